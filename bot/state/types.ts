@@ -1,0 +1,33 @@
+/** Small JSON: everything the engine remembers of one conversation between two messages. */
+export interface ConversationState {
+  /** where the person is in a tree: intent id and the question awaiting an answer */
+  at?: { intent: string; node: string };
+  /** previous positions, for "retour" */
+  trail: { intent: string; node: string }[];
+  /** what the engine is waiting for outside a tree question */
+  pending?:
+    | { kind: 'disambiguate'; intents: string[] }
+    | { kind: 'menu' }
+    | { kind: 'theme'; theme: string }
+    | { kind: 'commune'; intent: string; outcome: string; candidates?: string[] };
+  /** consecutive messages not understood: climbs the fallback ladder */
+  misses: number;
+  /** INSEE code once the person told us their commune */
+  commune?: string;
+  /** choice answers already given, by question id, so that a question is never asked twice */
+  answers: Record<string, string>;
+}
+
+export const initialState = (): ConversationState => ({ trail: [], misses: 0, answers: {} });
+
+/** Where conversation states live: in memory by default, Redis when REDIS_URL is set. */
+export interface StateStore {
+  get(key: string): Promise<ConversationState | undefined>;
+  set(key: string, state: ConversationState): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** runs fn with no other update of the same key in between (no lost update) */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** records an idempotency key; false when it was already seen (a webhook retry) */
+  firstSeen(idempotencyKey: string): Promise<boolean>;
+  close(): Promise<void>;
+}

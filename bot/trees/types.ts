@@ -1,0 +1,74 @@
+import type { Link, Source } from '../types';
+
+// The loaded, validated form of the YAML intent trees (see dialogs/README.md for the
+// format agents write, and bot/trees/schema.ts for the rules).
+
+/** Where a value was written, so that every message can point an agent to file:line:column. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface TreeChoice {
+  label: string;
+  synonyms: string[];
+  /** id of a question or an outcome of the same intent */
+  next: string;
+}
+
+export interface TreeQuestion {
+  id: string;
+  text: string;
+  choices: TreeChoice[];
+  pos: Position;
+}
+
+export interface TreeOutcome {
+  id: string;
+  /** service ids, most likely first (shared/reference/service-ids.md) */
+  services: string[];
+  /** why these services, one plain sentence */
+  why: string;
+  bring: string[];
+  online?: Link;
+  source: Source;
+  /** emergency lines: answered before anything else */
+  urgent: boolean;
+  /** ask the commune first, because the office depends on it */
+  askCommune: boolean;
+  pos: Position;
+}
+
+export interface Intent {
+  id: string;
+  title: string;
+  theme: string;
+  keywords: string[];
+  synonyms: string[];
+  examples: string[];
+  /** words that, when present, make this intent unlikely (e.g. "étranger" for a France-only need) */
+  exclude: string[];
+  urgent: boolean;
+  /** first node: a question id or an outcome id */
+  start: string;
+  questions: Record<string, TreeQuestion>;
+  outcomes: Record<string, TreeOutcome>;
+  /** generated trees (service-public.fr import) lose to curated ones when both match */
+  generated: boolean;
+  pos: Position;
+}
+
+export interface Theme {
+  id: string;
+  title: string;
+  file: string;
+}
+
+export interface Trees {
+  intents: Intent[];
+  byId: Map<string, Intent>;
+  themes: Theme[];
+  /** ISO time the trees were loaded */
+  loadedAt: string;
+}
