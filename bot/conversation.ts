@@ -1,20 +1,80 @@
 import { createHmac } from 'node:crypto';
 import type { Reply } from './types';
 import type { StateStore } from './state/types';
-import { initialState } from './state/types';
+import { StateUnavailableError, initialState } from './state/types';
 import type { EngineContext } from './engine/step';
 import { step } from './engine/step';
+import type { RateLimiter } from './ops/rate-limit';
+
+// What people read when the bot cannot run a normal turn. Short enough for one or two SMS.
+export const NOTICES = {
+  unavailable:
+    'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +
+    'Vous pouvez aussi appeler Allô Service Public au 39 39. En cas d’urgence, appelez le 112.',
+  tooLong: 'Votre message est trop long. Écrivez votre question en quelques mots, s’il vous plaît.',
+  rateLimited: 'Vous envoyez beaucoup de messages. Attendez un moment, puis réessayez.',
+  expired: 'Notre conversation précédente a expiré. Reprenons.',
+};
+
+export type TurnStatus =
+  /** the engine answered */
+  | 'answered'
+  /** the engine answered a person whose conversation had expired, from the start */
+  | 'restarted'
+  | 'too-long'
+  | 'rate-limited'
+  /** the state store is unreachable: apology */
+  | 'unavailable'
+  /** an unexpected error: apology */
+  | 'failed';
+
+export interface TurnResult {
+  status: TurnStatus;
+  replies: Reply[];
+}
+
+/** What metrics and logs learn of a turn: no message text, no user id, only a hash prefix. */
+export interface TurnEvent {
+  channel: string;
+  conversation: string;
+  status: TurnStatus;
+  durationMs: number;
+  /** the engine did not understand the message */
+  fallback: boolean;
+  /** an emergency line was given */
+  urgent: boolean;
+  error?: unknown;
+}
+
+export interface ConversationOptions {
+  /** longer messages are refused politely, before any work */
+  maxMessageChars?: number;
+  rateLimiter?: RateLimiter;
+  observer?: (event: TurnEvent) => void;
+  /** the dialog engine; tests of the plumbing inject a simpler one */
+  engine?: typeof step;
+}
+
+const politeRestart = (replies: Reply[]): Reply[] =>
+  replies.length === 0
+    ? [{ text: NOTICES.expired }]
+    : [{ ...replies[0], text: `${NOTICES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
 
 /**
  * The one entry point every channel calls: load the person's state, run one engine step,
  * save. User ids are hashed so that no phone number or Messenger id is ever a storage key.
  */
 export class Conversations {
+  private readonly engine: typeof step;
+
   constructor(
     private readonly store: StateStore,
     private readonly context: () => EngineContext,
     private readonly secret: string,
-  ) {}
+    private readonly options: ConversationOptions = {},
+  ) {
+    this.engine = options.engine ?? step;
+  }
 
   key(channel: string, userId: string): string {
     const hash = createHmac('sha256', this.secret).update(`${channel}:${userId}`).digest('base64url');
@@ -22,18 +82,64 @@ export class Conversations {
   }
 
   async turn(channel: string, userId: string, text: string): Promise<Reply[]> {
+    return (await this.respond(channel, userId, text)).replies;
+  }
+
+  /** Like turn, with the outcome, for channels that map it to a status code. Never throws. */
+  async respond(channel: string, userId: string, text: string): Promise<TurnResult> {
+    const started = performance.now();
     const key = this.key(channel, userId);
-    return this.store.exclusive(key, async () => {
-      const state = (await this.store.get(key)) ?? initialState();
-      const result = step(state, { text }, { ...this.context(), now: new Date() });
-      if (result.forget) await this.store.delete(key);
-      else await this.store.set(key, result.state);
-      return result.replies;
+    const { fallback = false, urgent = false, error, ...result } = await this.run(key, text);
+    this.options.observer?.({
+      channel,
+      conversation: key.slice(-12),
+      status: result.status,
+      durationMs: performance.now() - started,
+      fallback,
+      urgent,
+      error,
     });
+    return result;
   }
 
   /** STOP: the person asked us to forget them. */
   async forget(channel: string, userId: string): Promise<void> {
     await this.store.delete(this.key(channel, userId));
+  }
+
+  /**
+   * Webhook idempotency: false when this channel message id was already handled (a retry).
+   * While the store is away we answer rather than risk ignoring a first delivery.
+   */
+  async firstSeen(channel: string, messageId: string): Promise<boolean> {
+    return this.store.firstSeen(`${channel}:${messageId}`).catch(() => true);
+  }
+
+  private async run(key: string, text: string): Promise<TurnResult & Partial<Pick<TurnEvent, 'fallback' | 'urgent' | 'error'>>> {
+    const { maxMessageChars = Infinity, rateLimiter } = this.options;
+    if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: NOTICES.tooLong }] };
+    try {
+      if (rateLimiter && !(await rateLimiter.allow(key))) {
+        return { status: 'rate-limited', replies: [{ text: NOTICES.rateLimited }] };
+      }
+      return await this.store.exclusive(key, async () => {
+        const saved = await this.store.get(key);
+        const restarted = !saved && (await this.store.expired(key));
+        const state = saved ?? initialState();
+        const result = this.engine(state, { text }, { ...this.context(), now: new Date() });
+        if (result.forget) await this.store.delete(key);
+        else await this.store.set(key, result.state);
+        const replies = restarted && !result.forget ? politeRestart(result.replies) : result.replies;
+        return {
+          status: restarted ? 'restarted' : 'answered',
+          replies,
+          fallback: result.state.misses > state.misses,
+          urgent: replies.some((r) => r.urgent || r.orientation?.urgent),
+        };
+      });
+    } catch (error) {
+      const status = error instanceof StateUnavailableError ? 'unavailable' : 'failed';
+      return { status, replies: [{ text: NOTICES.unavailable }], error };
+    }
   }
 }

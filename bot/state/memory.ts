@@ -1,12 +1,32 @@
-import type { ConversationState, StateStore } from './types';
+import type { ConversationState, StateStore, StoreStatus } from './types';
+import { KeyedQueue } from './keyed-queue';
+
+export interface MemoryStateStoreOptions {
+  /** how long an idle conversation is kept */
+  ttlMs: number;
+  /** how long we remember that a conversation existed (no content), to restart politely */
+  expiredNoticeMs?: number;
+  idempotencyTtlMs?: number;
+}
 
 /** In-process store with idle expiry: the default when REDIS_URL is not set. */
 export class MemoryStateStore implements StateStore {
   private readonly states = new Map<string, { state: ConversationState; expires: number }>();
+  /** key -> until when an expired conversation is announced as such */
+  private readonly traces = new Map<string, number>();
   private readonly seen = new Map<string, number>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
+  private nextSweep = 0;
+  private readonly ttlMs: number;
+  private readonly expiredNoticeMs: number;
+  private readonly idempotencyTtlMs: number;
 
-  constructor(private readonly ttlMs: number, private readonly idempotencyTtlMs = 24 * 3600_000) {}
+  constructor(options: MemoryStateStoreOptions | number) {
+    const o = typeof options === 'number' ? { ttlMs: options } : options;
+    this.ttlMs = o.ttlMs;
+    this.expiredNoticeMs = o.expiredNoticeMs ?? 24 * 3600_000;
+    this.idempotencyTtlMs = o.idempotencyTtlMs ?? 24 * 3600_000;
+  }
 
   async get(key: string) {
     const entry = this.states.get(key);
@@ -19,23 +39,25 @@ export class MemoryStateStore implements StateStore {
   }
 
   async set(key: string, state: ConversationState) {
-    this.states.set(key, { state: structuredClone(state), expires: Date.now() + this.ttlMs });
+    const now = Date.now();
+    this.states.set(key, { state: structuredClone(state), expires: now + this.ttlMs });
+    this.traces.set(key, now + this.expiredNoticeMs);
+    if (now >= this.nextSweep) this.sweep(now);
   }
 
   async delete(key: string) {
     this.states.delete(key);
+    this.traces.delete(key);
   }
 
-  async exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const settled = run.catch(() => undefined);
-    this.queues.set(key, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    }
+  async expired(key: string) {
+    if (this.states.has(key) && (await this.get(key))) return false;
+    const until = this.traces.get(key);
+    return until !== undefined && until > Date.now();
+  }
+
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(key, fn);
   }
 
   async firstSeen(idempotencyKey: string) {
@@ -47,5 +69,16 @@ export class MemoryStateStore implements StateStore {
     return true;
   }
 
+  status(): StoreStatus {
+    return 'ok';
+  }
+
   async close() {}
+
+  /** Expired entries are dropped lazily on read; this bounds memory for people who never come back. */
+  private sweep(now: number) {
+    this.nextSweep = now + this.ttlMs;
+    for (const [k, e] of this.states) if (e.expires <= now) this.states.delete(k);
+    for (const [k, until] of this.traces) if (until <= now) this.traces.delete(k);
+  }
 }

@@ -20,14 +20,30 @@ export interface ConversationState {
 
 export const initialState = (): ConversationState => ({ trail: [], misses: 0, answers: {} });
 
+export type StoreStatus = 'ok' | 'degraded';
+
 /** Where conversation states live: in memory by default, Redis when REDIS_URL is set. */
 export interface StateStore {
   get(key: string): Promise<ConversationState | undefined>;
+  /** saves the state and restarts its idle expiry */
   set(key: string, state: ConversationState): Promise<void>;
+  /** forgets the state and every trace of the conversation (STOP) */
   delete(key: string): Promise<void>;
+  /** true when a conversation under this key existed recently but expired (so the bot restarts politely) */
+  expired(key: string): Promise<boolean>;
   /** runs fn with no other update of the same key in between (no lost update) */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** records an idempotency key; false when it was already seen (a webhook retry) */
   firstSeen(idempotencyKey: string): Promise<boolean>;
+  /** 'degraded' while the backing service is unreachable */
+  status(): StoreStatus;
   close(): Promise<void>;
+}
+
+/** The store could not be reached: the person gets an apology, the process stays up. */
+export class StateUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`conversation state unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StateUnavailableError';
+  }
 }

@@ -1,0 +1,108 @@
+// Every setting of a running bot, read once at startup from environment variables.
+// docs/operations.md documents each variable; keep the two in step.
+
+export interface RedisConfig {
+  /** redis://[:password@]host:port/db or rediss:// for TLS */
+  url?: string;
+  /** Sentinel mode: sentinel addresses and the name of the monitored master */
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  /** Cluster mode: some of the cluster's nodes */
+  clusterNodes?: { host: string; port: number }[];
+  password?: string;
+  /** prepended to every key, so several bots (or tests) can share one Redis */
+  keyPrefix: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** undefined: conversation state in memory (one process only) */
+  redis?: RedisConfig;
+  stateSecret: string;
+  stateTtlMs: number;
+  expiredNoticeMs: number;
+  idempotencyTtlMs: number;
+  lockTtlMs: number;
+  /** messages per person per window; 0 disables the limit */
+  rateLimitMessages: number;
+  rateLimitWindowSeconds: number;
+  maxMessageChars: number;
+  maxBodyBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  name = 'ConfigError';
+}
+
+const DEV_SECRET = 'dev-secret-not-for-production';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+function number(env: Env, name: string, fallback: number, { min = 0 } = {}): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new ConfigError(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function hosts(env: Env, name: string): { host: string; port: number }[] | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  return raw.split(',').map((item) => {
+    const [host, port] = item.trim().split(':');
+    if (!host || !Number(port)) throw new ConfigError(`${name} must list host:port pairs separated by commas, got "${raw}"`);
+    return { host, port: Number(port) };
+  });
+}
+
+function redisConfig(env: Env): RedisConfig | undefined {
+  const sentinels = hosts(env, 'REDIS_SENTINELS');
+  const clusterNodes = hosts(env, 'REDIS_CLUSTER_NODES');
+  if (!env.REDIS_URL && !sentinels && !clusterNodes) return undefined;
+  if (sentinels && !env.REDIS_SENTINEL_NAME) throw new ConfigError('REDIS_SENTINELS needs REDIS_SENTINEL_NAME (the master name)');
+  return {
+    url: env.REDIS_URL || undefined,
+    sentinels,
+    sentinelName: env.REDIS_SENTINEL_NAME,
+    clusterNodes,
+    password: env.REDIS_PASSWORD || undefined,
+    keyPrefix: env.REDIS_KEY_PREFIX ?? 'orientation:',
+  };
+}
+
+function stateSecret(env: Env): string {
+  const secret = env.STATE_SECRET;
+  if (secret) return secret;
+  // Phone numbers are few enough to brute-force an HMAC whose key is public.
+  if (env.NODE_ENV === 'production') throw new ConfigError('STATE_SECRET is required when NODE_ENV=production');
+  return DEV_SECRET;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: number(env, 'PORT', 3978),
+    host: env.HOST ?? '0.0.0.0',
+    redis: redisConfig(env),
+    stateSecret: stateSecret(env),
+    stateTtlMs: number(env, 'STATE_TTL_MINUTES', 30, { min: 1 }) * 60_000,
+    expiredNoticeMs: number(env, 'STATE_EXPIRED_NOTICE_HOURS', 24) * 3600_000,
+    idempotencyTtlMs: number(env, 'IDEMPOTENCY_TTL_HOURS', 24, { min: 1 }) * 3600_000,
+    lockTtlMs: number(env, 'STATE_LOCK_TTL_MS', 5000, { min: 100 }),
+    rateLimitMessages: number(env, 'RATE_LIMIT_MESSAGES', 30),
+    rateLimitWindowSeconds: number(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
+    maxMessageChars: number(env, 'MAX_MESSAGE_CHARS', 2000, { min: 1 }),
+    maxBodyBytes: number(env, 'MAX_BODY_BYTES', 16_384, { min: 1024 }),
+    logLevel,
+    shutdownTimeoutMs: number(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,
+  };
+}
+
+/** true when the secret is the built-in development one (worth a warning at startup) */
+export const usesDevSecret = (config: Config): boolean => config.stateSecret === DEV_SECRET;

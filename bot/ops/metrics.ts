@@ -1,0 +1,59 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { StoreStatus } from '../state/types';
+import type { TurnEvent } from '../conversation';
+
+/**
+ * Prometheus metrics of one process: turns, their latency, fallbacks and emergencies per
+ * channel, the state store's health, and Node's own process metrics (memory, event loop).
+ */
+export function createMetrics(storeStatus: () => StoreStatus) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['channel'] as const;
+
+  const turns = new Counter({
+    name: 'orientation_turns_total',
+    help: 'Messages handled, by channel and outcome',
+    labelNames: ['channel', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'orientation_turn_duration_seconds',
+    help: 'Time to answer one message (state load, engine, state save)',
+    labelNames,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const fallbacks = new Counter({
+    name: 'orientation_fallbacks_total',
+    help: 'Messages the bot did not understand',
+    labelNames,
+    registers: [registry],
+  });
+  const emergencies = new Counter({
+    name: 'orientation_emergencies_total',
+    help: 'Answers that gave an emergency line',
+    labelNames,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'orientation_state_store_up',
+    help: '1 when the conversation state store is reachable',
+    registers: [registry],
+    collect() {
+      this.set(storeStatus() === 'ok' ? 1 : 0);
+    },
+  });
+
+  return {
+    registry,
+    observeTurn(event: TurnEvent) {
+      turns.inc({ channel: event.channel, status: event.status });
+      latency.observe({ channel: event.channel }, event.durationMs / 1000);
+      if (event.fallback) fallbacks.inc({ channel: event.channel });
+      if (event.urgent) emergencies.inc({ channel: event.channel });
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,131 @@
+import type { Server } from 'node:http';
+import { once } from 'node:events';
+import type { Config } from '../config';
+import { usesDevSecret } from '../config';
+import { createApp } from '../app';
+import { Conversations } from '../conversation';
+import type { ConversationOptions, TurnEvent } from '../conversation';
+import type { EngineContext } from '../engine/step';
+import type { StateStore } from '../state/types';
+import { MemoryStateStore } from '../state/memory';
+import { RedisStateStore } from '../state/redis';
+import { createRedisClient, readyWithin } from '../state/redis-client';
+import type { RedisClient } from '../state/redis-client';
+import { createRateLimiter } from './rate-limit';
+import { createMetrics } from './metrics';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+
+export interface StartOptions {
+  config: Config;
+  context: () => EngineContext;
+  engine?: ConversationOptions['engine'];
+}
+
+export interface RunningBot {
+  server: Server;
+  conversations: Conversations;
+  store: StateStore;
+  logger: Logger;
+  /** stops taking requests, finishes those in flight, then closes the store */
+  stop(): Promise<void>;
+}
+
+function stateStore(config: Config, logger: Logger): { store: StateStore; redis?: RedisClient } {
+  const lifetimes = {
+    ttlMs: config.stateTtlMs,
+    expiredNoticeMs: config.expiredNoticeMs,
+    idempotencyTtlMs: config.idempotencyTtlMs,
+  };
+  if (!config.redis) return { store: new MemoryStateStore(lifetimes) };
+  const redis = createRedisClient(config.redis, logger);
+  const store = new RedisStateStore(redis, { ...lifetimes, prefix: config.redis.keyPrefix, lockTtlMs: config.lockTtlMs });
+  return { store, redis };
+}
+
+/** Ids and outcomes only: the text and the person's id never reach the logs. */
+function logTurn(logger: Logger, { error, ...event }: TurnEvent) {
+  const fields = { ...event, durationMs: Math.round(event.durationMs * 10) / 10 };
+  if (event.status === 'failed') {
+    // The stack without its first line: an error message could quote what the person wrote.
+    const stack = error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined;
+    logger.error({ ...fields, errorName: (error as Error)?.name, stack }, 'turn failed');
+  } else if (event.status === 'unavailable') {
+    logger.warn(fields, 'turn without state store');
+  } else {
+    logger.info(fields, 'turn');
+  }
+}
+
+/** Builds the whole bot from its configuration and starts listening. */
+export async function startBot({ config, context, engine }: StartOptions): Promise<RunningBot> {
+  const logger = createLogger(config.logLevel);
+  if (usesDevSecret(config)) logger.warn('STATE_SECRET is not set: using a development secret');
+
+  const { store, redis } = stateStore(config, logger);
+  if (redis && !(await readyWithin(redis, 3000))) logger.warn('starting while redis is unreachable');
+
+  const metrics = createMetrics(() => store.status());
+  const rateLimiter = createRateLimiter({
+    messages: config.rateLimitMessages,
+    windowSeconds: config.rateLimitWindowSeconds,
+    redis: redis && { client: redis, prefix: config.redis!.keyPrefix },
+  });
+  const conversations = new Conversations(store, context, config.stateSecret, {
+    maxMessageChars: config.maxMessageChars,
+    rateLimiter,
+    engine,
+    observer(event) {
+      metrics.observeTurn(event);
+      logTurn(logger, event);
+    },
+  });
+
+  let stopping = false;
+  const app = createApp({
+    conversations,
+    storeStatus: () => store.status(),
+    metrics: metrics.registry,
+    maxBodyBytes: config.maxBodyBytes,
+    stopping: () => stopping,
+  });
+  const server = app.listen(config.port, config.host);
+  await once(server, 'listening');
+  const address = server.address();
+  logger.info({ port: typeof address === 'object' ? address?.port : config.port, state: redis ? 'redis' : 'memory' }, 'listening');
+
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down: finishing requests in flight');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections become idle once their response is sent: close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = new Promise<'timeout'>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs, 'timeout').unref());
+    if ((await Promise.race([closed, deadline])) === 'timeout') {
+      logger.warn('shutdown timeout: closing remaining connections');
+      server.closeAllConnections();
+    }
+    clearInterval(sweep);
+    await store.close();
+    logger.info('stopped');
+  }
+
+  return { server, conversations, store, logger, stop };
+}
+
+/** SIGTERM (orchestrators) and SIGINT (Ctrl-C) stop the bot gracefully, then end the process. */
+export function stopOnSignals(bot: RunningBot): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    bot.logger.info({ signal }, 'signal received');
+    bot.stop().then(
+      () => process.exit(0),
+      (err) => {
+        bot.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
