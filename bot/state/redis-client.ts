@@ -33,13 +33,16 @@ export function createRedisClient(config: RedisConfig, logger: Logger): RedisCli
         })
       : new Redis(config.url!, { password: config.password, retryStrategy: reconnectEvery, ...failFast });
 
-  // One warning per outage, not one per reconnection attempt.
+  // One warning per outage, not one per reconnection attempt. ('reconnecting' is not emitted
+  // after quit(), so a clean shutdown stays quiet.)
   let down = false;
-  client.on('error', (err: Error) => {
+  const lost = (reason: string) => {
     if (down) return;
     down = true;
-    logger.warn({ err: err.message }, 'redis unreachable; answering with an apology until it returns');
-  });
+    logger.warn({ reason }, 'redis unreachable; answering with an apology until it returns');
+  };
+  client.on('error', (err: Error) => lost(err.message));
+  client.on('reconnecting', () => lost('connection lost'));
   client.on('ready', () => {
     if (down) logger.info('redis is back');
     down = false;

@@ -1,0 +1,80 @@
+// Both state stores keep the same promises: expiry, a trace for polite restarts, no lost
+// update, webhook idempotency. The Redis one is checked against the real Redis at 6379.
+import Redis from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StateStore } from '../../bot/state/types';
+import { initialState } from '../../bot/state/types';
+import { MemoryStateStore } from '../../bot/state/memory';
+import { RedisStateStore } from '../../bot/state/redis';
+import { deleteKeys, testPrefix } from './support/processes';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const lifetimes = { ttlMs: 200, expiredNoticeMs: 5000, idempotencyTtlMs: 200 };
+const prefix = testPrefix();
+const clients: Redis[] = [];
+
+function redisStore(): RedisStateStore {
+  const client = new Redis(REDIS_URL, { enableAutoPipelining: true });
+  clients.push(client);
+  return new RedisStateStore(client, { ...lifetimes, prefix, lockTtlMs: 2000 });
+}
+
+afterAll(async () => {
+  await deleteKeys(REDIS_URL, prefix);
+  await Promise.all(clients.map((c) => c.quit()));
+});
+
+// The peer is what another process sees: the same memory, or another client of the same Redis.
+const stores: [string, () => StateStore, (store: StateStore) => StateStore][] = [
+  ['memory', () => new MemoryStateStore(lifetimes), (store) => store],
+  ['redis', redisStore, redisStore],
+];
+
+describe.each(stores)('%s state store', (name, makeStore, peerOf) => {
+  let store: StateStore;
+  beforeEach(() => {
+    store = makeStore();
+  });
+
+  test('keeps a state until it has been idle too long, then remembers only that it existed', async () => {
+    const state = { ...initialState(), commune: '59350' };
+    await store.set('conv:a', state);
+    expect(await store.get('conv:a')).toEqual(state);
+    expect(await store.expired('conv:a')).toBe(false);
+    await sleep(250);
+    expect(await store.get('conv:a')).toBeUndefined();
+    expect(await store.expired('conv:a')).toBe(true);
+    expect(await store.expired('conv:never-seen')).toBe(false);
+  });
+
+  test('delete forgets the state and the trace (STOP)', async () => {
+    await store.set('conv:b', initialState());
+    await store.delete('conv:b');
+    expect(await store.get('conv:b')).toBeUndefined();
+    expect(await store.expired('conv:b')).toBe(false);
+  });
+
+  test('50 simultaneous updates of one conversation are all kept', async () => {
+    const key = `conv:c:${name}`;
+    await store.set(key, initialState());
+    const other = peerOf(store);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? store : other).exclusive(key, async () => {
+          const s = (await store.get(key))!;
+          await sleep(Math.random() * 3);
+          await store.set(key, { ...s, misses: s.misses + 1 });
+        }),
+      ),
+    );
+    expect((await store.get(key))!.misses).toBe(50);
+  });
+
+  test('a webhook retry is recognised until its idempotency key expires', async () => {
+    const id = `sms:SM${Date.now()}`;
+    expect(await store.firstSeen(id)).toBe(true);
+    expect(await store.firstSeen(id)).toBe(false);
+    await sleep(250);
+    expect(await store.firstSeen(id)).toBe(true);
+  });
+});
