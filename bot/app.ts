@@ -3,11 +3,15 @@ import type { Conversations } from './conversation';
 import type { TreeRegistry } from './trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { orient } from './engine/orient';
+import { agentConsole } from './agent/console';
+import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
   conversations: Conversations;
   registry: TreeRegistry;
   knowledge: Knowledge;
+  /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
+  dialogsDir?: string;
 }
 
 const textField = (body: unknown, field: string): string | undefined => {
@@ -42,6 +46,8 @@ export function createApp(deps: AppDeps): express.Express {
     const replies = await deps.conversations.turn('rest', String(req.params.id), text);
     res.json({ replies });
   });
+
+  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR }));
 
   return app;
 }
