@@ -159,6 +159,22 @@ $('#review-refresh').addEventListener('click', loadReview);
 
 // --- Tree diagrams -----------------------------------------------------------------------
 
+/** The diagram library is large: it is loaded (from this server) the first time a tree is drawn. */
+let mermaidLoading;
+function loadMermaid() {
+  mermaidLoading ??= new Promise((resolve, reject) => {
+    const script = element('script');
+    script.src = '/agent/mermaid.js';
+    script.onload = () => {
+      window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      resolve(window.mermaid);
+    };
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  return mermaidLoading;
+}
+
 let graphCount = 0;
 $('#graph-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -166,8 +182,9 @@ $('#graph-form').addEventListener('submit', async (event) => {
   if (!id) return;
   const text = await api(`graph/${encodeURIComponent(id)}`);
   $('#graph-text').textContent = text;
-  if (window.mermaid) {
-    const { svg } = await window.mermaid.render(`graph-${++graphCount}`, text);
+  const mermaid = await loadMermaid().catch(() => undefined);
+  if (mermaid) {
+    const { svg } = await mermaid.render(`graph-${++graphCount}`, text);
     $('#graph').innerHTML = svg;
     $('#graph svg')?.setAttribute('aria-label', `Schéma de l’arbre ${id}`);
   } else $('#graph').textContent = 'Le rendu du schéma n’est pas disponible : voir le texte Mermaid ci-dessous.';
@@ -179,9 +196,9 @@ async function loadIntents() {
   select.replaceChildren(...intentSelect().children);
 }
 
-window.mermaid?.initialize({ startOnLoad: false, securityLevel: 'strict' });
 (async () => {
   await loadIntents();
   showProblems(await api('problems'));
   await loadReview();
+  document.body.dataset.ready = 'true';
 })();
