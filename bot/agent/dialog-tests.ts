@@ -216,7 +216,7 @@ export function coverage(trees: Trees, reached: Set<string>, include = (intent: 
     const keys: [string, string][] = [];
     for (const question of Object.values(intent.questions)) {
       keys.push([nodeKey.question(intent.id, question.id), `question « ${question.id} » (${question.pos.file}:${question.pos.line})`]);
-      question.choices.forEach((choice, i) => keys.push([nodeKey.choice(intent.id, question.id, i), `réponse « ${choice.label} » de « ${question.id} » (${question.pos.file}:${question.pos.line})`]));
+      question.choices.forEach((choice, i) => keys.push([nodeKey.choice(intent.id, question.id, i), `réponse « ${choice.label} » de « ${question.id} » (${choice.pos.file}:${choice.pos.line})`]));
     }
     for (const outcome of Object.values(intent.outcomes)) {
       const key = nodeKey.outcome(intent.id, outcome.id);

@@ -73,7 +73,7 @@ describe('conversation tests written by agents', () => {
     expect(report.nodes).toEqual({ reached: 3, total: 5 });
     expect(report.outcomes).toEqual({ reached: 1, total: 2 });
     expect(formatCoverage(report)).toContain('nœuds (questions, réponses, résultats) : 3/5 (60 %)');
-    expect(report.missing).toEqual(['aide_logement : réponse « Oui » de « regime » (dialogs/logement.yaml:8)', 'aide_logement : résultat « msa » (dialogs/logement.yaml:18)']);
+    expect(report.missing).toEqual(['aide_logement : réponse « Oui » de « regime » (dialogs/logement.yaml:12)', 'aide_logement : résultat « msa » (dialogs/logement.yaml:18)']);
   });
 
   test('a mistake in a test file is reported with its line', () => {
