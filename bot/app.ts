@@ -12,6 +12,8 @@ export interface AppDeps {
   knowledge: Knowledge;
   /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
   dialogsDir?: string;
+  /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
+  agentToken?: string;
 }
 
 const textField = (body: unknown, field: string): string | undefined => {
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ replies });
   });
 
-  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR }));
+  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
 
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

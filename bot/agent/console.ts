@@ -20,7 +20,7 @@ export interface AgentConsoleDeps {
   registry: TreeRegistry;
   knowledge: Knowledge;
   dialogsDir: string;
-  /** defaults to AGENT_TOKEN; without one the console stays closed */
+  /** without one the console stays closed */
   token?: string;
   /** defaults to Redis when REDIS_URL is set, memory otherwise */
   review?: ReviewStore;
@@ -45,7 +45,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     next();
   });
 
-  const token = deps.token ?? process.env.AGENT_TOKEN;
+  const { token } = deps;
   if (!token) {
     router.use((_req, res) => {
       res.status(403).type('text/plain; charset=utf-8').send("Console des agents fermée : elle s'ouvre quand AGENT_TOKEN est défini.");

@@ -1,35 +1,23 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { createApp } from '../../bot/app';
-import { Conversations } from '../../bot/conversation';
-import { MemoryStateStore } from '../../bot/state/memory';
-import { DIALOGS_DIR, loadBrain } from '../../bot/runtime';
+import { DIALOGS_DIR } from '../../bot/runtime';
+import { startTestServer } from '../helpers/server';
 
-/** The real app on a free localhost port, on a temporary copy of dialogs/ (edits land there). */
-export async function startConsoleApp(token: string | undefined) {
+/** The real app on localhost, on a temporary copy of dialogs/: the console's edits land there. */
+export async function startConsoleApp(agentToken: string | undefined) {
   const dialogsDir = mkdtempSync(join(tmpdir(), 'dialogs-'));
   cpSync(DIALOGS_DIR, dialogsDir, { recursive: true });
-  const { knowledge, registry } = loadBrain(dialogsDir);
-  const conversations = new Conversations(new MemoryStateStore(60_000), () => ({ ...registry.current, knowledge }), 'test-secret');
   const saved = process.env.AGENT_TOKEN;
-  if (token === undefined) delete process.env.AGENT_TOKEN;
-  else process.env.AGENT_TOKEN = token;
-  const app = createApp({ conversations, registry, knowledge, dialogsDir });
-  if (saved === undefined) delete process.env.AGENT_TOKEN;
-  else process.env.AGENT_TOKEN = saved;
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  delete process.env.AGENT_TOKEN;
+  const server = await startTestServer({ dialogsDir, agentToken }).finally(() => {
+    if (saved !== undefined) process.env.AGENT_TOKEN = saved;
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
+    url: server.url,
     dialogsDir,
-    registry,
     close: async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       rmSync(dialogsDir, { recursive: true, force: true });
     },
   };
