@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Redis from 'ioredis';
 import type { Knowledge } from '../../knowledge/types';
@@ -98,6 +98,8 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
 
   // The console's own conversations: agents testing must not show up in the review.
   const states = new Map<string, ConversationState>();
+  /** problems name files as agents know them: dialogs/identite.yaml */
+  const treesRoot = dirname(deps.dialogsDir);
   api.post('/say', (req, res) => {
     const conversation = field(req, 'conversation');
     const text = field(req, 'text');
@@ -112,7 +114,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge).problems;
+  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge, treesRoot).problems;
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
 
   api.get('/problems', (_req, res) => {
@@ -120,7 +122,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
   });
 
   api.post('/reload', (_req, res) => {
-    const { problems } = validateDir(deps.dialogsDir, deps.knowledge);
+    const { problems } = validateDir(deps.dialogsDir, deps.knowledge, treesRoot);
     lastProblems = problems;
     const reloaded = !problems.some(isError) && deps.registry.reload().trees !== undefined;
     res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
@@ -146,7 +148,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
       res.status(400).json({ ok: false, message: 'Choisissez un besoin et écrivez la phrase.' });
       return;
     }
-    const result = addExample(deps.dialogsDir, intent, text, deps.knowledge);
+    const result = addExample(deps.dialogsDir, intent, text, deps.knowledge, treesRoot);
     lastProblems = result.problems;
     if (!result.ok) {
       res.status(422).json({ ok: false, message: result.message, problems: showProblems(result.problems) });
