@@ -1,11 +1,21 @@
 import express from 'express';
 import type { Registry } from 'prom-client';
 import type { Conversations, TurnStatus } from './conversation';
-import { NOTICES } from './conversation';
 import type { StoreStatus } from './state/types';
+import type { TreeRegistry } from './trees/registry';
+import type { Knowledge } from '../knowledge/types';
+import { orient } from './engine/orient';
+import { agentConsole } from './agent/console';
+import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
   conversations: Conversations;
+  registry: TreeRegistry;
+  knowledge: Knowledge;
+  /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
+  dialogsDir?: string;
+  /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
+  agentToken?: string;
   /** health of the state store; omitted: always ok */
   storeStatus?: () => StoreStatus;
   /** Prometheus registry served at /metrics */
@@ -27,18 +37,12 @@ const HTTP_STATUS: Record<TurnStatus, number> = {
 
 const MAX_ID_LENGTH = 200;
 
-/** Malformed or oversized JSON gets a clear 4xx in JSON instead of Express's HTML page. */
-export const jsonErrors: express.ErrorRequestHandler = (err, _req, res, next) => {
-  if (err?.type === 'entity.too.large') {
-    res.status(413).json({ error: 'Requête trop grande.', replies: [{ text: NOTICES.tooLong }] });
-  } else if (err?.type === 'entity.parse.failed' || err?.status === 400) {
-    res.status(400).json({ error: 'Requête mal formée : JSON attendu, avec un champ "text".' });
-  } else {
-    next(err);
-  }
+const textField = (body: unknown, field: string): string | undefined => {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : undefined;
 };
 
-/** The HTTP surface: REST API, health, metrics, and (mounted by channels/) the channel webhooks. */
+/** The HTTP surface: REST API, health, and (mounted by channels/) the channel webhooks. */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -50,7 +54,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
     // Degraded still answers 200: the process is alive and apologising; restarting it would not help.
     const state = deps.storeStatus?.() ?? 'ok';
-    res.json({ status: state === 'ok' ? 'ok' : 'degraded', state });
+    res.json({ status: state === 'ok' ? 'ok' : 'degraded', state, trees: deps.registry.current.trees.intents.length });
   });
 
   if (deps.metrics) {
@@ -60,25 +64,38 @@ export function createApp(deps: AppDeps): express.Express {
     });
   }
 
-  app.post(
-    '/api/conversations/:id/messages',
-    express.json({ limit: deps.maxBodyBytes ?? 16_384 }),
-    async (req, res) => {
-      const id = req.params.id;
-      const text = typeof req.body?.text === 'string' ? req.body.text : undefined;
-      if (text === undefined || text.trim() === '') {
-        res.status(400).json({ error: 'Le champ "text" est obligatoire.' });
-        return;
-      }
-      if (id.length > MAX_ID_LENGTH) {
-        res.status(400).json({ error: `L’identifiant de conversation dépasse ${MAX_ID_LENGTH} caractères.` });
-        return;
-      }
-      const { status, replies } = await deps.conversations.respond('rest', id, text);
-      res.status(HTTP_STATUS[status]).json({ replies });
-    },
-  );
-  app.use('/api/conversations', jsonErrors);
+  app.post('/api/orient', express.json({ limit: '16kb' }), (req, res) => {
+    const text = textField(req.body, 'text');
+    if (text === undefined) {
+      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
+      return;
+    }
+    res.json(orient(text, { ...deps.registry.current, knowledge: deps.knowledge }, textField(req.body, 'commune')));
+  });
+
+  app.post('/api/conversations/:id/messages', express.json({ limit: deps.maxBodyBytes ?? '16kb' }), async (req, res) => {
+    const text = textField(req.body, 'text');
+    if (text === undefined) {
+      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
+      return;
+    }
+    const id = String(req.params.id);
+    if (id.length > MAX_ID_LENGTH) {
+      res.status(400).json({ error: `L’identifiant de conversation dépasse ${MAX_ID_LENGTH} caractères.` });
+      return;
+    }
+    const { status, replies } = await deps.conversations.respond('rest', id, text);
+    res.status(HTTP_STATUS[status]).json({ replies });
+  });
+
+  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
+
+  // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? 'Message trop long.' : 'Requête mal formée : JSON attendu.';
+    res.status(error.status).json({ error: message });
+  });
 
   return app;
 }

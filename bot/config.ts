@@ -1,5 +1,6 @@
 // Every setting of a running bot, read once at startup from environment variables.
 // docs/operations.md documents each variable; keep the two in step.
+import { MAX_MESSAGE_LENGTH } from './engine/step';
 
 export interface RedisConfig {
   /** redis://[:password@]host:port/db or rediss:// for TLS */
@@ -97,7 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     lockTtlMs: number(env, 'STATE_LOCK_TTL_MS', 5000, { min: 100 }),
     rateLimitMessages: number(env, 'RATE_LIMIT_MESSAGES', 30),
     rateLimitWindowSeconds: number(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
-    maxMessageChars: number(env, 'MAX_MESSAGE_CHARS', 2000, { min: 1 }),
+    maxMessageChars: number(env, 'MAX_MESSAGE_CHARS', MAX_MESSAGE_LENGTH, { min: 1 }),
     maxBodyBytes: number(env, 'MAX_BODY_BYTES', 16_384, { min: 1024 }),
     logLevel,
     shutdownTimeoutMs: number(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { Reply } from './types';
 import type { StateStore } from './state/types';
 import { StateUnavailableError, initialState } from './state/types';
-import type { EngineContext } from './engine/step';
+import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
+import { MESSAGES } from './engine/messages';
 import type { RateLimiter } from './ops/rate-limit';
 
 // What people read when the bot cannot run a normal turn. Short enough for one or two SMS.
@@ -11,7 +12,6 @@ export const NOTICES = {
   unavailable:
     'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +
     'Vous pouvez aussi appeler Allô Service Public au 39 39. En cas d’urgence, appelez le 112.',
-  tooLong: 'Votre message est trop long. Écrivez votre question en quelques mots, s’il vous plaît.',
   rateLimited: 'Vous envoyez beaucoup de messages. Attendez un moment, puis réessayez.',
   expired: 'Notre conversation précédente a expiré. Reprenons.',
 };
@@ -33,13 +33,29 @@ export interface TurnResult {
   replies: Reply[];
 }
 
-/** What metrics and logs learn of a turn: no message text, no user id, only a hash prefix. */
+/** What observers (metrics, review of misunderstood messages) learn of each engine turn. */
 export interface TurnEvent {
+  channel: string;
+  /** hashed conversation key: lets the review tie "ce n'est pas ça" to the message before */
+  conversation: string;
+  /** the person's message: observers must not log it as is (see agent review masking) */
+  text: string;
+  trace: TurnTrace;
+  durationMs: number;
+}
+
+export type TurnObserver = (event: TurnEvent) => void;
+
+/**
+ * What metrics and logs learn of every message, answered by the engine or not.
+ * Deliberately without the text and with only a short hash of the conversation key.
+ */
+export interface TurnOutcome {
   channel: string;
   conversation: string;
   status: TurnStatus;
   durationMs: number;
-  /** the engine did not understand the message */
+  /** the engine did not understand the message (a step of the fallback ladder) */
   fallback: boolean;
   /** an emergency line was given */
   urgent: boolean;
@@ -50,10 +66,12 @@ export interface ConversationOptions {
   /** longer messages are refused politely, before any work */
   maxMessageChars?: number;
   rateLimiter?: RateLimiter;
-  observer?: (event: TurnEvent) => void;
+  onOutcome?: (outcome: TurnOutcome) => void;
   /** the dialog engine; tests of the plumbing inject a simpler one */
   engine?: typeof step;
 }
+
+type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 'error'>>;
 
 const politeRestart = (replies: Reply[]): Reply[] =>
   replies.length === 0
@@ -65,15 +83,20 @@ const politeRestart = (replies: Reply[]): Reply[] =>
  * save. User ids are hashed so that no phone number or Messenger id is ever a storage key.
  */
 export class Conversations {
+  private readonly observers: TurnObserver[] = [];
   private readonly engine: typeof step;
 
   constructor(
     private readonly store: StateStore,
-    private readonly context: () => EngineContext,
+    private readonly context: () => Omit<EngineContext, 'now'>,
     private readonly secret: string,
     private readonly options: ConversationOptions = {},
   ) {
     this.engine = options.engine ?? step;
+  }
+
+  observe(observer: TurnObserver): void {
+    this.observers.push(observer);
   }
 
   key(channel: string, userId: string): string {
@@ -89,8 +112,8 @@ export class Conversations {
   async respond(channel: string, userId: string, text: string): Promise<TurnResult> {
     const started = performance.now();
     const key = this.key(channel, userId);
-    const { fallback = false, urgent = false, error, ...result } = await this.run(key, text);
-    this.options.observer?.({
+    const { fallback = false, urgent = false, error, ...result } = await this.run(channel, key, text, started);
+    this.options.onOutcome?.({
       channel,
       conversation: key.slice(-12),
       status: result.status,
@@ -115,26 +138,26 @@ export class Conversations {
     return this.store.firstSeen(`${channel}:${messageId}`).catch(() => true);
   }
 
-  private async run(key: string, text: string): Promise<TurnResult & Partial<Pick<TurnEvent, 'fallback' | 'urgent' | 'error'>>> {
+  private async run(channel: string, key: string, text: string, started: number): Promise<RunResult> {
     const { maxMessageChars = Infinity, rateLimiter } = this.options;
-    if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: NOTICES.tooLong }] };
+    if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: MESSAGES.tooLong(maxMessageChars) }] };
     try {
       if (rateLimiter && !(await rateLimiter.allow(key))) {
         return { status: 'rate-limited', replies: [{ text: NOTICES.rateLimited }] };
       }
-      return await this.store.exclusive(key, async () => {
+      return await this.store.exclusive(key, async (): Promise<RunResult> => {
         const saved = await this.store.get(key);
         const restarted = !saved && (await this.store.expired(key));
-        const state = saved ?? initialState();
-        const result = this.engine(state, { text }, { ...this.context(), now: new Date() });
+        const result = this.engine(saved ?? initialState(), { text }, { ...this.context(), now: new Date() });
         if (result.forget) await this.store.delete(key);
         else await this.store.set(key, result.state);
-        const replies = restarted && !result.forget ? politeRestart(result.replies) : result.replies;
+        const event = { channel, conversation: key, text, trace: result.trace, durationMs: performance.now() - started };
+        for (const observer of this.observers) observer(event);
         return {
           status: restarted ? 'restarted' : 'answered',
-          replies,
-          fallback: result.state.misses > state.misses,
-          urgent: replies.some((r) => r.urgent || r.orientation?.urgent),
+          replies: restarted && !result.forget ? politeRestart(result.replies) : result.replies,
+          fallback: result.trace.fallback !== undefined,
+          urgent: result.trace.urgent,
         };
       });
     } catch (error) {

@@ -1,12 +1,14 @@
 import { loadConfig } from './config';
 import { startBot, stopOnSignals } from './ops/start';
-import { createKnowledge } from '../knowledge';
-import type { Trees } from './trees/types';
+import { loadBrain } from './runtime';
 
-const trees: Trees = { intents: [], byId: new Map(), themes: [], loadedAt: new Date().toISOString() };
-const knowledge = createKnowledge();
+async function main() {
+  const config = loadConfig();
+  const bot = await startBot({ config, brain: loadBrain() });
+  stopOnSignals(bot);
+}
 
-startBot({ config: loadConfig(), context: () => ({ trees, knowledge, now: new Date() }) }).then(stopOnSignals, (err) => {
+main().catch((err) => {
   console.error(err instanceof Error ? `${err.name}: ${err.message}` : err);
   process.exit(1);
 });

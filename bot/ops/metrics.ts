@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { StoreStatus } from '../state/types';
-import type { TurnEvent } from '../conversation';
+import type { TurnOutcome } from '../conversation';
 
 /**
  * Prometheus metrics of one process: turns, their latency, fallbacks and emergencies per
@@ -47,7 +47,7 @@ export function createMetrics(storeStatus: () => StoreStatus) {
 
   return {
     registry,
-    observeTurn(event: TurnEvent) {
+    observeTurn(event: TurnOutcome) {
       turns.inc({ channel: event.channel, status: event.status });
       latency.observe({ channel: event.channel }, event.durationMs / 1000);
       if (event.fallback) fallbacks.inc({ channel: event.channel });

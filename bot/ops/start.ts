@@ -4,8 +4,9 @@ import type { Config } from '../config';
 import { usesDevSecret } from '../config';
 import { createApp } from '../app';
 import { Conversations } from '../conversation';
-import type { ConversationOptions, TurnEvent } from '../conversation';
-import type { EngineContext } from '../engine/step';
+import type { ConversationOptions, TurnOutcome } from '../conversation';
+import type { TreeRegistry } from '../trees/registry';
+import type { Knowledge } from '../../knowledge/types';
 import type { StateStore } from '../state/types';
 import { MemoryStateStore } from '../state/memory';
 import { RedisStateStore } from '../state/redis';
@@ -18,7 +19,8 @@ import type { Logger } from './logger';
 
 export interface StartOptions {
   config: Config;
-  context: () => EngineContext;
+  /** the trees in service and the knowledge, loaded once at startup (see bot/runtime.ts) */
+  brain: { registry: TreeRegistry; knowledge: Knowledge };
   engine?: ConversationOptions['engine'];
 }
 
@@ -44,7 +46,7 @@ function stateStore(config: Config, logger: Logger): { store: StateStore; redis?
 }
 
 /** Ids and outcomes only: the text and the person's id never reach the logs. */
-function logTurn(logger: Logger, { error, ...event }: TurnEvent) {
+function logTurn(logger: Logger, { error, ...event }: TurnOutcome) {
   const fields = { ...event, durationMs: Math.round(event.durationMs * 10) / 10 };
   if (event.status === 'failed') {
     // The stack without its first line: an error message could quote what the person wrote.
@@ -58,7 +60,7 @@ function logTurn(logger: Logger, { error, ...event }: TurnEvent) {
 }
 
 /** Builds the whole bot from its configuration and starts listening. */
-export async function startBot({ config, context, engine }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, brain, engine }: StartOptions): Promise<RunningBot> {
   const logger = createLogger(config.logLevel);
   if (usesDevSecret(config)) logger.warn('STATE_SECRET is not set: using a development secret');
 
@@ -71,19 +73,22 @@ export async function startBot({ config, context, engine }: StartOptions): Promi
     windowSeconds: config.rateLimitWindowSeconds,
     redis: redis && { client: redis, prefix: config.redis!.keyPrefix },
   });
-  const conversations = new Conversations(store, context, config.stateSecret, {
+  const { registry, knowledge } = brain;
+  const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), config.stateSecret, {
     maxMessageChars: config.maxMessageChars,
     rateLimiter,
     engine,
-    observer(event) {
-      metrics.observeTurn(event);
-      logTurn(logger, event);
+    onOutcome(outcome) {
+      metrics.observeTurn(outcome);
+      logTurn(logger, outcome);
     },
   });
 
   let stopping = false;
   const app = createApp({
     conversations,
+    registry,
+    knowledge,
     storeStatus: () => store.status(),
     metrics: metrics.registry,
     maxBodyBytes: config.maxBodyBytes,
@@ -92,7 +97,14 @@ export async function startBot({ config, context, engine }: StartOptions): Promi
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const address = server.address();
-  logger.info({ port: typeof address === 'object' ? address?.port : config.port, state: redis ? 'redis' : 'memory' }, 'listening');
+  logger.info(
+    {
+      port: typeof address === 'object' ? address?.port : config.port,
+      state: redis ? 'redis' : 'memory',
+      intents: registry.current.trees.intents.length,
+    },
+    'listening',
+  );
 
   async function stop() {
     if (stopping) return;

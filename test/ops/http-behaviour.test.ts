@@ -5,18 +5,18 @@ import { loadConfig } from '../../bot/config';
 import { NOTICES } from '../../bot/conversation';
 import { startBot } from '../../bot/ops/start';
 import type { RunningBot } from '../../bot/ops/start';
-import { createKnowledge } from '../../knowledge';
+import { MESSAGES } from '../../bot/engine/messages';
+import { loadBrain } from '../../bot/runtime';
 import { countingStep } from './support/counting-engine';
 import { send } from './support/processes';
 
-const knowledge = createKnowledge();
-const trees = { intents: [], byId: new Map(), themes: [], loadedAt: '2026-01-01T00:00:00Z' };
+const brain = loadBrain();
 const running: RunningBot[] = [];
 
 async function bot(env: Record<string, string> = {}, stateTtlMs?: number): Promise<number> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STATE_SECRET: 's', ...env });
   if (stateTtlMs) config.stateTtlMs = stateTtlMs;
-  const started = await startBot({ config, context: () => ({ trees, knowledge, now: new Date() }), engine: countingStep });
+  const started = await startBot({ config, brain, engine: countingStep });
   running.push(started);
   return (started.server.address() as { port: number }).port;
 }
@@ -48,22 +48,21 @@ test('after STOP the bot keeps nothing, not even the trace of an expired convers
 test('a message over the size cap is refused politely and leaves the conversation as it was', async () => {
   const port = await bot({ MAX_MESSAGE_CHARS: '100' });
   await send(port, 'jules', 'bonjour');
-  expect(await send(port, 'jules', 'a'.repeat(101))).toEqual({ status: 413, texts: [NOTICES.tooLong] });
+  expect(await send(port, 'jules', 'a'.repeat(101))).toEqual({ status: 413, texts: [MESSAGES.tooLong(100)] });
   expect((await send(port, 'jules', 'court')).texts).toEqual(['Message n° 2']);
 });
 
-test('a request body over the byte cap gets 413 with the same polite words', async () => {
+test('a request body over the byte cap gets 413 and a JSON reason', async () => {
   const port = await bot({ MAX_BODY_BYTES: '2048' });
   const res = await post(port, JSON.stringify({ text: 'é'.repeat(5000) }));
   expect(res.status).toBe(413);
-  expect(((await res.json()) as { replies: { text: string }[] }).replies[0].text).toBe(NOTICES.tooLong);
+  expect(await res.json()).toEqual({ error: 'Message trop long.' });
 });
 
 test.each([
   ['broken JSON', '{"text":'],
   ['no text', '{"message":"bonjour"}'],
   ['text that is not a string', '{"text":42}'],
-  ['empty text', '{"text":"  "}'],
 ])('a malformed request (%s) gets 400 with a reason, and the bot goes on', async (_case, body) => {
   const port = await bot();
   const res = await post(port, body);

@@ -1,10 +1,8 @@
-// The real server startup with the counting engine: lets process-level tests see state progress.
+// The real server startup with the counting engine: lets process-level tests see exactly
+// how many messages a conversation's state has recorded.
 import { loadConfig } from '../../../bot/config';
 import { startBot, stopOnSignals } from '../../../bot/ops/start';
-import { createKnowledge } from '../../../knowledge';
+import { loadBrain } from '../../../bot/runtime';
 import { countingStep } from './counting-engine';
 
-const knowledge = createKnowledge();
-const trees = { intents: [], byId: new Map(), themes: [], loadedAt: new Date().toISOString() };
-
-startBot({ config: loadConfig(), context: () => ({ trees, knowledge, now: new Date() }), engine: countingStep }).then(stopOnSignals);
+startBot({ config: loadConfig(), brain: loadBrain(), engine: countingStep }).then(stopOnSignals);
