@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
 const ROOT = `${__dirname}/../../..`;
+export const REAL_SERVER = 'bot/server.ts';
 export const COUNTING_SERVER = 'test/ops/support/counting-server.ts';
 
 export async function freePort(): Promise<number> {
@@ -42,7 +43,7 @@ export interface BotProcess {
 }
 
 /** Starts a real bot process on a random port and waits until it listens. */
-export async function startBot(env: Record<string, string>, entry = COUNTING_SERVER): Promise<BotProcess> {
+export async function startBot(env: Record<string, string>, entry: string): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
