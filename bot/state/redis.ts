@@ -47,13 +47,11 @@ export class RedisStateStore implements StateStore {
 
   async set(key: string, state: ConversationState): Promise<void> {
     const k = this.keys(key);
-    const results = await this.call(() =>
-      this.redis
-        .multi()
-        .set(k.state, JSON.stringify(state), 'PX', this.options.ttlMs)
-        .set(k.trace, '1', 'PX', this.options.expiredNoticeMs)
-        .exec(),
-    );
+    const results = await this.call(() => {
+      const transaction = this.redis.multi().set(k.state, JSON.stringify(state), 'PX', this.options.ttlMs);
+      if (this.options.expiredNoticeMs > 0) transaction.set(k.trace, '1', 'PX', this.options.expiredNoticeMs);
+      return transaction.exec();
+    });
     const failed = results?.find(([err]) => err);
     if (!results || failed) throw new StateUnavailableError(failed?.[0] ?? 'transaction aborted');
   }

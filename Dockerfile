@@ -1,0 +1,21 @@
+# Orientation bot: one stateless process; conversation state in Redis when REDIS_URL is set.
+# Build: docker build -t orientation .
+# Run:   docker run -p 3978:3978 -e STATE_SECRET=... -e REDIS_URL=redis://redis:6379 orientation
+# See docs/operations.md for every variable.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+ENV NODE_ENV=production PORT=3978
+
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+COPY . .
+
+USER node
+EXPOSE 3978
+# /healthz answers 200 while degraded (Redis away): the process recovers alone, no restart needed.
+HEALTHCHECK --interval=30s --timeout=3s \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# node itself is PID 1 and handles SIGTERM (bot/ops/start.ts): `docker stop` lets requests in flight finish.
+CMD ["node", "--import", "tsx", "bot/server.ts"]

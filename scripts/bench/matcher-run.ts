@@ -1,0 +1,46 @@
+// One matcher measurement in a process of its own, so that each gets a clean heap and its
+// own resident memory: `tsx scripts/bench/matcher-run.ts <ours|nlpjs> <intents>`.
+// Prints one JSON line: load time, time per message (mean, p50, p99), RSS.
+import { buildMatcher } from '../../bot/nlu/matcher';
+import { citizenMessages, generatedIntents, intentPhrases } from './workload';
+import { percentile } from './stats';
+
+const WARM_UP = 200;
+const MEASURED = 1000;
+
+type Classify = (text: string) => unknown;
+
+async function load(engine: string, intentCount: number): Promise<Classify> {
+  const intents = generatedIntents(intentCount);
+  if (engine === 'ours') {
+    const matcher = buildMatcher(intents);
+    return (text) => matcher.match(text);
+  }
+  const { NlpManager } = require('node-nlp');
+  const manager = new NlpManager({ languages: ['fr'], forceNER: false, autoSave: false, nlu: { log: false } });
+  for (const intent of intents) for (const phrase of intentPhrases(intent)) manager.addDocument('fr', phrase, intent.id);
+  await manager.train();
+  return (text) => manager.process('fr', text);
+}
+
+async function main() {
+  const [engine, count] = [process.argv[2], Number(process.argv[3])];
+  const messages = citizenMessages(WARM_UP + MEASURED);
+  const loadStart = performance.now();
+  const classify = await load(engine, count);
+  const loadMs = performance.now() - loadStart;
+  // Distinct messages each time: no answer is served from a cache it filled itself.
+  for (const text of messages.slice(0, WARM_UP)) await classify(text);
+  const times: number[] = [];
+  for (const text of messages.slice(WARM_UP)) {
+    const start = performance.now();
+    await classify(text);
+    times.push(performance.now() - start);
+  }
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  console.log(
+    JSON.stringify({ loadMs, meanMs: mean, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), rssMb: process.memoryUsage().rss / 2 ** 20 }),
+  );
+}
+
+main();
