@@ -85,6 +85,7 @@ const politeRestart = (replies: Reply[]): Reply[] =>
 export class Conversations {
   private readonly observers: TurnObserver[] = [];
   private readonly engine: typeof step;
+  private readonly inFlight = new Set<Promise<RunResult>>();
 
   constructor(
     private readonly store: StateStore,
@@ -112,7 +113,9 @@ export class Conversations {
   async respond(channel: string, userId: string, text: string): Promise<TurnResult> {
     const started = performance.now();
     const key = this.key(channel, userId);
-    const { fallback = false, urgent = false, error, ...result } = await this.run(channel, key, text, started);
+    const running = this.run(channel, key, text, started);
+    this.inFlight.add(running);
+    const { fallback = false, urgent = false, error, ...result } = await running.finally(() => this.inFlight.delete(running));
     this.options.onOutcome?.({
       channel,
       conversation: key.slice(-12),
@@ -123,6 +126,11 @@ export class Conversations {
       error,
     });
     return result;
+  }
+
+  /** Resolves once every turn begun so far is saved, even those whose client hung up (shutdown). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** STOP: the person asked us to forget them. */

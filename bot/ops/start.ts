@@ -119,6 +119,7 @@ export async function startBot({ config, brain, engine }: StartOptions): Promise
       server.closeAllConnections();
     }
     clearInterval(sweep);
+    await conversations.drain();
     await store.close();
     logger.info('stopped');
   }

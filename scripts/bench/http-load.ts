@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
+import { percentile } from './stats';
 
 const ROOT = join(__dirname, '../..');
 
@@ -60,6 +62,7 @@ export async function startServer(env: Record<string, string>): Promise<BenchSer
   };
 }
 
+/** Each connection sends its next message as soon as it has the answer. */
 function run(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url,
@@ -79,7 +82,7 @@ function run(url: string, connections: number, seconds: number): Promise<autocan
   });
 }
 
-/** Warms the server up, then measures `seconds` of load at `connections` concurrent conversations. */
+/** Warms the server up, then measures `seconds` of conversations sending without pause. */
 export async function measure(server: BenchServer, connections: number, seconds: number): Promise<LoadResult> {
   await run(server.url, connections, 2);
   const result = await run(server.url, connections, seconds);
@@ -90,4 +93,55 @@ export async function measure(server: BenchServer, connections: number, seconds:
     failures: result.non2xx + result.errors + result.timeouts,
     rssMb: server.rssMb(),
   };
+}
+
+/**
+ * `conversations` people at once, each pausing between an answer and their next message
+ * (exponential pauses of mean `meanPauseMs`, so arrivals are spread as real ones are).
+ * autocannon's own pacing fires every connection at the same instant each second, which
+ * measures a burst rather than what each person waits.
+ */
+export async function measurePaced(server: BenchServer, conversations: number, seconds: number, meanPauseMs: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: conversations });
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  const pause = () => sleep(-Math.log(1 - Math.random()) * meanPauseMs);
+
+  async function person() {
+    await sleep(Math.random() * meanPauseMs);
+    while (performance.now() < end) {
+      const id = randomBytes(8).toString('hex');
+      for (const text of CONVERSATION) {
+        if (performance.now() >= end) return;
+        const sent = performance.now();
+        const status = await post(agent, `${server.url}/api/conversations/${id}/messages`, JSON.stringify({ text }));
+        latencies.push(performance.now() - sent);
+        if (status !== 200) failures++;
+        await pause();
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: conversations }, person));
+  agent.destroy();
+  return {
+    turnsPerSecond: latencies.length / ((performance.now() - started) / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    failures,
+    rssMb: server.rssMb(),
+  };
+}
+
+function post(agent: Agent, url: string, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
 }
