@@ -103,36 +103,44 @@ export async function measure(server: BenchServer, connections: number, seconds:
  */
 export async function measurePaced(server: BenchServer, conversations: number, seconds: number, meanPauseMs: number): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: conversations });
-  const latencies: number[] = [];
-  let failures = 0;
+  await playPaced(server.url, agent, conversations, 2, meanPauseMs); // warm-up, and opens the connections
   const started = performance.now();
-  const end = started + seconds * 1000;
-  const pause = () => sleep(-Math.log(1 - Math.random()) * meanPauseMs);
-
-  async function person() {
-    await sleep(Math.random() * meanPauseMs);
-    while (performance.now() < end) {
-      const id = randomBytes(8).toString('hex');
-      for (const text of CONVERSATION) {
-        if (performance.now() >= end) return;
-        const sent = performance.now();
-        const status = await post(agent, `${server.url}/api/conversations/${id}/messages`, JSON.stringify({ text }));
-        latencies.push(performance.now() - sent);
-        if (status !== 200) failures++;
-        await pause();
-      }
-    }
-  }
-
-  await Promise.all(Array.from({ length: conversations }, person));
+  const { latencies, failures } = await playPaced(server.url, agent, conversations, seconds, meanPauseMs);
+  const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   return {
-    turnsPerSecond: latencies.length / ((performance.now() - started) / 1000),
+    turnsPerSecond: latencies.length / elapsed,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     failures,
     rssMb: server.rssMb(),
   };
+}
+
+async function playPaced(url: string, agent: Agent, conversations: number, seconds: number, meanPauseMs: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  // never sleeps past the end, so that the run lasts `seconds`
+  const pause = (meanMs: number) => sleep(Math.min(-Math.log(1 - Math.random()) * meanMs, Math.max(0, end - performance.now())));
+
+  async function person() {
+    await pause(meanPauseMs);
+    while (performance.now() < end) {
+      const id = randomBytes(8).toString('hex');
+      for (const text of CONVERSATION) {
+        if (performance.now() >= end) return;
+        const sent = performance.now();
+        const status = await post(agent, `${url}/api/conversations/${id}/messages`, JSON.stringify({ text }));
+        latencies.push(performance.now() - sent);
+        if (status !== 200) failures++;
+        await pause(meanPauseMs);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: conversations }, person));
+  return { latencies, failures };
 }
 
 function post(agent: Agent, url: string, body: string): Promise<number> {
