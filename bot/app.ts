@@ -1,8 +1,12 @@
 import express from 'express';
 import type { Conversations } from './conversation';
+import { mountChannels } from '../channels';
+import type { ChannelsConfig } from '../channels/config';
 
 export interface AppDeps {
   conversations: Conversations;
+  /** channel secrets and options; read from the environment when absent */
+  channels?: ChannelsConfig;
 }
 
 /** The HTTP surface: REST API, health, and (mounted by channels/) the channel webhooks. */
@@ -24,5 +28,6 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ replies });
   });
 
+  mountChannels(app, deps, deps.channels);
   return app;
 }

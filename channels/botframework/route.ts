@@ -1,0 +1,62 @@
+import express from 'express';
+import {
+  ActionTypes,
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  InputHints,
+  MessageFactory,
+  type TurnContext,
+} from 'botbuilder';
+import type { Conversations } from '../../bot/conversation';
+import { CAPABILITIES } from '../capabilities';
+import type { ChannelsConfig } from '../config';
+import { logEvent } from '../log';
+import { type OutgoingMessage, render } from '../render/render';
+
+// The only place botbuilder is used: the engine and the other channels never see an Activity.
+
+const CHANNEL = 'botframework';
+const TEXT_ONLY = 'Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.';
+
+function toActivity(message: OutgoingMessage) {
+  const activity = message.buttons
+    ? MessageFactory.suggestedActions(
+        message.buttons.map((b) => ({ type: ActionTypes.ImBack, title: b.title, value: b.value })),
+        message.text,
+        undefined,
+        InputHints.ExpectingInput,
+      )
+    : MessageFactory.text(message.text);
+  activity.textFormat = 'markdown';
+  return activity;
+}
+
+async function onTurn(conversations: Conversations, context: TurnContext): Promise<void> {
+  const { activity } = context;
+  if (activity.type !== ActivityTypes.Message) return;
+  const eventId = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;
+  if (activity.id && !(await conversations.firstSeen(CHANNEL, eventId))) return;
+  const text = activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '');
+  const userId = `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`;
+  const replies = text ? await conversations.turn(CHANNEL, userId, text) : [{ text: TEXT_ONLY }];
+  await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
+}
+
+/** Bot Framework /api/messages: the Emulator when MicrosoftAppId is empty, Azure Bot Service otherwise. */
+export function botFrameworkRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.botFramework as ConfigurationBotFrameworkAuthenticationOptions,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logEvent('error', 'bot framework turn failed', { error: error.name });
+    await context.sendActivity("Désolé, une erreur s'est produite de notre côté. Réessayez dans quelques minutes.");
+  };
+  const router = express.Router();
+  router.post('/api/messages', express.json({ limit: '256kb' }), (req, res) =>
+    adapter.process(req, res, (context) => onTurn(conversations, context)),
+  );
+  return router;
+}

@@ -1,0 +1,66 @@
+import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../bot/types';
+import type { ChannelCapabilities } from '../capabilities';
+
+/**
+ * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
+ * reply is too long for the channel; `drop: 0` is never dropped (where to go, the source).
+ */
+export interface Block {
+  text: string;
+  drop: number;
+}
+
+function link(item: Link, caps: ChannelCapabilities): string | undefined {
+  if (!caps.links) return undefined;
+  return caps.markup === 'markdown' ? `[${item.label}](${item.url})` : `${item.label} : ${item.url}`;
+}
+
+const frenchDate = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return day && month ? `${day}/${month}/${year}` : iso;
+};
+
+export function sourceLine(source: Source, caps: ChannelCapabilities): string {
+  const title = source.title ?? (source.fiche ? `Service-Public.fr (fiche ${source.fiche})` : 'Orientation');
+  const url = source.url && caps.links ? ` - ${source.url}` : '';
+  return `Source : ${title}, vérifié le ${frenchDate(source.date)}${url}.`;
+}
+
+function officeBlocks(office: Office, caps: ChannelCapabilities, nearest: boolean): Block[] {
+  const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow]
+    .filter(Boolean)
+    .join('\n');
+  const blocks: Block[] = [{ text: core, drop: nearest ? 0 : 5 }];
+  if (office.hours?.length) blocks.push({ text: `Horaires :\n${office.hours.join('\n')}`, drop: nearest ? 3 : 6 });
+  const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
+  if (map) blocks.push({ text: map, drop: 4 });
+  return blocks;
+}
+
+function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, first: boolean): Block[] {
+  const blocks: Block[] = [{ text: service.why ? `${service.name} : ${service.why}` : service.name, drop: first ? 0 : 5 }];
+  const [nearest, ...others] = service.offices ?? [];
+  if (nearest) blocks.push(...officeBlocks(nearest, caps, first));
+  for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
+  if (!nearest) {
+    const lookup = service.lookup && link(service.lookup, caps);
+    const missing = [service.missingData, lookup].filter(Boolean).join('\n');
+    if (missing) blocks.push({ text: missing, drop: first ? 1 : 6 });
+  }
+  if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: first && !nearest ? 0 : 5 });
+  return blocks;
+}
+
+/** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
+export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
+  const blocks: Block[] = [{ text: orientation.why, drop: 2 }];
+  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, index === 0)));
+  if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
+  const online = orientation.online && link(orientation.online, caps);
+  if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
+  for (const source of orientation.sources) blocks.push({ text: sourceLine(source, caps), drop: 0 });
+  return blocks;
+}

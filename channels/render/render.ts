@@ -1,0 +1,90 @@
+import type { ChoiceOption, Reply } from '../../bot/types';
+import type { ChannelCapabilities } from '../capabilities';
+import { toGsm7, smsSegments } from './gsm7';
+import { type Block, orientationBlocks } from './orientation';
+
+/** One message as a channel sends it: text, and buttons when the channel has them. */
+export interface OutgoingMessage {
+  text: string;
+  buttons?: { title: string; value: string }[];
+}
+
+const fitsAsButtons = (choices: ChoiceOption[], caps: ChannelCapabilities) =>
+  caps.buttons && choices.length <= caps.maxButtons && choices.every((c) => c.label.length <= caps.maxButtonTitleLength);
+
+/** Numbered list: the engine accepts a choice's number as its answer. */
+const numberedChoices = (choices: ChoiceOption[]): Block => ({
+  text: `${choices.map((c, i) => `${i + 1} - ${c.label}`).join('\n')}\nRépondez par le numéro.`,
+  drop: 0,
+});
+
+function fits(text: string, caps: ChannelCapabilities): boolean {
+  if (caps.charset === 'gsm7') return smsSegments(toGsm7(text)).segments <= (caps.maxSegments ?? 1);
+  return text.length <= caps.maxTextLength;
+}
+
+const join = (blocks: Block[]) => blocks.map((b) => b.text).join('\n\n');
+
+/** Drops the least useful paragraphs, one at a time, until the text fits. */
+function shorten(blocks: Block[], caps: ChannelCapabilities): Block[] {
+  let kept = blocks;
+  while (!fits(join(kept), caps)) {
+    const worst = Math.max(...kept.map((b) => b.drop));
+    if (worst === 0) break;
+    const index = kept.findIndex((b) => b.drop === worst);
+    kept = kept.filter((_, i) => i !== index);
+  }
+  return kept;
+}
+
+/** Pieces no longer than the channel allows, cut after a sentence, else after a word. */
+export function splitText(text: string, caps: ChannelCapabilities): string[] {
+  if (fits(text, caps)) return [text];
+  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
+  const pieces: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current.trim()) pieces.push(current.trim());
+    current = '';
+  };
+  for (const sentence of sentences) {
+    if (fits(current + sentence, caps)) {
+      current += sentence;
+      continue;
+    }
+    push();
+    if (fits(sentence, caps)) {
+      current = sentence;
+      continue;
+    }
+    for (const word of sentence.split(/(?<=\s)/)) {
+      if (!fits(current + word, caps)) push();
+      current += word;
+    }
+  }
+  push();
+  return pieces;
+}
+
+function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[] {
+  const blocks: Block[] = [{ text: reply.text, drop: 0 }];
+  if (reply.orientation) blocks.push(...orientationBlocks(reply.orientation, caps));
+  const choices = reply.choices ?? [];
+  const buttons = choices.length && fitsAsButtons(choices, caps) ? choices : undefined;
+  if (choices.length && !buttons) blocks.push(numberedChoices(choices));
+  const pieces = splitText(join(shorten(blocks, caps)), caps);
+  return pieces.map((text, i) => ({
+    text,
+    ...(buttons && i === pieces.length - 1 ? { buttons: buttons.map((c) => ({ title: c.label, value: c.value })) } : {}),
+  }));
+}
+
+/**
+ * The engine's replies in a channel's terms. SMS replies of one turn are merged into as few
+ * messages as possible, because separate SMS may arrive out of order.
+ */
+export function render(replies: Reply[], caps: ChannelCapabilities): OutgoingMessage[] {
+  if (caps.charset !== 'gsm7') return replies.flatMap((reply) => renderReply(reply, caps));
+  const texts = replies.flatMap((reply) => renderReply(reply, caps)).map((m) => toGsm7(m.text));
+  return splitText(texts.join('\n\n'), caps).map((text) => ({ text }));
+}
