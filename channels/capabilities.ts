@@ -13,6 +13,8 @@ export interface ChannelCapabilities {
   links: boolean;
   /** lightweight markup understood by the client */
   markup: 'none' | 'markdown';
+  /** between paragraphs: a blank line where space is cheap, a line break on SMS */
+  paragraphBreak: string;
   /** SMS only: transliterate to the GSM-7 alphabet and count segments */
   charset: 'unicode' | 'gsm7';
   /** SMS only: most segments one reply may use */
@@ -30,6 +32,7 @@ export const CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
     maxButtonTitleLength: 0,
     links: false,
     markup: 'none',
+    paragraphBreak: '\n',
     charset: 'gsm7',
     maxSegments: 3,
   },
@@ -41,6 +44,7 @@ export const CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
     maxButtonTitleLength: 20,
     links: true,
     markup: 'none',
+    paragraphBreak: '\n\n',
     charset: 'unicode',
   },
   // Bot Framework suggested actions; the Emulator and Web Chat render markdown.
@@ -51,6 +55,7 @@ export const CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
     maxButtonTitleLength: 50,
     links: true,
     markup: 'markdown',
+    paragraphBreak: '\n\n',
     charset: 'unicode',
   },
 };

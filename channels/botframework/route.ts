@@ -55,8 +55,13 @@ export function botFrameworkRouter(conversations: Conversations, config: Channel
     await context.sendActivity("Désolé, une erreur s'est produite de notre côté. Réessayez dans quelques minutes.");
   };
   const router = express.Router();
-  router.post('/api/messages', express.json({ limit: '256kb' }), (req, res) =>
-    adapter.process(req, res, (context) => onTurn(conversations, context)),
-  );
+  router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
+    // botbuilder throws (500 with a stack) on an activity without a type: answer 400 instead.
+    if (typeof req.body?.type !== 'string') {
+      res.status(400).json({ error: 'Expected a Bot Framework activity with a "type".' });
+      return;
+    }
+    await adapter.process(req, res, (context) => onTurn(conversations, context));
+  });
   return router;
 }

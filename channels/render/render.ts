@@ -23,12 +23,12 @@ function fits(text: string, caps: ChannelCapabilities): boolean {
   return text.length <= caps.maxTextLength;
 }
 
-const join = (blocks: Block[]) => blocks.map((b) => b.text).join('\n\n');
+const join = (blocks: Block[], caps: ChannelCapabilities) => blocks.map((b) => b.text).join(caps.paragraphBreak);
 
 /** Drops the least useful paragraphs, one at a time, until the text fits. */
 function shorten(blocks: Block[], caps: ChannelCapabilities): Block[] {
   let kept = blocks;
-  while (!fits(join(kept), caps)) {
+  while (!fits(join(kept, caps), caps)) {
     const worst = Math.max(...kept.map((b) => b.drop));
     if (worst === 0) break;
     const index = kept.findIndex((b) => b.drop === worst);
@@ -72,7 +72,7 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[]
   const choices = reply.choices ?? [];
   const buttons = choices.length && fitsAsButtons(choices, caps) ? choices : undefined;
   if (choices.length && !buttons) blocks.push(numberedChoices(choices));
-  const pieces = splitText(join(shorten(blocks, caps)), caps);
+  const pieces = splitText(join(shorten(blocks, caps), caps), caps);
   return pieces.map((text, i) => ({
     text,
     ...(buttons && i === pieces.length - 1 ? { buttons: buttons.map((c) => ({ title: c.label, value: c.value })) } : {}),
@@ -86,5 +86,6 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[]
 export function render(replies: Reply[], caps: ChannelCapabilities): OutgoingMessage[] {
   if (caps.charset !== 'gsm7') return replies.flatMap((reply) => renderReply(reply, caps));
   const texts = replies.flatMap((reply) => renderReply(reply, caps)).map((m) => toGsm7(m.text));
-  return splitText(texts.join('\n\n'), caps).map((text) => ({ text }));
+  if (!texts.length) return [];
+  return splitText(texts.join(caps.paragraphBreak), caps).map((text) => ({ text }));
 }

@@ -1,0 +1,125 @@
+import twilio from 'twilio';
+import { startBot } from './support/world';
+import { smsSegments } from '../../channels/render/gsm7';
+
+// A basic phone talking to the bot through Twilio: every request is signed with the twilio
+// package's own signing function, over real HTTP.
+
+type Bot = Awaited<ReturnType<typeof startBot>>;
+const PHONE = '+33612345678';
+let bot: Bot;
+let sid = 0;
+
+beforeEach(async () => {
+  bot = await startBot();
+});
+afterEach(() => bot.stop());
+
+function form(body: string, from = PHONE, messageSid = `SM${String(++sid).padStart(32, '0')}`) {
+  return {
+    AccountSid: 'AC00000000000000000000000000000000',
+    ApiVersion: '2010-04-01',
+    Body: body,
+    From: from,
+    MessageSid: messageSid,
+    NumMedia: '0',
+    NumSegments: '1',
+    SmsMessageSid: messageSid,
+    SmsSid: messageSid,
+    SmsStatus: 'received',
+    To: '+33700000000',
+  };
+}
+
+async function post(params: Record<string, string>, signature?: string, path = '/api/sms') {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  const signed = signature ?? twilio.getExpectedTwilioSignature(bot.config.twilioAuthToken!, bot.config.publicUrl + path, params);
+  if (signed) headers['x-twilio-signature'] = signed;
+  const response = await fetch(bot.url + path, { method: 'POST', headers, body: new URLSearchParams(params) });
+  return { status: response.status, type: response.headers.get('content-type'), xml: await response.text() };
+}
+
+/** Texts of the <Message> elements of a TwiML answer. */
+const messages = (xml: string) =>
+  [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
+    m[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+  );
+
+async function say(body: string, from = PHONE) {
+  const answer = await post(form(body, from));
+  expect(answer.status).toBe(200);
+  expect(answer.type).toMatch(/^text\/xml/);
+  return messages(answer.xml).join('\n');
+}
+
+function expectBasicPhoneSms(text: string) {
+  const { encoding, segments } = smsSegments(text);
+  expect(encoding).toBe('GSM-7');
+  expect(segments).toBeLessThanOrEqual(3);
+  expect(text).not.toMatch(/https?:\/\//);
+}
+
+test('an SMS user describes a need, answers 1 and gets the mairie written out', async () => {
+  const question = await say("Je dois refaire ma carte d'identité");
+  expect(question).toContain('Où habitez-vous ?');
+  expect(question).toMatch(/1 - En France\n2 - A l'étranger/);
+  expectBasicPhoneSms(question);
+
+  const orientation = await say('1');
+  expect(orientation).toContain('Mairie de Testville');
+  expect(orientation).toContain('1 place de la Mairie, 99999 Testville');
+  expect(orientation).toContain('Tél. 01 23 45 67 89');
+  expect(orientation).toContain("Ouvert maintenant, jusqu'à 12 h");
+  expect(orientation).toMatch(/Source : .*12\/03\/2026/);
+  expectBasicPhoneSms(orientation);
+});
+
+test('0 brings back the menu and AIDE reaches the engine at any time', async () => {
+  await say('carte identité');
+  expect(await say('0')).toContain('Décrivez votre besoin');
+  expect(await say('AIDE')).toContain('Écrivez votre besoin');
+});
+
+test('STOP or ARRÊT forgets the person and confirms', async () => {
+  await say('carte identité');
+  const confirmation = await say('  Arrêt ');
+  expect(confirmation).toContain('votre conversation est effacée');
+  expect(bot.store.writes).toContain('delete');
+  // the conversation starts again from scratch: "1" is no longer an answer to the question
+  expect(await say('1')).toContain('Décrivez votre besoin');
+});
+
+test('a Twilio retry of the same MessageSid is answered once', async () => {
+  const params = form('carte identité');
+  expect(messages((await post(params)).xml)).toHaveLength(1);
+  const retry = await post(params);
+  expect(retry.status).toBe(200);
+  expect(retry.xml).toMatch(/<Response\/>/);
+});
+
+test('the signature covers the public URL, not the Host header seen behind a proxy', async () => {
+  const params = form('carte identité');
+  const signedForProxyHost = twilio.getExpectedTwilioSignature('test_auth_token', bot.url.replace('127.0.0.1', 'localhost') + '/api/sms', params);
+  expect((await post(params, signedForProxyHost)).status).toBe(403);
+});
+
+test.each([
+  ['a wrong signature', 'AAAAAAAAAAAAAAAAAAAAAAAAAAA='],
+  ['no signature', ''],
+])('%s gets 403 and nothing is processed or stored', async (_case, signature) => {
+  const params = form('carte identité');
+  const answer = await post(params, signature);
+  expect(answer.status).toBe(403);
+  expect(answer.xml).not.toContain('Message');
+  expect(bot.store.writes).toEqual([]);
+  // the MessageSid was not consumed: the genuine request is still answered
+  expect(messages((await post(params)).xml)[0]).toContain('Où habitez-vous ?');
+});
+
+test('the TwiML matches the reference vector for a signed French SMS', () => {
+  const vector = new URLSearchParams(
+    'AccountSid=AC00000000000000000000000000000000&ApiVersion=2010-04-01&Body=Bonjour%2C+%C3%A7a+va+%3F&From=%2B33612345678&MessageSid=SM00000000000000000000000000000001&NumMedia=0&NumSegments=1&SmsMessageSid=SM00000000000000000000000000000001&SmsSid=SM00000000000000000000000000000001&SmsStatus=received&To=%2B33700000000',
+  );
+  const signature = twilio.getExpectedTwilioSignature('test_auth_token', 'https://bot.example.fr/api/sms', Object.fromEntries(vector));
+  expect(signature).toBe('toF1T03wfUqeRP+MWl/MAMKvyuU=');
+});
