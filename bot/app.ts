@@ -2,12 +2,22 @@ import express from 'express';
 import type { Conversations } from './conversation';
 import { mountChannels } from '../channels';
 import type { ChannelsConfig } from '../channels/config';
+import type { TreeRegistry } from './trees/registry';
+import type { Knowledge } from '../knowledge/types';
+import { orient } from './engine/orient';
 
 export interface AppDeps {
   conversations: Conversations;
+  registry: TreeRegistry;
+  knowledge: Knowledge;
   /** channel secrets and options; read from the environment when absent */
   channels?: ChannelsConfig;
 }
+
+const textField = (body: unknown, field: string): string | undefined => {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /** The HTTP surface: REST API, health, and (mounted by channels/) the channel webhooks. */
 export function createApp(deps: AppDeps): express.Express {
@@ -15,19 +25,36 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', trees: deps.registry.current.trees.intents.length });
+  });
+
+  app.post('/api/orient', express.json({ limit: '16kb' }), (req, res) => {
+    const text = textField(req.body, 'text');
+    if (text === undefined) {
+      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
+      return;
+    }
+    res.json(orient(text, { ...deps.registry.current, knowledge: deps.knowledge }, textField(req.body, 'commune')));
   });
 
   app.post('/api/conversations/:id/messages', express.json({ limit: '16kb' }), async (req, res) => {
-    const text = typeof req.body?.text === 'string' ? req.body.text : undefined;
+    const text = textField(req.body, 'text');
     if (text === undefined) {
-      res.status(400).json({ error: 'Le champ "text" est obligatoire.' });
+      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
       return;
     }
-    const replies = await deps.conversations.turn('rest', req.params.id, text);
+    const replies = await deps.conversations.turn('rest', String(req.params.id), text);
     res.json({ replies });
   });
 
   mountChannels(app, deps, deps.channels);
+
+  // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? 'Message trop long.' : 'Requête mal formée : JSON attendu.';
+    res.status(error.status).json({ error: message });
+  });
+
   return app;
 }

@@ -1,24 +1,37 @@
 import { createHmac } from 'node:crypto';
 import type { Reply } from './types';
-import type { ConversationState, StateStore } from './state/types';
+import type { StateStore } from './state/types';
 import { initialState } from './state/types';
-import type { EngineContext, StepResult } from './engine/step';
+import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
 
-/** The dialog engine's signature; injectable so channel tests can run before the real engine lands. */
-export type Engine = (state: ConversationState, input: { text: string }, ctx: EngineContext) => StepResult;
+/** What observers (metrics, review of misunderstood messages) learn of each turn. */
+export interface TurnEvent {
+  channel: string;
+  /** the person's message: observers must not log it as is (see agent review masking) */
+  text: string;
+  trace: TurnTrace;
+  durationMs: number;
+}
+
+export type TurnObserver = (event: TurnEvent) => void;
 
 /**
  * The one entry point every channel calls: load the person's state, run one engine step,
  * save. User ids are hashed so that no phone number or Messenger id is ever a storage key.
  */
 export class Conversations {
+  private readonly observers: TurnObserver[] = [];
+
   constructor(
     private readonly store: StateStore,
-    private readonly context: () => EngineContext,
+    private readonly context: () => Omit<EngineContext, 'now'>,
     private readonly secret: string,
-    private readonly engine: Engine = step,
   ) {}
+
+  observe(observer: TurnObserver): void {
+    this.observers.push(observer);
+  }
 
   key(channel: string, userId: string): string {
     const hash = createHmac('sha256', this.secret).update(`${channel}:${userId}`).digest('base64url');
@@ -26,12 +39,15 @@ export class Conversations {
   }
 
   async turn(channel: string, userId: string, text: string): Promise<Reply[]> {
+    const started = performance.now();
     const key = this.key(channel, userId);
     return this.store.exclusive(key, async () => {
       const state = (await this.store.get(key)) ?? initialState();
-      const result = this.engine(state, { text }, { ...this.context(), now: new Date() });
+      const result = step(state, { text }, { ...this.context(), now: new Date() });
       if (result.forget) await this.store.delete(key);
       else await this.store.set(key, result.state);
+      const event = { channel, text, trace: result.trace, durationMs: performance.now() - started };
+      for (const observer of this.observers) observer(event);
       return result.replies;
     });
   }

@@ -40,4 +40,6 @@ export interface Knowledge {
   dependsOnCommune(outcome: TreeOutcome): boolean;
   orientation(intent: Intent, outcome: TreeOutcome, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
+  /** a commune named in a sentence ("j'habite à Roubaix"), only when confident; cheap, runs on each need */
+  findCommuneInText?(text: string): Commune | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../bot/types';
 import type { ChannelCapabilities } from '../capabilities';
+import { frenchDate } from '../../bot/engine/render';
 
 /**
  * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
@@ -15,15 +16,10 @@ function link(item: Link, caps: ChannelCapabilities): string | undefined {
   return caps.markup === 'markdown' ? `[${item.label}](${item.url})` : `${item.label} : ${item.url}`;
 }
 
-const frenchDate = (iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return day && month ? `${day}/${month}/${year}` : iso;
-};
-
 export function sourceLine(source: Source, caps: ChannelCapabilities): string {
-  const title = source.title ?? (source.fiche ? `Service-Public.fr (fiche ${source.fiche})` : 'Orientation');
+  const title = [source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ');
   const url = source.url && caps.links ? ` - ${source.url}` : '';
-  return `Source : ${title}, vérifié le ${frenchDate(source.date)}${url}.`;
+  return `Source : ${title}, ${frenchDate(source.date)}${url}.`;
 }
 
 function officeBlocks(office: Office, caps: ChannelCapabilities, nearest: boolean): Block[] {
@@ -56,7 +52,10 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, f
 
 /** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
 export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
-  const blocks: Block[] = [{ text: orientation.why, drop: 2 }];
+  const blocks: Block[] = [
+    { text: `${orientation.urgent ? 'URGENT - ' : ''}${orientation.title}`, drop: 0 },
+    { text: orientation.why, drop: 2 },
+  ];
   orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, index === 0)));
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);

@@ -66,12 +66,17 @@ export function splitText(text: string, caps: ChannelCapabilities): string[] {
   return pieces;
 }
 
-function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[] {
-  const blocks: Block[] = [{ text: reply.text, drop: 0 }];
-  if (reply.orientation) blocks.push(...orientationBlocks(reply.orientation, caps));
+function replyBlocks(reply: Reply, caps: ChannelCapabilities): { blocks: Block[]; buttons?: ChoiceOption[] } {
+  // reply.text already tells the orientation in plain words; the blocks say it in this channel's terms.
+  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps) : [{ text: reply.text, drop: 0 }];
   const choices = reply.choices ?? [];
-  const buttons = choices.length && fitsAsButtons(choices, caps) ? choices : undefined;
-  if (choices.length && !buttons) blocks.push(numberedChoices(choices));
+  if (!choices.length) return { blocks };
+  if (fitsAsButtons(choices, caps)) return { blocks, buttons: choices };
+  return { blocks: [...blocks, numberedChoices(choices)] };
+}
+
+function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[] {
+  const { blocks, buttons } = replyBlocks(reply, caps);
   const pieces = splitText(join(shorten(blocks, caps), caps), caps);
   return pieces.map((text, i) => ({
     text,
@@ -80,12 +85,13 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[]
 }
 
 /**
- * The engine's replies in a channel's terms. SMS replies of one turn are merged into as few
- * messages as possible, because separate SMS may arrive out of order.
+ * The engine's replies in a channel's terms. On SMS the replies of one turn share one
+ * budget and are merged into as few messages as possible, because separate SMS may arrive
+ * out of order.
  */
 export function render(replies: Reply[], caps: ChannelCapabilities): OutgoingMessage[] {
   if (caps.charset !== 'gsm7') return replies.flatMap((reply) => renderReply(reply, caps));
-  const texts = replies.flatMap((reply) => renderReply(reply, caps)).map((m) => toGsm7(m.text));
-  if (!texts.length) return [];
-  return splitText(texts.join(caps.paragraphBreak), caps).map((text) => ({ text }));
+  if (!replies.length) return [];
+  const blocks = replies.flatMap((reply) => replyBlocks(reply, caps).blocks);
+  return splitText(toGsm7(join(shorten(blocks, caps), caps)), caps).map((text) => ({ text }));
 }

@@ -10,7 +10,3 @@ export const isOptOut = (text: string) => OPT_OUT.has(normalize(text));
 
 /** "0" is the SMS menu key; the engine knows the word "menu". */
 export const engineText = (text: string) => (text.trim() === '0' ? 'menu' : text);
-
-export const OPT_OUT_CONFIRMATION =
-  "C'est noté : vous ne recevrez plus de message de notre part et votre conversation est effacée. " +
-  'Pour reprendre plus tard, écrivez simplement votre question.';

@@ -1,11 +1,12 @@
 import express from 'express';
 import type { Conversations } from '../../bot/conversation';
+import { MESSAGES } from '../../bot/engine/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { logEvent } from '../log';
 import { render } from '../render/render';
 import { isSignedByTwilio, parseSms } from './inbound';
-import { engineText, isOptOut, OPT_OUT_CONFIRMATION } from './keywords';
+import { engineText, isOptOut } from './keywords';
 import { twiml } from './outbound';
 
 const CHANNEL = 'sms';
@@ -38,7 +39,7 @@ export function smsRouter(conversations: Conversations, config: ChannelsConfig):
     try {
       if (isOptOut(sms.body)) {
         await conversations.forget(CHANNEL, sms.from);
-        sendTwiml(res, [OPT_OUT_CONFIRMATION]);
+        sendTwiml(res, [MESSAGES.forgotten]);
         return;
       }
       const replies = await conversations.turn(CHANNEL, sms.from, engineText(sms.body));

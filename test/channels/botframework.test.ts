@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { close, listen, startBot } from './support/world';
+import { close, listen, startBot, WHERE_QUESTION } from './support/world';
 
 // The Bot Framework Emulator talking to /api/messages with no app id: activities are posted
 // as the Emulator posts them, replies land on a local connector at serviceUrl.
@@ -86,7 +86,7 @@ async function say(text: string) {
 
 test('an Emulator user describes a need, picks a suggested action and gets the orientation', async () => {
   const [question] = await say("Je dois refaire ma carte d'identité");
-  expect(question.text).toBe('Où habitez-vous ?');
+  expect(question.text).toBe(WHERE_QUESTION);
   expect(question.locale).toBe('fr-FR');
   expect(question.suggestedActions?.actions).toEqual([
     { type: 'imBack', title: 'En France', value: 'En France' },
@@ -98,7 +98,7 @@ test('an Emulator user describes a need, picks a suggested action and gets the o
   expect(orientation.text).toContain('Mairie de Testville');
   expect(orientation.text).toContain('Tél. 01 23 45 67 89');
   expect(orientation.text).toContain('[Plan](https://example.test/carte?mairie-testville)');
-  expect(orientation.text).toContain('À apporter : Votre ancienne carte');
+  expect(orientation.text).toContain("À apporter : une photo d'identité de moins de 6 mois");
 });
 
 test('a redelivered activity id is answered once', async () => {
@@ -111,7 +111,7 @@ test('a redelivered activity id is answered once', async () => {
 test('expectReplies gets the replies in the HTTP answer and nothing is posted to the connector', async () => {
   const answer = await post(emulatorActivity('carte identité', { deliveryMode: 'expectReplies' }));
   expect(answer.status).toBe(200);
-  expect(JSON.parse(answer.body).activities[0].text).toBe('Où habitez-vous ?');
+  expect(JSON.parse(answer.body).activities[0].text).toBe(WHERE_QUESTION);
   expect(replies).toEqual([]);
 });
 

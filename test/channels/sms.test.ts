@@ -1,6 +1,7 @@
 import twilio from 'twilio';
-import { startBot } from './support/world';
-import { smsSegments } from '../../channels/render/gsm7';
+import { WHERE_QUESTION, startBot } from './support/world';
+import { smsSegments, toGsm7 } from '../../channels/render/gsm7';
+import { MESSAGES } from '../../bot/engine/messages';
 
 // A basic phone talking to the bot through Twilio: every request is signed with the twilio
 // package's own signing function, over real HTTP.
@@ -45,11 +46,14 @@ const messages = (xml: string) =>
     m[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
   );
 
+/** Sends an SMS; every SMS of the answer must suit a basic phone. Returns them joined. */
 async function say(body: string, from = PHONE) {
   const answer = await post(form(body, from));
   expect(answer.status).toBe(200);
   expect(answer.type).toMatch(/^text\/xml/);
-  return messages(answer.xml).join('\n');
+  const sms = messages(answer.xml);
+  sms.forEach(expectBasicPhoneSms);
+  return sms.join('\n');
 }
 
 function expectBasicPhoneSms(text: string) {
@@ -61,32 +65,33 @@ function expectBasicPhoneSms(text: string) {
 
 test('an SMS user describes a need, answers 1 and gets the mairie written out', async () => {
   const question = await say("Je dois refaire ma carte d'identité");
-  expect(question).toContain('Où habitez-vous ?');
+  expect(question).toContain(WHERE_QUESTION);
   expect(question).toMatch(/1 - En France\n2 - A l'étranger/);
-  expectBasicPhoneSms(question);
 
   const orientation = await say('1');
   expect(orientation).toContain('Mairie de Testville');
   expect(orientation).toContain('1 place de la Mairie, 99999 Testville');
   expect(orientation).toContain('Tél. 01 23 45 67 89');
   expect(orientation).toContain("Ouvert maintenant, jusqu'à 12 h");
-  expect(orientation).toMatch(/Source : .*12\/03\/2026/);
-  expectBasicPhoneSms(orientation);
+  expect(orientation).toMatch(/Source : Fiche de test F0000, 12 mars 2026/);
+  expect(orientation).toContain(MESSAGES.anythingElse);
 });
 
-test('0 brings back the menu and AIDE reaches the engine at any time', async () => {
+test('0 brings the theme menu and AIDE the help, in the middle of a question', async () => {
   await say('carte identité');
-  expect(await say('0')).toContain('Décrivez votre besoin');
-  expect(await say('AIDE')).toContain('Écrivez votre besoin');
+  const menu = await say('0');
+  expect(menu).toContain(toGsm7(MESSAGES.menu));
+  expect(menu).toMatch(/1 - Démarches de test/);
+  await say('carte identité');
+  expect(await say('AIDE')).toContain('RECOMMENCER pour repartir de zéro');
 });
 
 test('STOP or ARRÊT forgets the person and confirms', async () => {
   await say('carte identité');
-  const confirmation = await say('  Arrêt ');
-  expect(confirmation).toContain('votre conversation est effacée');
+  expect(await say('  Arrêt ')).toBe(toGsm7(MESSAGES.forgotten));
   expect(bot.store.writes).toContain('delete');
-  // the conversation starts again from scratch: "1" is no longer an answer to the question
-  expect(await say('1')).toContain('Décrivez votre besoin');
+  // the question is forgotten: "1" is no longer an answer
+  expect(await say('1')).not.toContain('Mairie de Testville');
 });
 
 test('a Twilio retry of the same MessageSid is answered once', async () => {
@@ -113,7 +118,7 @@ test.each([
   expect(answer.xml).not.toContain('Message');
   expect(bot.store.writes).toEqual([]);
   // the MessageSid was not consumed: the genuine request is still answered
-  expect(messages((await post(params)).xml)[0]).toContain('Où habitez-vous ?');
+  expect(messages((await post(params)).xml)[0]).toContain(WHERE_QUESTION);
 });
 
 test('the TwiML matches the reference vector for a signed French SMS', () => {

@@ -1,12 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
+import path from 'node:path';
 import { createApp } from '../../../bot/app';
 import { Conversations } from '../../../bot/conversation';
 import { MemoryStateStore } from '../../../bot/state/memory';
 import type { ConversationState, StateStore } from '../../../bot/state/types';
 import type { ChannelsConfig } from '../../../channels/config';
-import { testEngine } from './engine';
-import { testKnowledge, trees } from './trees';
+import { TreeRegistry } from '../../../bot/trees/registry';
+import { testKnowledge } from './knowledge';
+
+/** Trees written for these tests; swap for the bundled dialogs/ to run against real content. */
+export const FIXTURE_DIALOGS = path.join(__dirname, '..', 'fixtures', 'dialogs');
+const fixtureTrees = new TreeRegistry(FIXTURE_DIALOGS, testKnowledge()).current.trees;
+/** The first question of the identity card need, as the fixture trees word it. */
+export const WHERE_QUESTION = fixtureTrees.byId.get('carte_identite')!.questions.lieu.text;
 
 /** Records every write, so a test can show that a rejected request stored nothing. */
 export class SpyStore implements StateStore {
@@ -40,12 +47,14 @@ export async function listen(server: http.Server): Promise<string> {
 
 export const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-/** The real app on a free port, with test trees; the public URL is known once listening. */
+/** The real app and engine on a free port, with the fixture trees; the public URL is known once listening. */
 export async function startBot(overrides: Partial<ChannelsConfig> = {}) {
   const store = new SpyStore();
-  const conversations = new Conversations(store, () => ({ trees, knowledge: testKnowledge(), now: new Date() }), 'test-secret', testEngine);
+  const knowledge = testKnowledge();
+  const registry = new TreeRegistry(FIXTURE_DIALOGS, knowledge);
+  const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), 'test-secret');
   const config: ChannelsConfig = { ...TEST_CONFIG, ...overrides };
-  const server = http.createServer(createApp({ conversations, channels: config }));
+  const server = http.createServer(createApp({ conversations, registry, knowledge, channels: config }));
   const url = await listen(server);
   config.publicUrl ??= url;
   return { url, store, config, stop: () => close(server) };

@@ -1,0 +1,69 @@
+import type { ServiceOrientation } from '../types';
+import type { Intent, TreeOutcome } from '../trees/types';
+import type { EngineContext } from './step';
+import { mentionedChoice } from './answer';
+import { THRESHOLDS, understand } from './understand';
+
+export interface OrientedNeed {
+  id: string;
+  title: string;
+  score: number;
+  /** every service this need can lead to, most likely first */
+  services: ServiceOrientation[];
+}
+
+export interface OrientResult {
+  text: string;
+  understood: boolean;
+  urgent: boolean;
+  needs: OrientedNeed[];
+}
+
+/** One message, no conversation: what the CLI, the REST API and the benchmarks use. */
+export function orient(text: string, ctx: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
+  const understanding = understand(text, ctx.matcher);
+  const resolved = communeText ? ctx.knowledge.resolveCommune(communeText) : undefined;
+  const commune = resolved?.status === 'found' ? resolved.commune : ctx.knowledge.findCommuneInText?.(text);
+  const listed = understanding.candidates.filter((c) => c.score >= THRESHOLDS.listed);
+  const first = understanding.urgent ?? understanding.best ?? understanding.ambiguous?.[0];
+  const ordered = first ? [first, ...listed.filter((c) => c !== first)] : listed;
+  return {
+    text,
+    understood: first !== undefined,
+    urgent: understanding.urgent !== undefined,
+    needs: ordered.map((c) => {
+      const outcomes = likelyOutcomes(c.intent, text);
+      const orientation = ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now ?? new Date() });
+      return { id: c.intent.id, title: c.intent.title, score: c.score, services: orientation.services };
+    }),
+  };
+}
+
+/**
+ * The outcomes of a need, the one the message itself leads to first (its facts answer the
+ * questions: "je vis au Canada"), then the others in the order the tree lists them.
+ */
+function likelyOutcomes(intent: Intent, text: string): TreeOutcome[] {
+  const ordered: TreeOutcome[] = [];
+  const visit = (nodeId: string, seen: Set<string>) => {
+    if (seen.has(nodeId)) return;
+    seen.add(nodeId);
+    const outcome = intent.outcomes[nodeId];
+    if (outcome) {
+      if (!ordered.includes(outcome)) ordered.push(outcome);
+      return;
+    }
+    const question = intent.questions[nodeId];
+    if (!question) return;
+    const known = mentionedChoice(text, question.choices);
+    if (known !== undefined) visit(question.choices[known].next, seen);
+    for (const choice of question.choices) visit(choice.next, seen);
+  };
+  visit(intent.start, new Set());
+  return ordered;
+}
+
+function mergedOutcome(outcomes: TreeOutcome[]): TreeOutcome {
+  const services = [...new Set(outcomes.flatMap((o) => o.services))];
+  return { ...outcomes[0], services };
+}

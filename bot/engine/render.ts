@@ -1,0 +1,48 @@
+import type { Orientation, ServiceOrientation } from '../types';
+
+// The plain-text form of an orientation: what every channel can show as is, and what an
+// SMS carries. Channels with cards render the structured orientation instead.
+
+export function orientationText(o: Orientation): string {
+  const parts: string[] = [];
+  const names = o.services.map((s) => s.name);
+  parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : adressez-vous à ${joinOr(names)}. ${o.why}`);
+  const first = o.services[0];
+  if (first && !o.urgent) parts.push(...serviceLines(first));
+  if (o.bring.length > 0) parts.push(`À apporter : ${o.bring.join(', ')}.`);
+  if (o.online) parts.push(`En ligne : ${o.online.label}, ${o.online.url}`);
+  const source = o.sources[0];
+  if (source) parts.push(`Source : ${[source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ')}, ${frenchDate(source.date)}.`);
+  return parts.map(sentence).join(' ');
+}
+
+function serviceLines(s: ServiceOrientation): string[] {
+  const office = s.offices?.[0];
+  if (office) {
+    const lines = [[office.name, ...(office.address ?? [])].join(', ')];
+    if (office.phone) lines.push(`Téléphone : ${office.phone}`);
+    if (office.openNow) lines.push(office.openNow);
+    return lines;
+  }
+  const lines: string[] = [];
+  if (s.missingData) lines.push(s.missingData);
+  if (s.nationalPhone) lines.push(`Téléphone : ${s.nationalPhone}`);
+  if (s.lookup) lines.push(`${s.lookup.label} : ${s.lookup.url}`);
+  return lines;
+}
+
+const sentence = (s: string) => (/[.!?:]$/.test(s.trim()) || /https?:\/\/\S+$/.test(s) ? s.trim() : `${s.trim()}.`);
+
+export function joinOr(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2026-11-29" -> "29 novembre 2026" */
+export function frenchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
+}

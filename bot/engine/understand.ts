@@ -1,0 +1,42 @@
+import type { Candidate, Matcher } from '../nlu/matcher';
+
+export const THRESHOLDS = {
+  /** below this, the bot says it did not understand */
+  understood: 0.5,
+  /** an emergency is taken at a slightly lower confidence: missing one costs more */
+  urgent: 0.45,
+  /** two needs closer than this, leading to different services, are offered as choices */
+  ambiguityGap: 0.05,
+  /** while a question waits for an answer, a message must be this clear to switch topic */
+  switchTopic: 0.62,
+  /** needs listed by `orient` even when not understood, for hit@3 and agents' review */
+  listed: 0.3,
+} as const;
+
+export interface Understanding {
+  normalized: string;
+  candidates: Candidate[];
+  /** the emergency the message describes, if any */
+  urgent?: Candidate;
+  /** the need, when clear enough */
+  best?: Candidate;
+  /** two or three needs too close to choose between */
+  ambiguous?: Candidate[];
+}
+
+export function understand(text: string, matcher: Matcher): Understanding {
+  const { normalized, candidates } = matcher.match(text, 5);
+  const urgent = candidates.find((c) => c.intent.urgent && c.score >= THRESHOLDS.urgent && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
+  const top = candidates[0];
+  if (!top || top.score < THRESHOLDS.understood) return { normalized, candidates, urgent };
+  const close = candidates.filter((c) => c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap && !sameServices(c, top));
+  if (close.length > 0) return { normalized, candidates, urgent, ambiguous: [top, ...close].slice(0, 3) };
+  return { normalized, candidates, urgent, best: top };
+}
+
+function sameServices(a: Candidate, b: Candidate): boolean {
+  const services = (c: Candidate) => new Set(Object.values(c.intent.outcomes).flatMap((o) => o.services));
+  const sa = services(a);
+  const sb = services(b);
+  return sa.size === sb.size && [...sa].every((s) => sb.has(s));
+}

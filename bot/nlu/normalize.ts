@@ -1,0 +1,78 @@
+// Turns what people type ("Jai perdu ma CNI !!", "c koi le num") into plain lowercase words
+// without accents, with SMS spellings spelled out, so that every later step sees one form.
+
+/** SMS and chat spellings, as written by citizens, to the words they stand for. */
+const SMS_SPELLINGS: Record<string, string> = {
+  jai: "j ai", jsuis: 'je suis', chui: 'je suis', chuis: 'je suis', jsui: 'je suis', jsp: 'je ne sais pas',
+  ke: 'que', koi: 'quoi', kel: 'quel', kelle: 'quelle', kan: 'quand', qd: 'quand', cb: 'combien', cbien: 'combien',
+  pk: 'pourquoi', pq: 'pourquoi', pr: 'pour', ds: 'dans', dc: 'donc', vs: 'vous', ts: 'tous', tt: 'tout',
+  tjr: 'toujours', tjrs: 'toujours', bcp: 'beaucoup', pb: 'probleme', pbm: 'probleme', pblm: 'probleme',
+  mm: 'meme', mtn: 'maintenant', rdv: 'rendez vous', ya: 'il y a', yavait: 'il y avait', g: "j ai",
+  c: "c est", cest: "c est", sa: 'ca', ct: "c etait", svp: "s il vous plait", stp: "s il te plait",
+  bjr: 'bonjour', slt: 'salut', msg: 'message', tel: 'telephone', num: 'numero', n: 'numero',
+  nn: 'non', ok: 'oui', ouai: 'oui', ouais: 'oui', wi: 'oui', okay: 'oui',
+  qqn: 'quelqu un', qq: 'quelque', qqch: 'quelque chose', dmd: 'demande', doc: 'document', docs: 'documents',
+  papié: 'papiers', apparte: 'appartement', appart: 'appartement', proprio: 'proprietaire', ado: 'adolescent',
+  boulot: 'travail', taf: 'travail', flic: 'police', flics: 'police', keuf: 'police', keufs: 'police',
+};
+
+/** Long forms that people also write as acronyms: both become the acronym. */
+const ACRONYMS: [string, string][] = [
+  ['carte nationale d identite', 'cni'],
+  ['aide personnalisee au logement', 'apl'],
+  ['allocation de logement familiale', 'alf'],
+  ['allocation de logement sociale', 'als'],
+  ['revenu de solidarite active', 'rsa'],
+  ['allocation aux adultes handicapes', 'aah'],
+  ['allocation adulte handicape', 'aah'],
+  ['allocation adultes handicapes', 'aah'],
+  ['maison departementale des personnes handicapees', 'mdph'],
+  ['caisse d allocations familiales', 'caf'],
+  ['caisse d allocation familiale', 'caf'],
+  ['caisse primaire d assurance maladie', 'cpam'],
+  ['allocation personnalisee d autonomie', 'apa'],
+  ['complementaire sante solidaire', 'css'],
+  ['prestation de compensation du handicap', 'pch'],
+  ['reconnaissance de la qualite de travailleur handicape', 'rqth'],
+  ['centre communal d action sociale', 'ccas'],
+  ['mutualite sociale agricole', 'msa'],
+  ['allocation de solidarite aux personnes agees', 'aspa'],
+  ['pole emploi', 'france travail'],
+  ['ple emploi', 'france travail'],
+  ['maison de services au public', 'france services'],
+];
+
+const ACCENTS = /[\u0300-\u036f]/g;
+
+/** Lowercase, no accents, ligatures spelled out, apostrophes and punctuation as spaces. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(ACCENTS, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const acronymPatterns = ACRONYMS.map(([long, short]) => ({
+  pattern: new RegExp(`(^| )${long.split(' ').join(' (?:[a-z] )?')}( |$)`, 'g'),
+  short,
+}));
+
+/** The normal form every matcher compares: folded, SMS spellings spelled out, long forms as acronyms. */
+export function normalize(text: string): string {
+  const words = foldText(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => SMS_SPELLINGS[word] ?? word);
+  let joined = ` ${words.join(' ')} `;
+  for (const { pattern, short } of acronymPatterns) joined = joined.replace(pattern, ` ${short} `);
+  return joined.replace(/\s+/g, ' ').trim();
+}
+
+export function words(text: string): string[] {
+  const normal = normalize(text);
+  return normal ? normal.split(' ') : [];
+}

@@ -1,0 +1,16 @@
+// French stemming (natural's Porter stemmer), imported directly: the package index loads
+// storage back-ends that print to stdout, which would break the line-per-message CLI.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const porterFr: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer_fr');
+
+const cache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    // Short words and acronyms (cni, caf, rsa) are already their own stem.
+    stemmed = word.length <= 4 || /\d/.test(word) ? word : porterFr.stem(word);
+    if (cache.size < 50_000) cache.set(word, stemmed);
+  }
+  return stemmed;
+}

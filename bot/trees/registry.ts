@@ -1,0 +1,46 @@
+import type { Knowledge } from '../../knowledge/types';
+import { buildMatcher, type Matcher } from '../nlu/matcher';
+import { loadTrees, type LoadResult, type TreeProblem } from './loader';
+import type { Trees } from './types';
+
+export interface LoadedTrees {
+  trees: Trees;
+  matcher: Matcher;
+}
+
+/**
+ * The trees in service. A reload that finds an error keeps the last valid trees running
+ * and returns the problems, so a typo in one file never takes the bot down.
+ */
+export class TreeRegistry {
+  private loaded: LoadedTrees;
+  private lastProblems: TreeProblem[];
+
+  constructor(private readonly dir: string, private readonly knowledge: Knowledge) {
+    const result = loadTrees(dir, knowledge);
+    if (!result.trees) throw new TreeLoadError(result);
+    this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents) };
+    this.lastProblems = result.problems;
+  }
+
+  get current(): LoadedTrees {
+    return this.loaded;
+  }
+
+  get problems(): TreeProblem[] {
+    return this.lastProblems;
+  }
+
+  reload(): LoadResult {
+    const result = loadTrees(this.dir, this.knowledge);
+    this.lastProblems = result.problems;
+    if (result.trees) this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents) };
+    return result;
+  }
+}
+
+export class TreeLoadError extends Error {
+  constructor(readonly result: LoadResult) {
+    super(`Les arbres de dialogue contiennent des erreurs :\n${result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`);
+  }
+}
