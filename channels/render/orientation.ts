@@ -54,7 +54,8 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, f
 export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
   const blocks: Block[] = [
     { text: `${orientation.urgent ? 'URGENT - ' : ''}${orientation.title}`, drop: 0 },
-    { text: orientation.why, drop: 2 },
+    // in an emergency the why carries the numbers to call: never dropped
+    { text: orientation.why, drop: orientation.urgent ? 0 : 2 },
   ];
   orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, index === 0)));
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
