@@ -57,9 +57,13 @@
     return p;
   }
 
+  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+  /** "2026-03-12" -> "12 mars 2026", as the other channels write it. */
   function frenchDate(iso) {
-    var parts = (iso || '').split('-');
-    return parts.length === 3 ? parts[2] + '/' + parts[1] + '/' + parts[0] : iso;
+    var parts = (iso || '').split('-').map(Number);
+    if (parts.length !== 3 || !parts[0] || !parts[1] || !parts[2]) return iso;
+    return (parts[2] === 1 ? '1er' : parts[2]) + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
   }
 
   function office(o) {
@@ -106,10 +110,10 @@
   }
 
   function orientationCard(o) {
-    var card = el('article', 'card fr-card fr-card--no-arrow');
-    var body = el('div', 'card__body fr-card__body');
+    var card = el('article', 'card');
+    var body = el('div', 'card__body');
     card.appendChild(body);
-    body.appendChild(el('h2', 'card__title fr-card__title', o.title));
+    body.appendChild(el('h2', 'card__title', o.title));
     if (o.why) body.appendChild(el('p', 'card__why', o.why));
     o.services.forEach(function (s) { body.appendChild(service(s)); });
     if (o.bring && o.bring.length) {
@@ -125,10 +129,11 @@
     }
     (o.sources || []).forEach(function (src) {
       var p = el('p', 'card__source', 'Source : ');
-      var title = src.title || (src.fiche ? 'Service-Public.fr, fiche ' + src.fiche : 'Orientation');
+      var title = src.title || 'Service-Public.fr';
       if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
       else p.appendChild(document.createTextNode(title));
-      p.appendChild(document.createTextNode(', vérifié le '));
+      if (src.fiche) p.appendChild(document.createTextNode(' ' + src.fiche));
+      p.appendChild(document.createTextNode(', '));
       var time = el('time', '', frenchDate(src.date));
       time.setAttribute('datetime', src.date);
       p.appendChild(time);
@@ -141,8 +146,9 @@
     var item = el('li', 'msg msg--' + author + (reply.urgent ? ' msg--urgent' : ''));
     item.appendChild(el('span', 'sr-only fr-sr-only', author === 'user' ? 'Vous avez dit :' : "L'assistant a dit :"));
     if (reply.urgent) item.appendChild(el('strong', 'msg__urgent', 'Urgent. '));
-    reply.text.split(/\n+/).forEach(function (line) { item.appendChild(el('p', '', line)); });
+    // reply.text tells the orientation in plain words; the card shows the same, structured.
     if (reply.orientation) item.appendChild(orientationCard(reply.orientation));
+    else reply.text.split(/\n+/).forEach(function (line) { item.appendChild(el('p', '', line)); });
     transcript.appendChild(item);
     item.scrollIntoView({ block: 'nearest' });
   }
