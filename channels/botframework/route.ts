@@ -10,6 +10,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Conversations } from '../../bot/conversation';
+import { MESSAGES } from '../../bot/engine/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { logEvent } from '../log';
@@ -33,8 +34,17 @@ function toActivity(message: OutgoingMessage) {
   return activity;
 }
 
+/** The Emulator and Web Chat announce a new conversation; the person is greeted first. */
+const greetsSomeone = (context: TurnContext) =>
+  context.activity.type === ActivityTypes.ConversationUpdate &&
+  (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+
 async function onTurn(conversations: Conversations, context: TurnContext): Promise<void> {
   const { activity } = context;
+  if (greetsSomeone(context)) {
+    await context.sendActivities(render([{ text: MESSAGES.welcome }], CAPABILITIES.botframework).map(toActivity));
+    return;
+  }
   if (activity.type !== ActivityTypes.Message) return;
   const eventId = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;
   if (activity.id && !(await conversations.firstSeen(CHANNEL, eventId))) return;

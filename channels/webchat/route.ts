@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import express from 'express';
+import { MESSAGES } from '../../bot/engine/messages';
 import type { ChannelsConfig } from '../config';
 
 // The web chat is static files talking to POST /api/conversations/:id/messages. Everything
@@ -27,11 +28,15 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
 export function webchatRouter(config: ChannelsConfig): express.Router {
   const theme = config.webchatTheme;
   const links = THEME_STYLESHEETS[theme].map((href) => `<link rel="stylesheet" href="${href}">`).join('\n    ');
   const page = readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8')
     .replace('<!-- theme -->', links)
+    .replace('<!-- welcome -->', escapeHtml(MESSAGES.welcome))
     .replace('data-theme="neutral"', `data-theme="${theme}"`);
 
   const router = express.Router();

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { MESSAGES } from '../../bot/engine/messages';
 import { close, listen, startBot, WHERE_QUESTION } from './support/world';
 
 // The Bot Framework Emulator talking to /api/messages with no app id: activities are posted
@@ -99,6 +100,15 @@ test('an Emulator user describes a need, picks a suggested action and gets the o
   expect(orientation.text).toContain('Tél. 01 23 45 67 89');
   expect(orientation.text).toContain('[Plan](https://example.test/carte?mairie-testville)');
   expect(orientation.text).toContain("À apporter : une photo d'identité de moins de 6 mois");
+});
+
+test('the Emulator opening a conversation gets the welcome message', async () => {
+  const update = emulatorActivity('', {
+    type: 'conversationUpdate',
+    membersAdded: [{ id: 'bot-1', name: 'Bot' }, { id: 'user-1', name: 'Utilisateur' }],
+  });
+  expect((await post(update)).status).toBe(200);
+  expect(replies.map((r) => r.activity.text)).toEqual([MESSAGES.welcome]);
 });
 
 test('a redelivered activity id is answered once', async () => {

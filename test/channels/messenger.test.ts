@@ -83,6 +83,11 @@ test('choices with titles over 20 characters come as numbered text, and the numb
   expect(orientation.text).toContain("Caisse d'allocations familiales de Testville");
 });
 
+test('a photo alone gets a plain answer asking for words', async () => {
+  const photo = { mid: `m_${++mid}`, attachments: [{ type: 'image', payload: { url: 'https://example.test/a.jpg' } }] };
+  expect((await say(photo)).text).toMatch(/^Je ne lis que les messages écrits/);
+});
+
 test('the webhook is acknowledged before the reply is sent', async () => {
   const release = graph.hold();
   const answer = await post(webhook(text('carte identité')));

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ChannelsConfig } from '../../channels/config';
-import { startBot, WHERE_QUESTION } from './support/world';
+import http from 'node:http';
+import { close, listen, startBot, WHERE_QUESTION } from './support/world';
 
 // A person using only the keyboard in headless Chromium (Debian's package), with axe-core
 // checking accessibility. Screenshots go to test-artifacts/ for a human to look at.
@@ -129,5 +130,31 @@ test('the DSFR theme is served from the npm package, with no third-party request
     expect(await context.cookies()).toEqual([]);
   } finally {
     await close();
+  }
+});
+
+test('the one-line widget opens the chat on a collectivité site, from the keyboard', async () => {
+  const bot = await startBot();
+  const host = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="fr"><head><title>Mairie</title></head><body><main><h1>Mairie de Testville</h1></main><script src="${bot.url}/widget.js" defer></script></body></html>`),
+  );
+  const hostUrl = await listen(host);
+  const page = await browser.newPage();
+  try {
+    await page.goto(hostUrl);
+    const opener = page.getByRole('button', { name: 'Où faire ma démarche ?' });
+    await opener.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button:Où faire ma démarche ?');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Fermer l’assistant' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    const chat = page.frameLocator('iframe[title^="Assistant d’orientation"]');
+    await chat.getByRole('heading', { name: "À qui s'adresser pour vos démarches ?" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-open.png') });
+  } finally {
+    await page.close();
+    await close(host);
+    await bot.stop();
   }
 });
