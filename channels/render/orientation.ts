@@ -16,37 +16,39 @@ function link(item: Link, caps: ChannelCapabilities): string | undefined {
   return caps.markup === 'markdown' ? `[${item.label}](${item.url})` : `${item.label} : ${item.url}`;
 }
 
-export function sourceLine(source: Source, caps: ChannelCapabilities): string {
+function sourceLine(source: Source, caps: ChannelCapabilities): string {
   const title = [source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ');
   const url = source.url && caps.links ? ` - ${source.url}` : '';
   return `Source : ${title}, ${frenchDate(source.date)}${url}.`;
 }
 
-function officeBlocks(office: Office, caps: ChannelCapabilities, nearest: boolean): Block[] {
+function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean): Block[] {
   const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
-  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow]
+  // the annuaire's date goes with the office it vouches for, and is dropped with it
+  const source = essential ? sourceLine(office.source, caps) : undefined;
+  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow, source]
     .filter(Boolean)
     .join('\n');
-  const blocks: Block[] = [{ text: core, drop: nearest ? 0 : 5 }];
-  if (office.hours?.length) blocks.push({ text: `Horaires :\n${office.hours.join('\n')}`, drop: nearest ? 3 : 6 });
+  const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
+  if (office.hours?.length) blocks.push({ text: `Horaires :\n${office.hours.join('\n')}`, drop: essential ? 3 : 6 });
   const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
   if (map) blocks.push({ text: map, drop: 4 });
   return blocks;
 }
 
-function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, first: boolean): Block[] {
-  const blocks: Block[] = [{ text: service.why ? `${service.name} : ${service.why}` : service.name, drop: first ? 0 : 5 }];
+function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, essential: boolean): Block[] {
+  const blocks: Block[] = [{ text: service.why ? `${service.name} : ${service.why}` : service.name, drop: essential ? 0 : 5 }];
   const [nearest, ...others] = service.offices ?? [];
-  if (nearest) blocks.push(...officeBlocks(nearest, caps, first));
+  if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
   for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
   if (!nearest) {
     const lookup = service.lookup && link(service.lookup, caps);
     const missing = [service.missingData, lookup].filter(Boolean).join('\n');
-    if (missing) blocks.push({ text: missing, drop: first ? 1 : 6 });
+    if (missing) blocks.push({ text: missing, drop: essential ? 1 : 6 });
   }
-  if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: first && !nearest ? 0 : 5 });
+  if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
   return blocks;
 }
 
@@ -54,10 +56,11 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, f
 export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
   const blocks: Block[] = [
     { text: `${orientation.urgent ? 'URGENT - ' : ''}${orientation.title}`, drop: 0 },
-    // in an emergency the why carries the numbers to call: never dropped
+    // in an emergency the why carries the numbers to call: never dropped, and offices may be
     { text: orientation.why, drop: orientation.urgent ? 0 : 2 },
   ];
-  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, index === 0)));
+  const essential = (index: number) => index === 0 && !orientation.urgent;
+  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index))));
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });

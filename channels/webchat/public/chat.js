@@ -66,6 +66,19 @@
     return (parts[2] === 1 ? '1er' : parts[2]) + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
   }
 
+  function sourceLine(src) {
+    var p = el('p', 'card__source', 'Source : ');
+    var title = src.title || 'Service-Public.fr';
+    if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
+    else p.appendChild(document.createTextNode(title));
+    if (src.fiche) p.appendChild(document.createTextNode(' ' + src.fiche));
+    p.appendChild(document.createTextNode(', '));
+    var time = el('time', '', frenchDate(src.date));
+    time.setAttribute('datetime', src.date);
+    p.appendChild(time);
+    return p;
+  }
+
   function office(o) {
     var box = el('div', 'card__office');
     box.appendChild(el('h4', 'card__office-name', o.name));
@@ -91,6 +104,7 @@
       map.appendChild(externalLink('Voir ' + o.name + ' sur un plan', o.mapUrl));
       box.appendChild(map);
     }
+    if (o.source) box.appendChild(sourceLine(o.source));
     return box;
   }
 
@@ -127,18 +141,7 @@
       online.appendChild(externalLink(o.online.label, o.online.url));
       body.appendChild(online);
     }
-    (o.sources || []).forEach(function (src) {
-      var p = el('p', 'card__source', 'Source : ');
-      var title = src.title || 'Service-Public.fr';
-      if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
-      else p.appendChild(document.createTextNode(title));
-      if (src.fiche) p.appendChild(document.createTextNode(' ' + src.fiche));
-      p.appendChild(document.createTextNode(', '));
-      var time = el('time', '', frenchDate(src.date));
-      time.setAttribute('datetime', src.date);
-      p.appendChild(time);
-      body.appendChild(p);
-    });
+    (o.sources || []).forEach(function (src) { body.appendChild(sourceLine(src)); });
     return card;
   }
 
