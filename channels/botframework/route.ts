@@ -54,6 +54,9 @@ async function onTurn(conversations: Conversations, context: TurnContext): Promi
   await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
 }
 
+const looksLikeActivity = (body: { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined) =>
+  typeof body?.type === 'string' && typeof body.from?.id === 'string' && typeof body.conversation?.id === 'string';
+
 /** Bot Framework /api/messages: the Emulator when MicrosoftAppId is empty, Azure Bot Service otherwise. */
 export function botFrameworkRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
   const auth = new ConfigurationBotFrameworkAuthentication(
@@ -66,9 +69,9 @@ export function botFrameworkRouter(conversations: Conversations, config: Channel
   };
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
-    // botbuilder throws (500 with a stack) on an activity without a type: answer 400 instead.
-    if (typeof req.body?.type !== 'string') {
-      res.status(400).json({ error: 'Expected a Bot Framework activity with a "type".' });
+    // botbuilder fails with a 500 on these: a malformed activity gets a plain 400 instead.
+    if (!looksLikeActivity(req.body)) {
+      res.status(400).json({ error: 'Expected a Bot Framework activity with type, from.id and conversation.id.' });
       return;
     }
     await adapter.process(req, res, (context) => onTurn(conversations, context));

@@ -125,8 +125,9 @@ test('expectReplies gets the replies in the HTTP answer and nothing is posted to
   expect(replies).toEqual([]);
 });
 
-test('an activity without a type gets 400, not a crash', async () => {
+test('a malformed activity gets 400, not a crash', async () => {
   expect((await post({ text: 'bonjour' })).status).toBe(400);
+  expect((await post({ type: 'message', text: 'bonjour' })).status).toBe(400);
   expect(bot.store.writes).toEqual([]);
 });
 

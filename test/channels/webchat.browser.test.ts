@@ -161,3 +161,21 @@ test('the one-line widget opens the chat on a collectivité site, from the keybo
     await bot.stop();
   }
 });
+
+test('an empty message or a lost connection gets a clear error, announced as an alert', async () => {
+  const { page, close } = await openChat('neutral');
+  try {
+    await page.getByRole('textbox', { name: /Votre message/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Erreur : écrivez votre message/);
+
+    await page.route('**/api/conversations/**', (route) => route.abort());
+    await page.keyboard.type('carte identité');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText(/n'a pas pu être envoyé/).waitFor();
+    expect(await focused(page)).toMatch(/^textarea#message/);
+    await expect(page.getByRole('textbox', { name: /Votre message/ }).inputValue()).resolves.toBe('carte identité');
+  } finally {
+    await close();
+  }
+});

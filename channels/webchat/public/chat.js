@@ -152,6 +152,9 @@
     // reply.text tells the orientation in plain words; the card shows the same, structured.
     if (reply.orientation) item.appendChild(orientationCard(reply.orientation));
     else reply.text.split(/\n+/).forEach(function (line) { item.appendChild(el('p', '', line)); });
+    if (reply.choices && reply.choices.length) {
+      item.appendChild(el('p', 'sr-only fr-sr-only', 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.'));
+    }
     transcript.appendChild(item);
     item.scrollIntoView({ block: 'nearest' });
   }
@@ -196,6 +199,8 @@
       })
       .catch(function () {
         errorBox.textContent = "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.";
+        // give the words back, so that trying again is one key press
+        if (!input.value) input.value = value;
       })
       .then(function () {
         typing.textContent = '';
