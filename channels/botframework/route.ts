@@ -14,12 +14,12 @@ import { MESSAGES } from '../../bot/engine/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { logEvent } from '../log';
+import { CHANNEL_MESSAGES } from '../messages';
 import { type OutgoingMessage, render } from '../render/render';
 
 // The only place botbuilder is used: the engine and the other channels never see an Activity.
 
 const CHANNEL = 'botframework';
-const TEXT_ONLY = 'Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.';
 
 function toActivity(message: OutgoingMessage) {
   const activity = message.buttons
@@ -50,7 +50,7 @@ async function onTurn(conversations: Conversations, context: TurnContext): Promi
   if (activity.id && !(await conversations.firstSeen(CHANNEL, eventId))) return;
   const text = activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '');
   const userId = `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`;
-  const replies = text ? await conversations.turn(CHANNEL, userId, text) : [{ text: TEXT_ONLY }];
+  const replies = text ? await conversations.turn(CHANNEL, userId, text) : [{ text: CHANNEL_MESSAGES.textOnly }];
   await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
 }
 
@@ -65,7 +65,7 @@ export function botFrameworkRouter(conversations: Conversations, config: Channel
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logEvent('error', 'bot framework turn failed', { error: error.name });
-    await context.sendActivity("Désolé, une erreur s'est produite de notre côté. Réessayez dans quelques minutes.");
+    await context.sendActivity(CHANNEL_MESSAGES.sorry);
   };
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {

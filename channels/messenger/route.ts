@@ -4,13 +4,12 @@ import type { Reply } from '../../bot/types';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { logEvent } from '../log';
+import { CHANNEL_MESSAGES } from '../messages';
 import { render } from '../render/render';
 import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
 import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
 
 const CHANNEL = 'messenger';
-const TEXT_ONLY = "Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.";
-const SORRY = "Désolé, une erreur s'est produite de notre côté. Réessayez dans quelques minutes.";
 
 /** Runs each person's messages one after the other, in arrival order. */
 function perPersonQueue() {
@@ -25,12 +24,12 @@ function perPersonQueue() {
 }
 
 async function repliesFor(conversations: Conversations, message: InboundMessage): Promise<Reply[]> {
-  if (!message.text) return [{ text: TEXT_ONLY }];
+  if (!message.text) return [{ text: CHANNEL_MESSAGES.textOnly }];
   try {
     return await conversations.turn(CHANNEL, message.psid, message.text);
   } catch (error) {
     logEvent('error', 'messenger turn failed', { error: (error as Error).name });
-    return [{ text: SORRY }];
+    return [{ text: CHANNEL_MESSAGES.sorry }];
   }
 }
 

@@ -4,13 +4,13 @@ import { MESSAGES } from '../../bot/engine/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { logEvent } from '../log';
+import { CHANNEL_MESSAGES } from '../messages';
 import { render } from '../render/render';
 import { isSignedByTwilio, parseSms } from './inbound';
 import { engineText, isOptOut } from './keywords';
 import { twiml } from './outbound';
 
 const CHANNEL = 'sms';
-const SORRY = "Désolé, une erreur s'est produite de notre côté. Réessayez dans quelques minutes.";
 
 const sendTwiml = (res: express.Response, texts: string[]) =>
   res.type('text/xml').send(twiml(render(texts.map((text) => ({ text })), CAPABILITIES.sms)));
@@ -46,7 +46,7 @@ export function smsRouter(conversations: Conversations, config: ChannelsConfig):
       res.type('text/xml').send(twiml(render(replies, CAPABILITIES.sms)));
     } catch (error) {
       logEvent('error', 'sms turn failed', { error: (error as Error).name });
-      sendTwiml(res, [SORRY]);
+      sendTwiml(res, [CHANNEL_MESSAGES.sorry]);
     }
   });
   return router;
