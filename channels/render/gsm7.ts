@@ -26,6 +26,30 @@ export function toGsm7(text: string): string {
   return [...text].map(transliterateChar).join('');
 }
 
+const SINGLE = 160;
+const PART = 153;
+
+/**
+ * Segments of a text already in GSM-7 (see toGsm7): extension characters (€ [ ] { } ...)
+ * take two septets and an escape pair is never split across parts. Counted here because
+ * the renderer asks many times per reply; tests check it against sms-segments-calculator.
+ */
+export function gsm7Segments(text: string): number {
+  const septets = [...text].map((char) => unicodeToGsm[char.codePointAt(0)!]?.length ?? 1);
+  if (septets.reduce((sum, n) => sum + n, 0) <= SINGLE) return 1;
+  let segments = 1;
+  let used = 0;
+  for (const n of septets) {
+    if (used + n > PART) {
+      segments += 1;
+      used = 0;
+    }
+    used += n;
+  }
+  return segments;
+}
+
+/** Encoding and segments as Twilio counts them (sms-segments-calculator): the reference. */
 export function smsSegments(text: string): { encoding: 'GSM-7' | 'UCS-2'; segments: number } {
   const message = new SegmentedMessage(text, 'auto', false);
   return { encoding: message.encodingName, segments: message.segmentsCount };

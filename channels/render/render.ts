@@ -1,6 +1,6 @@
 import type { ChoiceOption, Reply } from '../../bot/types';
 import type { ChannelCapabilities } from '../capabilities';
-import { toGsm7, smsSegments } from './gsm7';
+import { gsm7Segments, toGsm7 } from './gsm7';
 import { type Block, orientationBlocks } from './orientation';
 
 /** One message as a channel sends it: text, and buttons when the channel has them. */
@@ -19,7 +19,7 @@ const numberedChoices = (choices: ChoiceOption[]): Block => ({
 });
 
 function fits(text: string, caps: ChannelCapabilities): boolean {
-  if (caps.charset === 'gsm7') return smsSegments(toGsm7(text)).segments <= (caps.maxSegments ?? 1);
+  if (caps.charset === 'gsm7') return gsm7Segments(toGsm7(text)) <= (caps.maxSegments ?? 1);
   return text.length <= caps.maxTextLength;
 }
 

@@ -1,5 +1,5 @@
 import { CAPABILITIES } from '../../channels/capabilities';
-import { smsSegments, toGsm7 } from '../../channels/render/gsm7';
+import { gsm7Segments, smsSegments, toGsm7 } from '../../channels/render/gsm7';
 import { render, splitText } from '../../channels/render/render';
 
 const options = (n: number, label = (i: number) => `Choix ${i}`) =>
@@ -9,6 +9,15 @@ describe('GSM-7', () => {
   test('keeps the French letters the alphabet has and transliterates the others', () => {
     expect(toGsm7('Été à Noël, ça coûte 5 € – l’aîné « Œuvre »…')).toBe('Été à Noel, ca coute 5 € - l\'ainé " OEuvre "...');
     expect(smsSegments(toGsm7('ç ê â î ô û ë ï œ À È Ê ’ « » … – NBSP\u00a0ici')).encoding).toBe('GSM-7');
+  });
+
+  test('the fast counter agrees with sms-segments-calculator', () => {
+    const samples = ['a'.repeat(158) + '€', 'a'.repeat(159) + '€', '€'.repeat(80), 'a'.repeat(152) + '€' + 'b'.repeat(200), 'x'.repeat(459), 'x'.repeat(460)];
+    const alphabet = "abcdeé àùÉÇ.,;:!?'-[]{}€^|~\\\n0123456789";
+    for (let i = 0; i < 200; i++) {
+      samples.push(Array.from({ length: 100 + ((i * 37) % 400) }, (_, j) => alphabet[(i * 7 + j * 13) % alphabet.length]).join(''));
+    }
+    for (const text of samples) expect(gsm7Segments(text)).toBe(smsSegments(text).segments);
   });
 
   test('counts segments like the reference vectors, ESC pairs included', () => {
