@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import { WHERE_QUESTION, startBot } from './support/world';
 import { smsSegments, toGsm7 } from '../../channels/render/gsm7';
 import { MESSAGES } from '../../bot/engine/messages';
+import { CHANNEL_MESSAGES } from '../../channels/messages';
 
 // A basic phone talking to the bot through Twilio: every request is signed with the twilio
 // package's own signing function, over real HTTP.
@@ -92,6 +93,28 @@ test('STOP or ARRÊT forgets the person and confirms', async () => {
   expect(bot.store.writes).toContain('delete');
   // the question is forgotten: "1" is no longer an answer
   expect(await say('1')).not.toContain('Mairie de Testville');
+});
+
+test('when the bot fails, the SMS user still gets a plain apology in TwiML', async () => {
+  bot.store.broken = true;
+  expect(await say('carte identité')).toBe(toGsm7(CHANNEL_MESSAGES.sorry));
+});
+
+test('neither the number nor the words of the person reach the logs', async () => {
+  const logged: string[] = [];
+  const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+  );
+  try {
+    await say("Je dois refaire ma carte d'identité");
+    await post(form('secret words'), 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    bot.store.broken = true;
+    await say('carte identité');
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+  }
+  expect(logged.length).toBeGreaterThan(0);
+  for (const line of logged) expect(line).not.toMatch(/612345678|identit|secret|carte/);
 });
 
 test('a Twilio retry of the same MessageSid is answered once', async () => {

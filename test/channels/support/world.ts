@@ -18,8 +18,13 @@ export const WHERE_QUESTION = fixtureTrees.byId.get('carte_identite')!.questions
 /** Records every write, so a test can show that a rejected request stored nothing. */
 export class SpyStore implements StateStore {
   readonly writes: string[] = [];
+  /** simulates a storage outage (Redis down) */
+  broken = false;
   private readonly inner = new MemoryStateStore(60_000);
-  get(key: string) { return this.inner.get(key); }
+  async get(key: string) {
+    if (this.broken) throw new Error('store unavailable');
+    return this.inner.get(key);
+  }
   async set(key: string, state: ConversationState) { this.writes.push('set'); await this.inner.set(key, state); }
   async delete(key: string) { this.writes.push('delete'); await this.inner.delete(key); }
   exclusive<T>(key: string, fn: () => Promise<T>) { return this.inner.exclusive(key, fn); }
