@@ -78,13 +78,14 @@ test('an SMS user describes a need, answers 1 and gets the mairie written out', 
   expect(orientation).toContain(MESSAGES.anythingElse);
 });
 
-test('0 brings the theme menu and AIDE the help, in the middle of a question', async () => {
+test('0 brings the theme menu, AIDE the help and RECOMMENCER a fresh start, in the middle of a question', async () => {
   await say('carte identité');
   const menu = await say('0');
   expect(menu).toContain(toGsm7(MESSAGES.menu));
   expect(menu).toMatch(/1 - Démarches de test/);
   await say('carte identité');
   expect(await say('AIDE')).toContain('RECOMMENCER pour repartir de zéro');
+  expect(await say('RECOMMENCER')).toBe(toGsm7(MESSAGES.restarted));
 });
 
 test('STOP or ARRÊT forgets the person and confirms', async () => {
