@@ -32,7 +32,8 @@ function officeBlocks(office: Office, caps: ChannelCapabilities, essential: bool
     .filter(Boolean)
     .join('\n');
   const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
-  if (office.hours?.length) blocks.push({ text: `Horaires :\n${office.hours.join('\n')}`, drop: essential ? 3 : 6 });
+  const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
+  if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
   const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
   if (map) blocks.push({ text: map, drop: 4 });
   return blocks;

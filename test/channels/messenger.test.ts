@@ -83,6 +83,13 @@ test('choices with titles over 20 characters come as numbered text, and the numb
   expect(orientation.text).toContain("Caisse d'allocations familiales de Testville");
 });
 
+test('a tap on a button template or the persistent menu (postback) is read like a message', async () => {
+  const postback = { sender: { id: PSID }, recipient: { id: 'PAGE_ID' }, timestamp: Date.now(), postback: { mid: `m_${++mid}`, title: 'Carte', payload: "carte d'identité" } };
+  expect((await post({ object: 'page', entry: [{ id: 'PAGE_ID', time: Date.now(), messaging: [postback] }] })).status).toBe(200);
+  await waitFor(() => graph.messages()[0]);
+  expect(graph.messages()[0].text).toBe(WHERE_QUESTION);
+});
+
 test('a photo alone gets a plain answer asking for words', async () => {
   const photo = { mid: `m_${++mid}`, attachments: [{ type: 'image', payload: { url: 'https://example.test/a.jpg' } }] };
   expect((await say(photo)).text).toMatch(/^Je ne lis que les messages écrits/);
