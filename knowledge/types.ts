@@ -14,6 +14,10 @@ export interface CatalogService {
   website?: string;
   /** true when the service has local offices in the annuaire */
   local: boolean;
+  /** what to type in the annuaire's search box to find this kind of office (defaults to name) */
+  lookupTerm?: string;
+  /** emergency and helplines, answered before anything else */
+  urgent?: boolean;
   source: Source;
 }
 
@@ -36,6 +40,11 @@ export interface Knowledge {
   canonicalServiceId(id: string): string | undefined;
   service(id: string): CatalogService | undefined;
   resolveCommune(text: string): CommuneResolution;
+  /**
+   * A commune named in a free sentence ("j'habite à Roubaix"), only when confident;
+   * cheap enough to run on every message. Undefined when none or unsure.
+   */
+  findCommuneInText(text: string): Commune | undefined;
   /** true when the outcome's offices depend on where the person lives */
   dependsOnCommune(outcome: TreeOutcome): boolean;
   orientation(intent: Intent, outcome: TreeOutcome, options: { commune?: Commune; now: Date }): Orientation;
