@@ -19,7 +19,9 @@ export interface FixtureOffice {
   extra?: Record<string, unknown>;
 }
 
-const WEEKDAYS_MORNING_AND_AFTERNOON: FixtureOffice['hours'] = [
+type FixtureHours = NonNullable<FixtureOffice['hours']>;
+
+const WEEKDAYS_MORNING_AND_AFTERNOON: FixtureHours = [
   ['Lundi', 'Jeudi', '08:30:00', '12:00:00', '13:30:00', '16:00:00', "Sur rendez-vous l'après-midi."],
   ['Vendredi', 'Vendredi', '08:30:00', '12:00:00'],
 ];
