@@ -14,6 +14,11 @@ export interface KnowledgeOptions {
   catalog?: Catalog;
   /** where to report that the index could not be read (never message text) */
   log?: (event: Record<string, unknown>) => void;
+  /**
+   * Read the communes and the annuaire index right after startup (in the background, once
+   * the server listens) instead of on the first message that needs them. For servers.
+   */
+  preload?: boolean;
 }
 
 const defaultLog = (event: Record<string, unknown>): void => console.error(JSON.stringify(event));
@@ -41,6 +46,13 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
     }
     return annuaire;
   };
+
+  if (options.preload) {
+    setImmediate(() => {
+      communeData();
+      readAnnuaire();
+    }).unref();
+  }
 
   return {
     canonicalServiceId: (id) => catalog.canonicalId(id),
