@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { communeData } from '../knowledge/communes/data';
 import { loadAnnuaire } from '../knowledge/annuaire/annuaire';
+import { createKnowledge } from '../knowledge';
+import type { Intent, TreeOutcome } from '../bot/trees/types';
 
 const RECORDS = Number(process.argv[process.argv.indexOf('--records') + 1]) || 60_000;
 const LOOKUPS = 1_000_000;
@@ -112,6 +114,23 @@ async function main(): Promise<void> {
     }
     const micros = ((performance.now() - started) * 1000) / LOOKUPS;
     console.log(`lookup (service, commune): ${micros.toFixed(2)} µs on average over ${LOOKUPS} lookups (${(found / LOOKUPS).toFixed(1)} offices each)`);
+
+    // The whole orientation card (catalog, offices, opening hours) for one service and commune.
+    const knowledge = createKnowledge({ annuaireIndex: output, log: () => undefined });
+    const pos = { file: 'bench', line: 1, column: 1 };
+    const intent = { id: 'bench', title: 'Bench', pos } as Intent;
+    const now = new Date();
+    const cards = 20_000;
+    const card = (i: number): void => {
+      const [service, commune] = queries[i % queries.length];
+      const outcome = { id: 'o', services: [service], why: '', bring: [], source: { date: '2025-01-01' }, urgent: false, askCommune: true, pos } as TreeOutcome;
+      knowledge.orientation(intent, outcome, { commune: { code: commune, name: commune, departement: '', postalCodes: [] }, now });
+    };
+    card(0); // reads the index
+    started = performance.now();
+    for (let i = 0; i < cards; i++) card(i);
+    const cardMicros = ((performance.now() - started) * 1000) / cards;
+    console.log(`orientation card for one (service, commune): ${cardMicros.toFixed(1)} µs on average`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -97,15 +97,22 @@ function closeNames(data: CommuneData, name: string): string[] {
 
 // "au Havre", "à La Rochelle" once folded and stripped: the article is part of the name.
 const ARTICLES = ['', 'le ', 'la ', 'les ', 'l '];
+const NO_ARTICLE = [''];
 
-function byName(data: CommuneData, name: string, departement: string | undefined, fuzzy: boolean): CommuneRecord[] {
+interface NameMatch {
+  fuzzy?: boolean;
+  /** also try the name with an article in front ("havre" -> "le havre") */
+  articles?: string[];
+}
+
+function byName(data: CommuneData, name: string, departement: string | undefined, match: NameMatch = {}): CommuneRecord[] {
   const keep = (records: CommuneRecord[]): CommuneRecord[] =>
     departement ? records.filter((r) => r.departement === departement) : records;
-  for (const article of ARTICLES) {
+  for (const article of match.articles ?? ARTICLES) {
     const exact = keep(data.byName.get(article + name) ?? []);
     if (exact.length > 0) return exact;
   }
-  if (!fuzzy) return [];
+  if (!match.fuzzy) return [];
   return keep(closeNames(data, name).flatMap((n) => data.byName.get(n) ?? []));
 }
 
@@ -136,19 +143,19 @@ export function resolveCommune(data: CommuneData, text: string): CommuneResoluti
     const arr = arrondissement(data, candidate);
     if (arr) return conclude([arr]);
     const { name, departement } = splitDepartement(data, candidate);
-    const exact = byName(data, name, departement, false);
+    const exact = byName(data, name, departement);
     if (exact.length > 0) return conclude(exact);
   }
 
   // The name followed by other words ("roubaix merci", "lille dans le nord"): longest known prefix.
   const words = stripLeadingWords(folded).split(' ');
   for (let n = Math.min(words.length - 1, 6); n >= 1; n--) {
-    const exact = byName(data, words.slice(0, n).join(' '), undefined, false);
+    const exact = byName(data, words.slice(0, n).join(' '), undefined);
     if (exact.length > 0) return conclude(exact);
   }
 
   const { name, departement } = splitDepartement(data, stripLeadingWords(folded));
-  return conclude(dominant(byName(data, name, departement, true)));
+  return conclude(dominant(byName(data, name, departement, { fuzzy: true })));
 }
 
 /** Among look-alike names, a city much bigger than all the others is what was meant ("marsielle"). */
@@ -162,7 +169,7 @@ function dominant(records: CommuneRecord[]): CommuneRecord[] {
 // Only these phrasings are taken as naming where one lives, so that "à cause de" or
 // "en retard" never become communes.
 const LIVING_IN =
-  /\b(?:(?:j habite|nous habitons|on habite|je vis|nous vivons|on vit|je reside|je demeure|(?:je suis )?domicilie|(?:je suis )?domiciliee|habitant|habitante)(?:\s+(?:a|au|aux|en|sur|dans|pres de|a cote de))?|(?:je suis|j suis|nous sommes|on est)\s+(?:a|sur))\s+(.+)$/;
+  /\b(?:(?:j habite|nous habitons|on habite|je vis|nous vivons|on vit|je reside|je demeure|(?:je suis )?domicilie|(?:je suis )?domiciliee|habitant|habitante)(?:\s+(a|au|aux|en|sur|dans|pres de|a cote de|de))?|(?:je suis|j suis|nous sommes|on est)\s+(a|sur))\s+(.+)$/;
 const PLACE_OF_OFFICE = /\b(?:mairie|ville|commune|caf|cpam|prefecture|sous prefecture|france travail|pole emploi)\s+(?:de|d)\s+(.+)$/;
 const POSTAL_IN_TEXT = /\b(\d{5})\b/;
 
@@ -173,14 +180,18 @@ const POSTAL_IN_TEXT = /\b(\d{5})\b/;
  */
 export function findCommuneInText(data: () => CommuneData, text: string): Commune | undefined {
   const folded = foldText(text);
-  const tail = LIVING_IN.exec(folded)?.[1] ?? PLACE_OF_OFFICE.exec(folded)?.[1];
+  const living = LIVING_IN.exec(folded);
+  const tail = living ? living[3] : PLACE_OF_OFFICE.exec(folded)?.[1];
+  // "au Havre" is "Le Havre"; after any other word the article, if any, is written out
+  const preposition = living?.[1] ?? living?.[2];
+  const articles = preposition === 'au' ? ['le '] : preposition === 'aux' ? ['les '] : NO_ARTICLE;
   if (tail) {
     const words = tail.split(' ').slice(0, 6);
     for (let n = words.length; n >= 1; n--) {
       const phrase = words.slice(0, n).join(' ');
       const arr = arrondissement(data(), phrase);
       if (arr) return toCommune(arr);
-      const records = byName(data(), phrase, undefined, false);
+      const records = byName(data(), phrase, undefined, { articles });
       if (records.length === 1) return toCommune(records[0]);
       if (records.length > 1) {
         const next = words.slice(n).join(' ');

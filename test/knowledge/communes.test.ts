@@ -94,6 +94,7 @@ describe('a commune named inside a message', () => {
     ['nous habitons à Paris 11e', '75111'],
     ['la mairie de Lille ne répond pas', '59350'],
     ["j'habite 75011 et je cherche du travail", '75111'],
+    ['habitant de Nice', '06088'],
   ])('finds it in %j', (message, code) => {
     expect(knowledge.findCommuneInText(message)?.code).toBe(code);
   });
@@ -105,6 +106,9 @@ describe('a commune named inside a message', () => {
     'je suis en retard pour mon dossier',
     "j'habite à Saint-Denis",
     'à cause de mon propriétaire',
+    "j'habite à côté",
+    "j'habite chez ma mère",
+    'je suis à la retraite',
   ])('finds none in %j (not sure enough)', (message) => {
     expect(knowledge.findCommuneInText(message)).toBeUndefined();
   });
