@@ -13,7 +13,8 @@ export function annuaireLookup(service: CatalogService, commune?: Commune): Link
   if (!commune) {
     return { label: `Chercher « ${term} » sur l'Annuaire de l'administration`, url: `${ANNUAIRE_SITE}/` };
   }
-  const where = commune.postalCodes[0] ?? commune.name;
+  // a postal code when the commune has one; a city with several is searched by name
+  const where = commune.postalCodes.length === 1 ? commune.postalCodes[0] : commune.name;
   const query = new URLSearchParams({ whoWhat: term, where });
   return {
     label: `Chercher « ${term} » près de ${commune.name} sur l'Annuaire de l'administration`,

@@ -10,6 +10,8 @@ export type ParsedRecord =
 type Raw = Record<string, unknown>;
 
 const INSEE = /^(\d{5}|2[AB]\d{3})$/;
+// "SL" local service; "SIL" is published alongside it for some local offices. Other values are national bodies.
+const LOCAL_CATEGORIES = new Set(['SL', 'SIL']);
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 
 class BadRecord extends Error {}
@@ -120,7 +122,7 @@ export function parseRecord(raw: unknown, canonical: (code: string) => string | 
     const name = text(record.nom);
     if (!name) return { ok: false, reason: 'missing nom' };
     const categorie = text(record.categorie);
-    if (categorie && categorie !== 'SL') return { ok: false, reason: `not a local service (categorie ${categorie})` };
+    if (categorie && !LOCAL_CATEGORIES.has(categorie)) return { ok: false, reason: `not a local service (categorie ${categorie})` };
     const updated = isoDate(record.date_modification);
     if (!updated) return { ok: false, reason: 'missing or invalid date_modification' };
 

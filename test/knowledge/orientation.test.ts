@@ -135,7 +135,7 @@ describe('the orientation card', () => {
     const [cpam] = withAnnuaire.orientation(intent, outcome(['cpam']), { commune: lille, now: NOW }).services;
     expect(cpam.offices).toBeUndefined();
     expect(cpam.missingData).toContain('pour Lille');
-    expect(cpam.lookup?.url).toBe('https://lannuaire.service-public.gouv.fr/recherche?whoWhat=CPAM&where=59000');
+    expect(cpam.lookup?.url).toBe('https://lannuaire.service-public.gouv.fr/recherche?whoWhat=CPAM&where=Lille');
   });
 
   it('asks for the commune, with the annuaire search page, when it does not know it', () => {
