@@ -63,16 +63,21 @@ function byPostalCode(data: CommuneData, postalCode: string): CommuneRecord[] {
   return dominant(candidates);
 }
 
+// "saint denis dans le 93": the words between the name and the département
+function withoutTrailingLinks(name: string): string {
+  return name.replace(/(?: (?:en|dans|de|du|des|la|le|les|l|d|a))+$/, '');
+}
+
 /** Splits "saint denis 93" or "saint denis seine saint denis" into the name and the département. */
 function splitDepartement(data: CommuneData, text: string): { name: string; departement?: string } {
   const words = text.split(' ');
   const last = words[words.length - 1];
   if (words.length > 1 && data.departementCodes.has(last)) {
-    return { name: words.slice(0, -1).join(' '), departement: last.toUpperCase() };
+    return { name: withoutTrailingLinks(words.slice(0, -1).join(' ')), departement: last.toUpperCase() };
   }
   for (let i = 1; i < words.length; i++) {
     const code = data.departementByName.get(words.slice(i).join(' '));
-    if (code) return { name: words.slice(0, i).join(' ').replace(/ (?:en|dans|de|du|la|le)$/, ''), departement: code };
+    if (code) return { name: withoutTrailingLinks(words.slice(0, i).join(' ')), departement: code };
   }
   return { name: text };
 }
