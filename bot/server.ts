@@ -6,7 +6,7 @@ import type { Trees } from './trees/types';
 
 const port = Number(process.env.PORT ?? 3978);
 const trees: Trees = { intents: [], byId: new Map(), themes: [], loadedAt: new Date().toISOString() };
-const knowledge = createKnowledge();
+const knowledge = createKnowledge({ preload: true });
 const store = new MemoryStateStore(30 * 60_000);
 const conversations = new Conversations(store, () => ({ trees, knowledge, now: new Date() }), process.env.STATE_SECRET ?? 'dev-secret');
 
