@@ -2,6 +2,8 @@
 //
 // Reads the DILA annuaire (bulk file {"service": [...]} or the API's export) into the
 // compact index the bot reads at startup (ANNUAIRE_INDEX, default data/annuaire-index.json).
+// The npm script runs it with a 512 MB heap cap: a 60,000-record file needs about 100 MB
+// of live memory, and the cap makes the garbage collector keep the process small.
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { bundledCatalog } from '../knowledge/catalog/catalog';
