@@ -66,10 +66,10 @@ function toOffice(office: StoredOffice, now: Date): Office {
 }
 
 function officesFor(annuaire: Annuaire, serviceId: string, commune: Commune): StoredOffice[] {
-  const own = annuaire.offices(serviceId, commune.code);
+  const own = annuaire.offices(serviceId, commune.code, MAX_OFFICES);
   if (own.length > 0) return own;
   const city = CITY_OF_ARRONDISSEMENT.find(([pattern]) => pattern.test(commune.code))?.[1];
-  return city ? annuaire.offices(serviceId, city) : [];
+  return city ? annuaire.offices(serviceId, city, MAX_OFFICES) : [];
 }
 
 function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date): ServiceOrientation {
@@ -88,7 +88,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
     return { ...result, missingData: 'Indiquez votre commune pour trouver le service le plus proche.', lookup: annuaireLookup(service) };
   }
   const annuaire = deps.annuaire();
-  const offices = annuaire ? officesFor(annuaire, service.id, commune).slice(0, MAX_OFFICES) : [];
+  const offices = annuaire ? officesFor(annuaire, service.id, commune) : [];
   if (offices.length > 0) return { ...result, offices: offices.map((office) => toOffice(office, now)) };
   return {
     ...result,

@@ -3,8 +3,8 @@ import { basename, dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { JSONParser } from '@streamparser/json-node';
 import { parseRecord } from './record';
-import { INDEX_FORMAT } from './types';
-import type { AnnuaireIndex } from './types';
+import { INDEX_FORMAT, INDEX_VERSION } from './types';
+import type { IndexHeader, ServiceCommuneTable } from './types';
 
 export interface ImportReport {
   file: string;
@@ -56,9 +56,9 @@ interface PendingOffice {
  * them as objects again), so that a 60,000-record file fits in little memory.
  */
 export interface BuiltIndex {
-  header: Omit<AnnuaireIndex, 'offices' | 'byServiceAndCommune'>;
+  header: IndexHeader;
   officesJson: string[];
-  byServiceAndCommune: AnnuaireIndex['byServiceAndCommune'];
+  byServiceAndCommune: ServiceCommuneTable;
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -105,7 +105,7 @@ export async function buildAnnuaireIndex(
   }
 
   const sorted = [...offices.values()].sort((a, b) => byCode(a.id, b.id));
-  const table: Record<string, Record<string, number[]>> = {};
+  const table: ServiceCommuneTable = {};
   const byService: Record<string, number> = {};
   let keys = 0;
   let dataDate: string | undefined;
@@ -132,7 +132,7 @@ export async function buildAnnuaireIndex(
   }
 
   const index: BuiltIndex = {
-    header: { format: INDEX_FORMAT, version: 1, importedFrom: basename(path), dataDate },
+    header: { format: INDEX_FORMAT, version: INDEX_VERSION, importedFrom: basename(path), dataDate, offices: sorted.length },
     officesJson: sorted.map((office) => office.json),
     byServiceAndCommune: Object.fromEntries(
       Object.entries(sortKeys(table)).map(([service, perCommune]) => [service, sortKeys(perCommune)]),
@@ -154,20 +154,15 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byCode(a, b)));
 }
 
-/** Writes the index piece by piece, then moves it in place, so that a running bot never reads half a file. */
+/** Writes the index line by line, then moves it in place, so that a running bot never reads half a file. */
 export function writeAnnuaireIndex(path: string, index: BuiltIndex): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
-    const header = JSON.stringify(index.header);
-    writeSync(fd, `${header.slice(0, -1)},"offices":[`);
-    index.officesJson.forEach((json, i) => writeSync(fd, i === 0 ? `\n${json}` : `,\n${json}`));
-    writeSync(fd, `\n],"byServiceAndCommune":{`);
-    Object.entries(index.byServiceAndCommune).forEach(([service, perCommune], i) => {
-      writeSync(fd, `${i === 0 ? '' : ','}\n${JSON.stringify(service)}:${JSON.stringify(perCommune)}`);
-    });
-    writeSync(fd, '\n}}\n');
+    writeSync(fd, `${JSON.stringify(index.header)}\n`);
+    for (const json of index.officesJson) writeSync(fd, `${json}\n`);
+    writeSync(fd, `${JSON.stringify(index.byServiceAndCommune)}\n`);
   } finally {
     closeSync(fd);
   }

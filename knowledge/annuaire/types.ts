@@ -36,16 +36,25 @@ export interface StoredOffice {
   updated: string;
 }
 
-export interface AnnuaireIndex {
+/**
+ * The index file, in lines so that the bot keeps offices as text and reads only the ones
+ * it shows:
+ *   line 1         IndexHeader
+ *   next `offices` lines, one StoredOffice each (sorted by id)
+ *   last line      ServiceCommuneTable
+ */
+export interface IndexHeader {
   format: 'orientation-annuaire-index';
-  version: 1;
+  version: 2;
   /** file name the index was built from */
   importedFrom: string;
   /** newest date_modification among the records: how fresh the data is */
   dataDate?: string;
-  offices: StoredOffice[];
-  /** service id -> commune INSEE code -> office positions in `offices`, the commune's own offices first */
-  byServiceAndCommune: Record<string, Record<string, number[]>>;
+  offices: number;
 }
 
+/** service id -> commune INSEE code -> office positions (0-based), the commune's own offices first */
+export type ServiceCommuneTable = Record<string, Record<string, number[]>>;
+
 export const INDEX_FORMAT = 'orientation-annuaire-index';
+export const INDEX_VERSION = 2;
