@@ -40,10 +40,19 @@ export function parseAnnuaireIndex(text: string): Annuaire {
     offices: (serviceId, communeCode, limit = Infinity) =>
       positions(serviceId, communeCode)
         .slice(0, limit)
-        .map((p) => JSON.parse(officeLines[p]) as StoredOffice),
+        .flatMap((p) => readOffice(officeLines[p])),
     dataDate: header.dataDate,
     officeCount: header.offices,
   };
+}
+
+/** A damaged line loses one office, never the answer. */
+function readOffice(line: string | undefined): StoredOffice[] {
+  try {
+    return line ? [JSON.parse(line) as StoredOffice] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The index at `path`, or undefined when none was imported there. */

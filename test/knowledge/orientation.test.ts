@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Intent, TreeOutcome } from '../../bot/trees/types';
 import { createKnowledge } from '../../knowledge';
@@ -178,6 +178,21 @@ describe('the orientation card', () => {
     expect(card.services[0]).toMatchObject({ id: '3919', name: 'Violences Femmes Info', nationalPhone: '39 19' });
     expect(card.services[0].offices).toBeUndefined();
     expect(card.services[0].lookup).toBeUndefined();
+  });
+});
+
+describe('a damaged annuaire index', () => {
+  it('is reported once and the card falls back to the lookup link', () => {
+    const path = join(dir, 'damaged-index.json');
+    writeFileSync(path, '{"format": "orientation-annuaire-index", "version": 2, "offices": 5}\n{"id"');
+    const events: Array<Record<string, unknown>> = [];
+    const knowledge = createKnowledge({ annuaireIndex: path, log: (event) => events.push(event) });
+    const roubaix = commune(knowledge, 'Roubaix');
+    const [cpam] = knowledge.orientation(intent, outcome(['cpam']), { commune: roubaix, now: NOW }).services;
+    knowledge.orientation(intent, outcome(['cpam']), { commune: roubaix, now: NOW });
+    expect(cpam.offices).toBeUndefined();
+    expect(cpam.lookup?.url).toContain('whoWhat=CPAM');
+    expect(events).toEqual([expect.objectContaining({ level: 'error', msg: expect.stringContaining('annuaire index unreadable') })]);
   });
 });
 
