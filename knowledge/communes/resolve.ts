@@ -176,11 +176,14 @@ function dominant(records: CommuneRecord[]): CommuneRecord[] {
 const LIVING_IN =
   /\b(?:(?:j habite|nous habitons|on habite|je vis|nous vivons|on vit|je reside|je demeure|(?:je suis )?domicilie|(?:je suis )?domiciliee|habitant|habitante)(?:\s+(a|au|aux|en|sur|dans|pres de|a cote de|de))?|(?:je suis|j suis|nous sommes|on est)\s+(a|sur))\s+(.+)$/;
 const PLACE_OF_OFFICE = /\b(?:mairie|ville|commune|caf|cpam|prefecture|sous prefecture|france travail|pole emploi)\s+(?:de|d)\s+(.+)$/;
-const POSTAL_IN_TEXT = /\b(\d{5})\b/;
+// A postal code counts alone, after "j'habite", or before the commune's name: "15000 euros" is no place.
+const POSTAL_ALONE = /^(\d{5})$/;
+const POSTAL_FIRST = /^(\d{5})\b/;
+const POSTAL_BEFORE_NAME = /\b(\d{5}) ([a-z].*)$/;
 
 /**
  * A commune named in a sentence, only when there is no doubt: "j'habite à Roubaix",
- * "je vis à Saint-Étienne", "75011". Cheap on messages that name no place: the commune
+ * "je vis à Saint-Étienne", "75011", "59100 Roubaix". Cheap on messages that name no place: the commune
  * data is only touched when one of these phrasings appears.
  */
 export function findCommuneInText(data: () => CommuneData, text: string): Commune | undefined {
@@ -206,9 +209,15 @@ export function findCommuneInText(data: () => CommuneData, text: string): Commun
       }
     }
   }
-  const postal = POSTAL_IN_TEXT.exec(folded)?.[1];
+  const postal = POSTAL_ALONE.exec(folded)?.[1] ?? (tail ? POSTAL_FIRST.exec(tail)?.[1] : undefined);
   if (postal) {
     const records = byPostalCode(data(), postal);
+    return records.length === 1 ? toCommune(records[0]) : undefined;
+  }
+  const beforeName = POSTAL_BEFORE_NAME.exec(folded);
+  if (beforeName) {
+    const [, code, rest] = beforeName;
+    const records = byPostalCode(data(), code).filter((r) => rest.startsWith(foldText(r.name)));
     if (records.length === 1) return toCommune(records[0]);
   }
   return undefined;

@@ -98,6 +98,8 @@ describe('a commune named inside a message', () => {
     ['la mairie de Lille ne répond pas', '59350'],
     ["j'habite 75011 et je cherche du travail", '75111'],
     ['habitant de Nice', '06088'],
+    ['75011', '75111'],
+    ['mon adresse : 12 rue de la Gare, 59100 Roubaix', '59512'],
   ])('finds it in %j', (message, code) => {
     expect(knowledge.findCommuneInText(message)?.code).toBe(code);
   });
@@ -112,6 +114,8 @@ describe('a commune named inside a message', () => {
     "j'habite à côté",
     "j'habite chez ma mère",
     'je suis à la retraite',
+    "j'ai une dette de 15000 euros",
+    'mon dossier 59100 est bloqué',
   ])('finds none in %j (not sure enough)', (message) => {
     expect(knowledge.findCommuneInText(message)).toBeUndefined();
   });
