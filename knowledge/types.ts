@@ -26,6 +26,8 @@ export interface Commune {
   code: string;
   name: string;
   departement: string;
+  /** "Seine-Saint-Denis": to ask which one among homonyms */
+  departementName?: string;
   postalCodes: string[];
 }
 

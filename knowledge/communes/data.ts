@@ -56,6 +56,7 @@ export function loadCommuneData(): CommuneData {
   const communes = readPackageJson<EtalabCommune[]>('@etalab/decoupage-administratif/data/communes.json');
   const postal = readPackageJson<PostalEntry[]>('codes-postaux/codes-postaux.json');
   const departements = readPackageJson<EtalabDepartement[]>('@etalab/decoupage-administratif/data/departements.json');
+  const departementNames = new Map(departements.map((d) => [d.code, d.nom]));
 
   const byCode = new Map<string, CommuneRecord>();
   const byName = new Map<string, CommuneRecord[]>();
@@ -65,6 +66,7 @@ export function loadCommuneData(): CommuneData {
       code: c.code,
       name: c.nom,
       departement: c.departement,
+      departementName: departementNames.get(c.departement),
       postalCodes: c.codesPostaux ?? [],
       population: c.population ?? 0,
     };

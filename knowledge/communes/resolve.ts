@@ -19,7 +19,8 @@ const ARRONDISSEMENT_CODES: Record<string, { prefix: string; count: number }> = 
 const CODE_TOKEN = /\b(\d{5}|2[ab]\d{3})\b/;
 
 function toCommune(record: CommuneRecord): Commune {
-  return { code: record.code, name: record.name, departement: record.departement, postalCodes: record.postalCodes };
+  const { population: _population, ...commune } = record;
+  return commune;
 }
 
 function byPopulation(a: CommuneRecord, b: CommuneRecord): number {

@@ -55,6 +55,13 @@ describe('annuaire import', () => {
     expect(office.email).toBe('accueil@exemple.invalid');
   });
 
+  it('reads a page of the API ({"results": [...]})', async () => {
+    const path = join(dir, 'records.json');
+    writeFileSync(path, JSON.stringify({ total_count: 1, results: [apiRecord(ROUBAIX_CPAM)] }));
+    const { annuaire } = await importFile(path);
+    expect(annuaire.offices('cpam', '59512').map((o) => o.id)).toEqual([ROUBAIX_CPAM.id]);
+  });
+
   it('files old and new codes of the same kind of office under the catalog id', async () => {
     const records = [
       bulkRecord({ id: 'ft-1', nom: 'France Travail - Exemple', type: 'france_travail', commune: '59512' }),

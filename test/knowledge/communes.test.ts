@@ -73,13 +73,20 @@ describe('commune resolution', () => {
     if (result.status !== 'ambiguous') return;
     expect(result.candidates.map((c) => c.code)).toEqual(expect.arrayContaining(codes));
     // the candidates say which département, so the question can name it
-    expect(result.candidates.every((c) => c.departement.length >= 2)).toBe(true);
+    expect(result.candidates.every((c) => c.departement.length >= 2 && c.departementName)).toBe(true);
+  });
+
+  it('names the départements of homonyms', () => {
+    const result = knowledge.resolveCommune('Saint-Denis');
+    expect(result.status === 'ambiguous' && result.candidates.map((c) => c.departementName)).toEqual([
+      'La Réunion', 'Seine-Saint-Denis', 'Aude', 'Gard',
+    ]);
   });
 
   it('gives the name, département and postal codes of the commune it found', () => {
     expect(knowledge.resolveCommune('roubaix')).toEqual({
       status: 'found',
-      commune: { code: '59512', name: 'Roubaix', departement: '59', postalCodes: ['59100'] },
+      commune: { code: '59512', name: 'Roubaix', departement: '59', departementName: 'Nord', postalCodes: ['59100'] },
     });
   });
 
