@@ -40,7 +40,8 @@ function officeBlocks(office: Office, caps: ChannelCapabilities, essential: bool
 }
 
 function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, essential: boolean): Block[] {
-  const blocks: Block[] = [{ text: service.why ? `${service.name} : ${service.why}` : service.name, drop: essential ? 0 : 5 }];
+  const blocks: Block[] = [{ text: service.name, drop: essential ? 0 : 5 }];
+  if (service.why) blocks.push({ text: service.why, drop: essential ? 2 : 5 });
   const [nearest, ...others] = service.offices ?? [];
   if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
   for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
@@ -65,6 +66,7 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
-  for (const source of orientation.sources) blocks.push({ text: sourceLine(source, caps), drop: 0 });
+  // the rule's source always stays; the others (service catalog...) go before the hours
+  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : 3 }));
   return blocks;
 }

@@ -40,7 +40,8 @@ function shorten(blocks: Block[], caps: ChannelCapabilities): Block[] {
 /** Pieces no longer than the channel allows, cut after a sentence, else after a word. */
 export function splitText(text: string, caps: ChannelCapabilities): string[] {
   if (fits(text, caps)) return [text];
-  const sentences = text.match(/[^.!?\n]+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
+  // a sentence ends with . ! ? before a space or the end ("Service-Public.fr" is one word), or a line break
+  const sentences = text.match(/(?:[^.!?\n]|[.!?](?!\s|$))+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
   const pieces: string[] = [];
   let current = '';
   const push = () => {
@@ -66,9 +67,10 @@ export function splitText(text: string, caps: ChannelCapabilities): string[] {
   return pieces;
 }
 
-function replyBlocks(reply: Reply, caps: ChannelCapabilities): { blocks: Block[]; buttons?: ChoiceOption[] } {
+/** `textDrop`: how readily the reply's own text may go when the turn is too long. */
+function replyBlocks(reply: Reply, caps: ChannelCapabilities, textDrop = 0): { blocks: Block[]; buttons?: ChoiceOption[] } {
   // reply.text already tells the orientation in plain words; the blocks say it in this channel's terms.
-  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps) : [{ text: reply.text, drop: 0 }];
+  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps) : [{ text: reply.text, drop: textDrop }];
   const choices = reply.choices ?? [];
   if (!choices.length) return { blocks };
   if (fitsAsButtons(choices, caps)) return { blocks, buttons: choices };
@@ -92,6 +94,10 @@ function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[]
 export function render(replies: Reply[], caps: ChannelCapabilities): OutgoingMessage[] {
   if (caps.charset !== 'gsm7') return replies.flatMap((reply) => renderReply(reply, caps));
   if (!replies.length) return [];
-  const blocks = replies.flatMap((reply) => replyBlocks(reply, caps).blocks);
+  // a follow-up after an orientation ("Avez-vous une autre question ?") goes before the orientation does
+  const blocks = replies.flatMap((reply, i) => {
+    const followsOrientation = replies.slice(0, i).some((previous) => previous.orientation);
+    return replyBlocks(reply, caps, followsOrientation && !reply.choices?.length ? 1 : 0).blocks;
+  });
   return splitText(toGsm7(join(shorten(blocks, caps), caps)), caps).map((text) => ({ text }));
 }

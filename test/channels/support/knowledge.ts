@@ -33,19 +33,12 @@ export const OFFICES: Record<string, Office> = {
   },
 };
 
-const NAMES: Record<string, string> = {
-  mairie: 'Mairie',
-  consulat: 'Consulat de France',
-  caf: "Caisse d'allocations familiales (CAF)",
-  adil: "Agence départementale d'information sur le logement (ADIL)",
-};
-
 /**
- * The bundled knowledge, plus invented names and offices: the mairie and the CAF have an
- * office, the others only the official way to look one up.
+ * The bundled catalog without any annuaire, plus invented offices: the mairie and the CAF
+ * have one, the other services keep the catalog's official way to look theirs up.
  */
 export function testKnowledge(offices: Record<string, Office> = OFFICES): Knowledge {
-  const base = createKnowledge();
+  const base = createKnowledge({ annuaireIndex: null });
   return {
     ...base,
     orientation(intent, outcome, options) {
@@ -54,17 +47,7 @@ export function testKnowledge(offices: Record<string, Office> = OFFICES): Knowle
         ...orientation,
         services: orientation.services.map((service) => {
           const office = offices[service.id];
-          return {
-            ...service,
-            name: NAMES[service.id] ?? service.name,
-            ...(office
-              ? { offices: [office] }
-              : {
-                  missingData: "Nous n'avons pas encore l'adresse de ce service près de chez vous.",
-                  lookup: { label: 'Trouver le service le plus proche', url: `https://example.test/annuaire/${service.id}` },
-                }),
-            ...(service.id === 'caf' ? { nationalPhone: '32 30' } : {}),
-          };
+          return office ? { ...service, offices: [office], missingData: undefined, lookup: undefined } : service;
         }),
       };
     },
