@@ -11,11 +11,13 @@ import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './
 
 const CHANNEL = 'messenger';
 
-/** Runs each person's messages one after the other, in arrival order. */
+/** Runs each person's messages one after the other, in arrival order; a failure stops only its own. */
 function perPersonQueue() {
   const tails = new Map<string, Promise<void>>();
   return (psid: string, task: () => Promise<void>) => {
-    const next = (tails.get(psid) ?? Promise.resolve()).then(task);
+    const next = (tails.get(psid) ?? Promise.resolve())
+      .then(task)
+      .catch((error: Error) => logEvent('error', 'messenger event failed', { error: error.name }));
     tails.set(psid, next);
     void next.finally(() => {
       if (tails.get(psid) === next) tails.delete(psid);
@@ -78,13 +80,7 @@ export function messengerRouter(conversations: Conversations, config: ChannelsCo
     }
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
     const send = { graphApiUrl, pageToken, retryDelaysMs };
-    for (const message of parseWebhook(body)) {
-      enqueue(message.psid, () =>
-        answer(conversations, send, message).catch((error) =>
-          logEvent('error', 'messenger event failed', { error: (error as Error).name }),
-        ),
-      );
-    }
+    for (const message of parseWebhook(body)) enqueue(message.psid, () => answer(conversations, send, message));
   });
   return router;
 }
