@@ -2,6 +2,8 @@ import express from 'express';
 import type { Registry } from 'prom-client';
 import type { Conversations, TurnStatus } from './conversation';
 import type { StoreStatus } from './state/types';
+import { mountChannels } from '../channels';
+import type { ChannelsConfig } from '../channels/config';
 import type { TreeRegistry } from './trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { orient } from './engine/orient';
@@ -16,6 +18,8 @@ export interface AppDeps {
   dialogsDir?: string;
   /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
   agentToken?: string;
+  /** channel secrets and options; read from the environment when absent */
+  channels?: ChannelsConfig;
   /** health of the state store; omitted: always ok */
   storeStatus?: () => StoreStatus;
   /** Prometheus registry served at /metrics */
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
+  mountChannels(app, deps, deps.channels);
 
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

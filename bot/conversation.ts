@@ -133,17 +133,18 @@ export class Conversations {
     await Promise.allSettled([...this.inFlight]);
   }
 
+
   /** STOP: the person asked us to forget them. */
   async forget(channel: string, userId: string): Promise<void> {
     await this.store.delete(this.key(channel, userId));
   }
 
   /**
-   * Webhook idempotency: false when this channel message id was already handled (a retry).
+   * Webhook idempotency: false when this channel already delivered this event id (a retry).
    * While the store is away we answer rather than risk ignoring a first delivery.
    */
-  async firstSeen(channel: string, messageId: string): Promise<boolean> {
-    return this.store.firstSeen(`${channel}:${messageId}`).catch(() => true);
+  async firstSeen(channel: string, eventId: string): Promise<boolean> {
+    return this.store.firstSeen(`seen:${channel}:${eventId}`).catch(() => true);
   }
 
   private async run(channel: string, key: string, text: string, started: number): Promise<RunResult> {

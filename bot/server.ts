@@ -4,7 +4,8 @@ import { loadBrain } from './runtime';
 
 async function main() {
   const config = loadConfig();
-  const bot = await startBot({ config, brain: loadBrain() });
+  // Communes and the annuaire index load in the background once the server listens.
+  const bot = await startBot({ config, brain: loadBrain({ preload: true }) });
   stopOnSignals(bot);
 }
 

@@ -84,7 +84,7 @@ export class RedisStateStore implements StateStore {
   }
 
   async firstSeen(idempotencyKey: string): Promise<boolean> {
-    const key = `${this.options.prefix}seen:${idempotencyKey}`;
+    const key = `${this.options.prefix}${idempotencyKey}`;
     return (await this.call(() => this.redis.set(key, '1', 'PX', this.options.idempotencyTtlMs, 'NX'))) === 'OK';
   }
 

@@ -26,7 +26,7 @@ describe('an agent adds a citizen’s phrase as an example of a need', () => {
     expect(after[at - 1]).toBe("      - j'ai perdu mon passeport");
     expect([...after.slice(0, at), ...after.slice(at + 1)]).toEqual(before);
 
-    const { registry } = loadBrain(dir);
+    const { registry } = loadBrain({}, dir);
     expect(registry.current.matcher.match('je dois voyager au maroc').candidates[0].intent.id).toBe('passeport');
   });
 

@@ -13,8 +13,8 @@ describe('npm run graph', () => {
         `  q_regime{"Travaillez-vous dans l'agriculture (exploitant ou salarié agricole) ?"}`,
         '  q_regime -->|"Non"| o_caf',
         `  q_regime -->|"Oui, dans l'agriculture"| o_msa`,
-        '  o_caf["caf : caf"]',
-        '  o_msa["msa : msa"]',
+        '  o_caf["caf : Caisse d\'allocations familiales (CAF)"]',
+        '  o_msa["msa : Mutualité sociale agricole (MSA)"]',
       ]),
     );
   });

@@ -10,7 +10,7 @@ import { loadBrain } from '../../bot/runtime';
  * (or those of `dialogsDir`); `agentToken` opens the agent console.
  */
 export async function startTestServer(options: { dialogsDir?: string; agentToken?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const { knowledge, registry } = loadBrain(options.dialogsDir);
+  const { knowledge, registry } = loadBrain({}, options.dialogsDir);
   const conversations = new Conversations(new MemoryStateStore(60_000), () => ({ ...registry.current, knowledge }), 'test-secret');
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ conversations, registry, knowledge, ...options }).listen(0, '127.0.0.1', () => resolve(s));
