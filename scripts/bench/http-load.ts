@@ -12,8 +12,8 @@ import { percentile } from './stats';
 
 const ROOT = join(__dirname, '../..');
 
-/** One citizen's conversation: a need, the answer to its question, a second need. */
-const CONVERSATION = ['J’ai perdu ma carte d’identité', 'En France', 'je suis au chômage depuis hier'];
+/** One citizen's conversation: a need, the answer to its question, a second need, a commune. */
+const CONVERSATION = ['J’ai perdu ma carte d’identité', 'En France', 'je suis au chômage depuis hier', 'Lille'];
 
 export interface LoadResult {
   turnsPerSecond: number;
