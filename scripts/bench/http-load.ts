@@ -30,11 +30,14 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** node options of the server: the heap ceiling of the Dockerfile, unless BENCH_NODE_FLAGS says otherwise */
+const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
+
 /** The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own. */
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
   const logFile = join(tmpdir(), `orientation-bench-${randomBytes(4).toString('hex')}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/server.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', 'bot/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', RATE_LIMIT_MESSAGES: '1000000', ...env },
     stdio: ['ignore', log, log],
