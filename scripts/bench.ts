@@ -4,7 +4,7 @@
 // intents. Prints one table and writes it, with the machine, to docs/benchmarks.md.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -60,6 +60,8 @@ async function machine() {
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?',
+    /** other work on the machine, which the numbers share it with */
+    load: loadavg()[0].toFixed(1),
   };
 }
 
@@ -195,7 +197,7 @@ async function main() {
     '# Benchmarks',
     '',
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    `Machine: ${host.cores} cores (${host.cpu}), ${host.memory} RAM, Node ${host.node}, Redis ${host.redis}; the load generator runs on the same machine.`,
+    `Machine: ${host.cores} cores (${host.cpu}), ${host.memory} RAM, Node ${host.node}, Redis ${host.redis}; the load generator runs on the same machine (load average ${host.load} when the run began).`,
     '',
     table(rows),
     '',

@@ -20,19 +20,33 @@ export interface RedisStateStoreOptions {
 // Deletes the lock only if we still hold it: after an expiry another process may own it.
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-type WithRelease = RedisClient & { releaseLock(key: string, token: string): Promise<number> };
+// Saves a state and its expiry trace; under a lock (token given), only while that lock is still
+// ours, so that a holder paused past its lock's expiry cannot overwrite a newer update.
+const SAVE_STATE = `
+if ARGV[4] ~= '' and redis.call('get', KEYS[3]) ~= ARGV[4] then return 0 end
+redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+if tonumber(ARGV[3]) > 0 then redis.call('set', KEYS[2], '1', 'PX', ARGV[3]) end
+return 1`;
+
+type WithScripts = RedisClient & {
+  releaseLock(lock: string, token: string): Promise<number>;
+  saveState(state: string, trace: string, lock: string, json: string, ttlMs: number, traceTtlMs: number, token: string): Promise<number>;
+};
 
 /**
  * Conversation state shared by every bot process through Redis.
  * The three keys of a conversation share one hash tag so that they live on one Cluster slot.
  */
 export class RedisStateStore implements StateStore {
-  private readonly redis: WithRelease;
+  private readonly redis: WithScripts;
   private readonly queue = new KeyedQueue();
+  /** lock tokens of the conversations this process is updating */
+  private readonly held = new Map<string, string>();
 
   constructor(redis: RedisClient, private readonly options: RedisStateStoreOptions) {
     redis.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
-    this.redis = redis as WithRelease;
+    redis.defineCommand('saveState', { numberOfKeys: 3, lua: SAVE_STATE });
+    this.redis = redis as WithScripts;
   }
 
   private keys(key: string) {
@@ -47,13 +61,10 @@ export class RedisStateStore implements StateStore {
 
   async set(key: string, state: ConversationState): Promise<void> {
     const k = this.keys(key);
-    const results = await this.call(() => {
-      const transaction = this.redis.multi().set(k.state, JSON.stringify(state), 'PX', this.options.ttlMs);
-      if (this.options.expiredNoticeMs > 0) transaction.set(k.trace, '1', 'PX', this.options.expiredNoticeMs);
-      return transaction.exec();
-    });
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw new StateUnavailableError(failed?.[0] ?? 'transaction aborted');
+    const { ttlMs, expiredNoticeMs } = this.options;
+    const token = this.held.get(key) ?? '';
+    const saved = await this.call(() => this.redis.saveState(k.state, k.trace, k.lock, JSON.stringify(state), ttlMs, expiredNoticeMs, token));
+    if (saved !== 1) throw new StateUnavailableError('the conversation lock expired before the state was saved');
   }
 
   async delete(key: string): Promise<void> {
@@ -75,9 +86,11 @@ export class RedisStateStore implements StateStore {
     return this.queue.run(key, async () => {
       const lock = this.keys(key).lock;
       const token = await this.acquire(lock);
+      this.held.set(key, token);
       try {
         return await fn();
       } finally {
+        this.held.delete(key);
         await this.redis.releaseLock(lock, token).catch(() => undefined); // expires on its own
       }
     });

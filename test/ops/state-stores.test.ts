@@ -3,7 +3,7 @@
 import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StateStore } from '../../bot/state/types';
-import { initialState } from '../../bot/state/types';
+import { StateUnavailableError, initialState } from '../../bot/state/types';
 import { MemoryStateStore } from '../../bot/state/memory';
 import { RedisStateStore } from '../../bot/state/redis';
 import { deleteKeys, testPrefix } from './support/processes';
@@ -76,5 +76,32 @@ describe.each(stores)('%s state store', (name, makeStore, peerOf) => {
     expect(await store.firstSeen(id)).toBe(false);
     await sleep(250);
     expect(await store.firstSeen(id)).toBe(true);
+  });
+});
+
+describe('redis state store, across processes', () => {
+  test('a process paused past its lock cannot overwrite the update made after it', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const slow = new RedisStateStore(client, { ...lifetimes, prefix, lockTtlMs: 100 });
+    const other = redisStore();
+    const key = 'conv:paused';
+    const stale = slow.exclusive(key, async () => {
+      await sleep(250); // the lock expires meanwhile
+      await slow.set(key, { ...initialState(), commune: 'stale' });
+    });
+    await sleep(150);
+    await other.exclusive(key, () => other.set(key, { ...initialState(), commune: 'newer' }));
+    await expect(stale).rejects.toBeInstanceOf(StateUnavailableError);
+    expect((await other.get(key))?.commune).toBe('newer');
+  });
+
+  test('with no expiry notice configured, nothing is kept after the state expires', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const store = new RedisStateStore(client, { ...lifetimes, expiredNoticeMs: 0, prefix, lockTtlMs: 1000 });
+    await store.set('conv:no-trace', initialState());
+    await sleep(250);
+    expect(await store.expired('conv:no-trace')).toBe(false);
   });
 });
