@@ -56,7 +56,9 @@ function themeOf(kase: EvalCase): string {
   let best: Intent | undefined;
   let bestOverlap = 0;
   for (const intent of curated) {
-    const overlap = intentServices(intent).filter((s) => expected.has(same(s))).length;
+    const services = intentServices(intent);
+    const shared = services.filter((s) => expected.has(same(s))).length;
+    const overlap = shared / (services.length + expected.size - shared);
     if (overlap > bestOverlap) [best, bestOverlap] = [intent, overlap];
   }
   return best?.theme ?? 'autre';

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
+import { editDistance } from './distance';
 
 export interface Candidate {
   intent: Intent;
@@ -148,6 +149,11 @@ export function buildMatcher(intents: Intent[]): Matcher {
   return { match };
 }
 
+const ELIDED = /^(qu|[cdjlmnst])([aeiouyh][a-z]{3,})$/;
+
+/** One slip per short word, two in a long one: "demain" must not become "demande". */
+const allowedTypos = (word: string) => (word.length >= 8 ? 2 : 1);
+
 /**
  * Finds the known word a misspelled one stands for ("passport" -> "passeport").
  * Candidates share the first letter, which keeps each search small at 10,000 intents.
@@ -162,17 +168,22 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
   }
   const indexes = new Map<string, Fuse<string>>();
   const cache = new Map<string, string | undefined>();
-  return (word) => {
-    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
-    if (cache.has(word)) return cache.get(word);
+  const known = new Set(vocabulary);
+  const closest = (word: string): string | undefined => {
     let index = indexes.get(word[0]);
     if (!index && byInitial.has(word[0])) {
       index = new Fuse(byInitial.get(word[0])!, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
       indexes.set(word[0], index);
     }
-    const best = index?.search(word, { limit: 1 })[0];
-    const corrected = best && Math.abs(best.item.length - word.length) <= 2 ? best.item : undefined;
-    if (cache.size < 10_000) cache.set(word, corrected);
-    return corrected;
+    return index?.search(word, { limit: 3 }).find((hit) => editDistance(hit.item, word) <= allowedTypos(word))?.item;
+  };
+  return (word) => {
+    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
+    if (cache.has(word)) return cache.get(word);
+    // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
+    const unglued = word.match(ELIDED)?.[2];
+    const corrected = closest(word) ?? (unglued && (known.has(unglued) ? unglued : closest(unglued)));
+    if (cache.size < 10_000) cache.set(word, corrected || undefined);
+    return corrected || undefined;
   };
 }
