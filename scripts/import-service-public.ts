@@ -159,21 +159,23 @@ function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
   const outcomes: Record<string, unknown> = {};
   let counter = 0;
 
+  // Node ids are specific to the guide: the engine reuses an answer given to a question
+  // with the same id in another need, which only curated trees intend.
+  const prefix = guide.id.toLowerCase();
   // Returns the id of the node a choice leads to: an outcome, or a question for its branches.
   const place = (node: GuideNode, depth: number): string => {
     // A node that links fiches itself and also branches is answered with everything it reaches.
     const options = node.fiches.length === 0 && depth < MAX_DEPTH ? node.branches : [];
     if (options.length >= 2) {
-      const id = `q${++counter}`;
-      questions[id] = {
-        text: 'Quelle est votre situation ?',
-        choices: options.map((o) => ({ label: o.label, next: place(o, depth + 1) })),
-      };
+      const id = `${prefix}_q${++counter}`;
+      const question = { text: depth === 0 ? "De quoi s'agit-il ?" : 'Quelle est votre situation ?', choices: [] as { label: string; next: string }[] };
+      questions[id] = question; // placed before its sub-questions, so the file reads top-down
+      question.choices = options.map((o) => ({ label: o.label, next: place(o, depth + 1) }));
       return id;
     }
     const found = reachable(node);
     const services = [...new Set(found.flatMap((f) => f.services))];
-    const id = `r${++counter}`;
+    const id = `${prefix}_r${++counter}`;
     outcomes[id] = fichOutcome(found[0], services);
     return id;
   };
@@ -186,7 +188,7 @@ function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
     title: guide.title,
     keywords: [guide.title],
     synonyms: labels.slice(0, MAX_SITUATIONS),
-    ...(start.startsWith('q') ? { start } : {}),
+    ...(start in questions ? { start } : {}),
     ...(Object.keys(questions).length > 0 ? { questions } : {}),
     outcomes,
   };
