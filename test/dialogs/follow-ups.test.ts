@@ -46,3 +46,15 @@ test('a message about something else is not taken for a need', () => {
   const chat = conversation(ctx);
   expect(orientationOf(chat.say('je veux commander une pizza'))).toBeUndefined();
 });
+
+test('a curated need wins over the service-public.fr fiche that says the same', () => {
+  const chat = conversation(ctx);
+  expect(orientationOf(chat.say("j'ai perdu ma carte grise"))?.needId).toBe('carte_grise');
+});
+
+test('a rare need comes from the service-public.fr import, with its fiche as source', () => {
+  const chat = conversation(ctx);
+  const orientation = orientationOf(chat.say('comment obtenir un quitus fiscal'));
+  expect(orientation?.needId).toMatch(/^sp_/);
+  expect(orientation?.sources[0].url).toMatch(/^https:\/\/www\.service-public\.fr\//);
+});
