@@ -43,5 +43,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ replies });
   });
 
+  // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? 'Message trop long.' : 'Requête mal formée : JSON attendu.';
+    res.status(error.status).json({ error: message });
+  });
+
   return app;
 }

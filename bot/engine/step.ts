@@ -1,5 +1,5 @@
 import type { ChoiceOption, Reply } from '../types';
-import type { Intent, TreeOutcome, TreeQuestion, Trees } from '../trees/types';
+import type { Intent, TreeChoice, TreeOutcome, TreeQuestion, Trees } from '../trees/types';
 import type { ConversationState } from '../state/types';
 import { initialState } from '../state/types';
 import type { Commune, Knowledge } from '../../knowledge/types';
@@ -121,8 +121,7 @@ function continuePending(
     if (command === 'skip') return finish(state, intent, outcome, undefined, ctx, trace);
     const options = pending.candidates;
     if (options) {
-      const labels = options.map((code) => ({ label: code, synonyms: [], next: code }));
-      const picked = recognizeChoice(text, labels.map((l, i) => ({ ...l, label: communeLabelFor(ctx, options[i]) })));
+      const picked = recognizeChoice(text, options.map((code) => choiceOf(communeLabelFor(ctx, code), code)));
       if (picked !== undefined) return finish(state, intent, outcome, communeByCode(ctx, options[picked]), ctx, trace);
     }
     const resolved = ctx.knowledge.resolveCommune(text);
@@ -134,7 +133,7 @@ function continuePending(
 
   if (pending?.kind === 'disambiguate') {
     const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);
-    const choices = [...intents.map((i) => ({ label: i.title, synonyms: [], next: i.id })), { label: MESSAGES.somethingElse, synonyms: ['autre', 'aucun', 'rien de tout ca'], next: '' }];
+    const choices = [...intents.map((i) => choiceOf(i.title, i.id)), choiceOf(MESSAGES.somethingElse, '', ['autre', 'aucun', 'rien de tout ca'])];
     const picked = recognizeChoice(text, choices);
     if (picked === intents.length) {
       state.pending = undefined;
@@ -145,14 +144,14 @@ function continuePending(
   }
 
   if (pending?.kind === 'menu') {
-    const picked = recognizeChoice(text, ctx.trees.themes.map((t) => ({ label: t.title, synonyms: [t.id], next: t.id })));
-    if (picked !== undefined) return [intentMenu(state, ctx, ctx.trees.themes[picked].id)];
-    return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, themeMenu(state, ctx)];
+    const picked = recognizeChoice(text, ctx.trees.themes.map((t) => choiceOf(t.title, t.id, [t.id])));
+    // Not a theme: treated as a new message, so the fallback ladder keeps climbing.
+    return picked === undefined ? undefined : [intentMenu(state, ctx, ctx.trees.themes[picked].id)];
   }
 
   if (pending?.kind === 'theme') {
     const intents = menuIntents(ctx, pending.theme);
-    const picked = recognizeChoice(text, intents.map((i) => ({ label: i.title, synonyms: [], next: i.id })));
+    const picked = recognizeChoice(text, intents.map((i) => choiceOf(i.title, i.id)));
     if (picked !== undefined) return startIntent(state, intents[picked], '', ctx, trace);
     return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)];
   }
@@ -254,8 +253,8 @@ function reachOutcome(state: ConversationState, intent: Intent, outcome: TreeOut
 }
 
 function finish(state: ConversationState, intent: Intent, outcome: TreeOutcome, commune: Commune | undefined, ctx: EngineContext, trace: TurnTrace): Reply[] {
+  // The trail stays: RETOUR after an orientation lets the person change their last answer.
   resetPosition(state);
-  state.trail = [];
   if (commune) state.commune = commune.code;
   trace.intent = intent.id;
   trace.outcome = outcome.id;
@@ -287,6 +286,9 @@ function askQuestion(question: TreeQuestion): Reply {
 }
 
 const option = (label: string): ChoiceOption => ({ label, value: label });
+
+/** A menu entry the engine builds itself (themes, needs, communes), read like a tree choice. */
+const choiceOf = (label: string, next: string, synonyms: string[] = []): TreeChoice => ({ label, synonyms, next, pos: { file: '', line: 0, column: 0 } });
 
 function disambiguation(state: ConversationState, intents: Intent[]): Reply {
   state.pending = { kind: 'disambiguate', intents: intents.map((i) => i.id) };

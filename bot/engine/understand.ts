@@ -1,4 +1,5 @@
 import type { Candidate, Matcher } from '../nlu/matcher';
+import type { Intent } from '../trees/types';
 
 export const THRESHOLDS = {
   /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */
@@ -34,9 +35,20 @@ export function understand(text: string, matcher: Matcher): Understanding {
   return { normalized, candidates, urgent, best: top };
 }
 
+const servicesByIntent = new WeakMap<Intent, Set<string>>();
+
+function servicesOf(intent: Intent): Set<string> {
+  let services = servicesByIntent.get(intent);
+  if (!services) {
+    services = new Set(Object.values(intent.outcomes).flatMap((o) => o.services));
+    servicesByIntent.set(intent, services);
+  }
+  return services;
+}
+
+/** Two needs that lead to the same services need no choice between them. */
 function sameServices(a: Candidate, b: Candidate): boolean {
-  const services = (c: Candidate) => new Set(Object.values(c.intent.outcomes).flatMap((o) => o.services));
-  const sa = services(a);
-  const sb = services(b);
+  const sa = servicesOf(a.intent);
+  const sb = servicesOf(b.intent);
   return sa.size === sb.size && [...sa].every((s) => sb.has(s));
 }

@@ -261,6 +261,7 @@ function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: string, g
       label: String(c.value.label ?? ''),
       synonyms: (c.value.synonyms as string[] | undefined) ?? [],
       next: String(c.value.next ?? ''),
+      pos: nodePos(ctx, fieldNode(c.value, 'next', c.node)),
     }));
     if (choices.length < 2) report(entry.node, `la question « ${entry.id} » doit proposer au moins 2 réponses.`);
     questions[entry.id] = { id: entry.id, text: String(entry.value.text ?? ''), choices, pos: nodePos(ctx, entry.node) };
@@ -289,7 +290,7 @@ function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: string, g
     question.choices.forEach((choice, i) => {
       if (!nodeIds.has(choice.next)) {
         const hint = closest(choice.next, [...nodeIds.keys()]);
-        report(question.pos, `la réponse ${i + 1} (« ${choice.label} ») de la question « ${question.id} » mène à « ${choice.next} », qui n'existe pas.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''}`);
+        report(choice.pos, `la réponse ${i + 1} (« ${choice.label} ») de la question « ${question.id} » mène à « ${choice.next} », qui n'existe pas.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''}`);
       }
     });
   }

@@ -15,6 +15,7 @@ export interface TreeChoice {
   synonyms: string[];
   /** id of a question or an outcome of the same intent */
   next: string;
+  pos: Position;
 }
 
 export interface TreeQuestion {

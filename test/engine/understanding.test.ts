@@ -1,0 +1,58 @@
+import { orient } from '../../bot/engine/orient';
+import { normalize } from '../../bot/nlu/normalize';
+import { bundledContext } from '../helpers/brain';
+
+const ctx = bundledContext();
+const topServices = (text: string) => orient(text, ctx).needs[0]?.services.map((s) => s.id) ?? [];
+
+describe('the matcher understands everyday French', () => {
+  test.each([
+    ["jai perdu ma cart d identité", 'mairie_passeport_bio'],
+    ["J'AI PERDU MA CARTE D'IDENTITE", 'mairie_passeport_bio'],
+    ['carte didentite vole', 'mairie_passeport_bio'],
+    ['ma cni est expiree', 'mairie_passeport_bio'],
+    ['refaire mon pasport', 'mairie_passeport_bio'],
+    ['c koi le numero pour la caf', 'caf'],
+    ['la caf me réclame de l argent', 'caf'],
+    ['je touche plus les apl', 'caf'],
+    ['revenu de solidarite active', 'caf'],
+    ['chui au chomage', 'pole_emploi'],
+  ])('"%s" leads to %s', (text, service) => {
+    expect(topServices(text)).toContain(service);
+  });
+
+  test('a fact in the first message picks the branch: living in Canada means the consulate', () => {
+    expect(topServices('je vis au canada et mon passeport est perimé')[0]).toBe('ambassade_france_etranger');
+  });
+
+  test.each(['donne moi la recette des crepes', 'bonjour ça va', 'qwerty 123', 'je veux commander une pizza'])(
+    '"%s" is not understood, rather than oriented anywhere',
+    (text) => {
+      expect(orient(text, ctx).understood).toBe(false);
+    },
+  );
+
+  test.each([
+    ['mon mari me frappe', '3919'],
+    ['je pense au suicide', '3114'],
+    ['pas de toit cette nuit avec mes enfants', '115'],
+    ['mon pere me frappe', '119'],
+  ])('"%s" is an emergency naming %s', (text, line) => {
+    const result = orient(text, ctx);
+    expect(result.urgent).toBe(true);
+    expect(result.needs[0].services.map((s) => s.id)).toContain(line);
+  });
+});
+
+describe('normalisation', () => {
+  test('folds case, accents, apostrophes and SMS spellings', () => {
+    expect(normalize("Jai perdu ma CARTE d'identité, ke faire ?")).toBe('j ai perdu ma carte d identite que faire');
+    expect(normalize('chui sans apparte')).toBe('je suis sans appartement');
+  });
+
+  test('long forms become the acronym people also type', () => {
+    expect(normalize('carte nationale d’identité')).toBe('cni');
+    expect(normalize('Revenu de Solidarité Active')).toBe('rsa');
+    expect(normalize('allocation aux adultes handicapés')).toBe('aah');
+  });
+});
