@@ -35,6 +35,16 @@ const TODAY_ID: Record<string, string> = {
 };
 const VALID_ID = /^[a-z0-9][a-z0-9_]*$/;
 
+/** Names of 2020 shown to people, and today's (the old title stays a keyword for matching). */
+const TODAY_NAME: [RegExp, string][] = [
+  [/p[ôo]le[ -]emploi/gi, 'France Travail'],
+  [/maisons? de services au public/gi, 'France Services'],
+  [/\bdireccte\b/gi, 'DDETS'],
+  [/huissiers? de justice/gi, 'commissaire de justice'],
+];
+const todayNames = (s: string) =>
+  TODAY_NAME.reduce((out, [pattern, name]) => out.replace(pattern, (old, offset: number) => (offset === 0 || /^[A-Z]/.test(old) && name[0] === name[0].toLowerCase() ? name[0].toUpperCase() + name.slice(1) : name)), s);
+
 const children = (n: XmlNode | undefined) => n?.children ?? [];
 const child = (n: XmlNode | undefined, name: string) => children(n).find((c) => c.name === name);
 const all = (n: XmlNode | undefined, name: string) => children(n).filter((c) => c.name === name);
@@ -123,7 +133,7 @@ const shorten = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0,
 function ficheIntent(f: Fiche) {
   return {
     id: `sp_${f.id.toLowerCase()}`,
-    title: f.title,
+    title: todayNames(f.title),
     keywords: [f.title],
     ...(f.situations.length > 0 ? { synonyms: f.situations } : {}),
     outcome: fichOutcome(f),
@@ -144,7 +154,7 @@ function guideNode(n: XmlNode, fiches: Map<string, Fiche>): GuideNode {
   const branches = all(n, 'Branche')
     .map((b) => guideNode(b, fiches))
     .filter((b) => b.fiches.length > 0 || b.branches.length > 0);
-  return { label: shorten(clean(text(child(n, 'Titre'))), 120), fiches: linked, branches };
+  return { label: shorten(todayNames(clean(text(child(n, 'Titre')))), 120), fiches: linked, branches };
 }
 
 const reachable = (n: GuideNode): Fiche[] => [...n.fiches, ...n.branches.flatMap(reachable)];
@@ -185,7 +195,7 @@ function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
   const labels = problems.map((p) => p.label);
   return {
     id: `sp_guide_${guide.id.toLowerCase()}`,
-    title: guide.title,
+    title: todayNames(guide.title),
     keywords: [guide.title],
     synonyms: labels.slice(0, MAX_SITUATIONS),
     ...(start in questions ? { start } : {}),
