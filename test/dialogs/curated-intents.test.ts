@@ -2,6 +2,7 @@
 // with the first choice, and is told which services to go to. Data-driven: a new need in
 // dialogs/ is covered without touching this file.
 import { orientationText } from '../../bot/engine/render';
+import { understand } from '../../bot/engine/understand';
 import { conversation, firstChoiceOutcome, orientationOf, realContext } from './helpers';
 
 const ctx = realContext();
@@ -39,5 +40,12 @@ describe('every curated answer fits in three SMS', () => {
   test.each(outcomes)('%s', (_name, intent, outcome) => {
     const text = orientationText(ctx.knowledge.orientation(intent, outcome, { now: ctx.now }));
     expect(text.length).toBeLessThanOrEqual(SMS_BUDGET);
+  });
+});
+
+describe('an everyday need is never mistaken for an emergency', () => {
+  const everyday = curated.filter((i) => !i.urgent).flatMap((i) => i.examples.map((e) => [e, i.id] as const));
+  test.each(everyday)('« %s » (%s)', (example) => {
+    expect(understand(example, ctx.matcher).urgent).toBeUndefined();
   });
 });
