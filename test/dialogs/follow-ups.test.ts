@@ -58,3 +58,10 @@ test('a rare need comes from the service-public.fr import, with its fiche as sou
   expect(orientation?.needId).toMatch(/^sp_/);
   expect(orientation?.sources[0].url).toMatch(/^https:\/\/www\.service-public\.fr\//);
 });
+
+test('a civil servant dismissed is sent to the administrative court, an employee to the prud\'hommes', () => {
+  expect(servicesOf(conversation(ctx).say('je suis fonctionnaire et on me licencie'))).toEqual(['ta', 'mjd']);
+  const employee = conversation(ctx);
+  employee.say("je viens d'être licencié");
+  expect(servicesOf(employee.say('dans le privé'))).toContain('prudhommes');
+});
