@@ -24,6 +24,7 @@ const GENERATED_THEME = { id: 'service_public', title: 'Autres démarches (Servi
 /** Guided searches can be deep; beyond this many questions, the remaining offices are merged. */
 const MAX_DEPTH = 3;
 const MAX_SITUATIONS = 6;
+const MAX_LABEL = 120;
 
 /** Codes of 2020 that have a new name and id today (shared/reference/service-ids.md). */
 const TODAY_ID: Record<string, string> = {
@@ -141,6 +142,7 @@ function ficheIntent(f: Fiche) {
 }
 
 interface GuideNode {
+  /** the problem or branch as service-public.fr words it, with today's names */
   label: string;
   /** fiches linked at or below this node that say where to go */
   fiches: Fiche[];
@@ -154,7 +156,7 @@ function guideNode(n: XmlNode, fiches: Map<string, Fiche>): GuideNode {
   const branches = all(n, 'Branche')
     .map((b) => guideNode(b, fiches))
     .filter((b) => b.fiches.length > 0 || b.branches.length > 0);
-  return { label: shorten(todayNames(clean(text(child(n, 'Titre')))), 120), fiches: linked, branches };
+  return { label: todayNames(clean(text(child(n, 'Titre')))), fiches: linked, branches };
 }
 
 const reachable = (n: GuideNode): Fiche[] => [...n.fiches, ...n.branches.flatMap(reachable)];
@@ -180,7 +182,12 @@ function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
       const id = `${prefix}_q${++counter}`;
       const question = { text: depth === 0 ? "De quoi s'agit-il ?" : 'Quelle est votre situation ?', choices: [] as { label: string; next: string }[] };
       questions[id] = question; // placed before its sub-questions, so the file reads top-down
-      question.choices = options.map((o) => ({ label: o.label, next: place(o, depth + 1) }));
+      // Choices are read on a phone: long ones are cut, the full wording stays a synonym.
+      question.choices = options.map((o) => ({
+        label: shorten(o.label, MAX_LABEL),
+        ...(o.label.length > MAX_LABEL ? { synonyms: [o.label] } : {}),
+        next: place(o, depth + 1),
+      }));
       return id;
     }
     const found = reachable(node);
