@@ -8,14 +8,12 @@ import { orient } from '../bot/engine/orient';
 import { buildMatcher, type Matcher } from '../bot/nlu/matcher';
 import type { Intent } from '../bot/trees/types';
 import { EMERGENCY_LINES, loadCases, serviceComparer, type EvalCase } from './eval/cases';
+import { score, type Score } from './eval/score';
 import { buildFuseOnly, buildNlpJs, intentServices, type System, type SystemAnswer } from './eval/systems';
 
-interface Outcome {
+interface Outcome extends Score {
   kase: EvalCase;
   theme: string;
-  kind: 'need' | 'none' | 'emergency';
-  hit1: boolean;
-  hit3: boolean;
   answer: SystemAnswer;
 }
 
@@ -70,20 +68,6 @@ function themeOf(kase: EvalCase): string {
   return best?.theme ?? 'autre';
 }
 
-function score(kase: EvalCase, answer: SystemAnswer): Omit<Outcome, 'kase' | 'theme' | 'answer'> {
-  const expected = new Set(kase.expect.map(same));
-  const names = (services: string[] | undefined) => (services ?? []).some((s) => expected.has(same(s)));
-  const acceptsNone = expected.has('none');
-  const kind = acceptsNone && expected.size === 1 ? 'none' : kase.expect.some((id) => EMERGENCY_LINES.has(id)) ? 'emergency' : 'need';
-  if (acceptsNone) {
-    const ok = !answer.understood || names(answer.needs[0]);
-    return { kind, hit1: ok, hit3: ok };
-  }
-  const hit1 = answer.understood && names(answer.needs[0]) && (kind !== 'emergency' || answer.urgent);
-  const hit3 = answer.needs.slice(0, 3).some(names);
-  return { kind, hit1, hit3 };
-}
-
 /** Timed passes per system; the fastest counts, since other work on the machine only adds time. */
 const TIMED_PASSES = 3;
 
@@ -97,7 +81,7 @@ async function run(system: System, file: string, cases: EvalCase[]): Promise<Rep
     for (const kase of cases) await system.answer(kase.text);
     fastest = Math.min(fastest, performance.now() - start);
   }
-  const outcomes = cases.map((kase, i) => ({ kase, theme: themeOf(kase), answer: answers[i], ...score(kase, answers[i]) }));
+  const outcomes = cases.map((kase, i) => ({ kase, theme: themeOf(kase), answer: answers[i], ...score(kase, answers[i], same) }));
   return { system: system.name, file, outcomes, msPerMessage: fastest / Math.max(cases.length, 1) };
 }
 
