@@ -1,13 +1,23 @@
 import express from 'express';
 import type { Conversations } from './conversation';
+import { mountChannels } from '../channels';
+import type { ChannelsConfig } from '../channels/config';
 import type { TreeRegistry } from './trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { orient } from './engine/orient';
+import { agentConsole } from './agent/console';
+import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
   conversations: Conversations;
   registry: TreeRegistry;
   knowledge: Knowledge;
+  /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
+  dialogsDir?: string;
+  /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
+  agentToken?: string;
+  /** channel secrets and options; read from the environment when absent */
+  channels?: ChannelsConfig;
 }
 
 const textField = (body: unknown, field: string): string | undefined => {
@@ -42,6 +52,9 @@ export function createApp(deps: AppDeps): express.Express {
     const replies = await deps.conversations.turn('rest', String(req.params.id), text);
     res.json({ replies });
   });
+
+  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
+  mountChannels(app, deps, deps.channels);
 
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

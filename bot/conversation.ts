@@ -8,6 +8,8 @@ import { step } from './engine/step';
 /** What observers (metrics, review of misunderstood messages) learn of each turn. */
 export interface TurnEvent {
   channel: string;
+  /** hashed conversation key: lets the review tie "ce n'est pas ça" to the message before */
+  conversation: string;
   /** the person's message: observers must not log it as is (see agent review masking) */
   text: string;
   trace: TurnTrace;
@@ -46,10 +48,15 @@ export class Conversations {
       const result = step(state, { text }, { ...this.context(), now: new Date() });
       if (result.forget) await this.store.delete(key);
       else await this.store.set(key, result.state);
-      const event = { channel, text, trace: result.trace, durationMs: performance.now() - started };
+      const event = { channel, conversation: key, text, trace: result.trace, durationMs: performance.now() - started };
       for (const observer of this.observers) observer(event);
       return result.replies;
     });
+  }
+
+  /** Webhook idempotency: false when this channel already delivered this event id (a retry). */
+  async firstSeen(channel: string, eventId: string): Promise<boolean> {
+    return this.store.firstSeen(`seen:${channel}:${eventId}`);
   }
 
   /** STOP: the person asked us to forget them. */

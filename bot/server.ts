@@ -4,7 +4,8 @@ import { MemoryStateStore } from './state/memory';
 import { loadBrain } from './runtime';
 
 const port = Number(process.env.PORT ?? 3978);
-const { knowledge, registry } = loadBrain();
+// Communes and the annuaire index load in the background once the server listens.
+const { knowledge, registry } = loadBrain({ preload: true });
 const store = new MemoryStateStore(30 * 60_000);
 const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), process.env.STATE_SECRET ?? 'dev-secret');
 

@@ -1,25 +1,72 @@
-// Placeholder until the service catalog, communes and annuaire land (issue 3):
-// knows no service names and no offices, so it says so instead of inventing any.
+import type { Annuaire } from './annuaire/annuaire';
+import { annuaireIndexPath, loadAnnuaire } from './annuaire/annuaire';
+import type { Catalog } from './catalog/catalog';
+import { bundledCatalog } from './catalog/catalog';
+import { communeData } from './communes/data';
+import { findCommuneInText, resolveCommune } from './communes/resolve';
+import { annuaireLookup } from './lookup';
+import { buildOrientation, servicesFor } from './orientation';
 import type { Knowledge } from './types';
 
-export function createKnowledge(): Knowledge {
+export interface KnowledgeOptions {
+  /** annuaire index to read; default ANNUAIRE_INDEX or data/annuaire-index.json; null for none */
+  annuaireIndex?: string | null;
+  catalog?: Catalog;
+  /** where to report that the index could not be read (never message text) */
+  log?: (event: Record<string, unknown>) => void;
+  /**
+   * Read the communes and the annuaire index right after startup (in the background, once
+   * the server listens) instead of on the first message that needs them. For servers.
+   */
+  preload?: boolean;
+}
+
+const defaultLog = (event: Record<string, unknown>): void => console.error(JSON.stringify(event));
+
+/**
+ * The knowledge layer: service catalog, communes and the imported annuaire.
+ * Heavy data (communes, annuaire index) is read on first use, so that the bot boots fast.
+ */
+export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
+  const catalog = options.catalog ?? bundledCatalog();
+  const indexPath = options.annuaireIndex === undefined ? annuaireIndexPath() : options.annuaireIndex;
+  const log = options.log ?? defaultLog;
+
+  let annuaire: Annuaire | undefined;
+  let annuaireRead = false;
+  const readAnnuaire = (): Annuaire | undefined => {
+    if (!annuaireRead) {
+      annuaireRead = true;
+      try {
+        annuaire = indexPath ? loadAnnuaire(indexPath) : undefined;
+        if (annuaire) log({ level: 'info', msg: 'annuaire index loaded', offices: annuaire.officeCount, dataDate: annuaire.dataDate });
+      } catch (error) {
+        log({ level: 'error', msg: 'annuaire index unreadable, orientations will give lookup links', error: String(error) });
+      }
+    }
+    return annuaire;
+  };
+
+  if (options.preload) {
+    setImmediate(() => {
+      communeData();
+      readAnnuaire();
+    }).unref();
+  }
+
   return {
-    canonicalServiceId: (id) => id,
-    service: () => undefined,
-    resolveCommune: () => ({ status: 'unknown' }),
-    dependsOnCommune: () => false,
-    lookupLink: () => undefined,
-    orientation(intent, outcome) {
-      return {
-        needId: intent.id,
-        title: intent.title,
-        urgent: outcome.urgent,
-        why: outcome.why,
-        services: outcome.services.map((id) => ({ id, name: id })),
-        bring: outcome.bring,
-        online: outcome.online,
-        sources: [outcome.source],
-      };
+    canonicalServiceId: (id) => catalog.canonicalId(id),
+    service: (id) => catalog.get(id),
+    resolveCommune: (text) => resolveCommune(communeData(), text),
+    findCommuneInText: (text) => findCommuneInText(communeData, text),
+    dependsOnCommune: (outcome) =>
+      !outcome.urgent &&
+      (outcome.askCommune || servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && readAnnuaire()?.covers(id))),
+    lookupLink: (serviceId, commune) => {
+      const service = catalog.get(serviceId);
+      return service ? annuaireLookup(service, commune) : undefined;
     },
+    orientation: (intent, outcome, { commune, now }) =>
+      buildOrientation({ catalog, annuaire: readAnnuaire }, intent, outcome, { commune, now }),
   };
 }

@@ -14,6 +14,10 @@ export interface CatalogService {
   website?: string;
   /** true when the service has local offices in the annuaire */
   local: boolean;
+  /** what to type in the annuaire's search box to find this kind of office (defaults to name) */
+  lookupTerm?: string;
+  /** emergency and helplines, answered before anything else */
+  urgent?: boolean;
   source: Source;
 }
 
@@ -22,6 +26,8 @@ export interface Commune {
   code: string;
   name: string;
   departement: string;
+  /** "Seine-Saint-Denis": to ask which one among homonyms */
+  departementName?: string;
   postalCodes: string[];
 }
 
@@ -36,10 +42,16 @@ export interface Knowledge {
   canonicalServiceId(id: string): string | undefined;
   service(id: string): CatalogService | undefined;
   resolveCommune(text: string): CommuneResolution;
-  /** true when the outcome's offices depend on where the person lives */
+  /**
+   * A commune named in a free sentence ("j'habite à Roubaix"), only when confident;
+   * cheap enough to run on every message. Undefined when none or unsure.
+   */
+  findCommuneInText(text: string): Commune | undefined;
+  /**
+   * true when asking the commune changes the answer: the tree says so (Paris has its own
+   * préfecture), or the imported annuaire has offices of one of the outcome's services
+   */
   dependsOnCommune(outcome: TreeOutcome): boolean;
   orientation(intent: Intent, outcome: TreeOutcome, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
-  /** a commune named in a sentence ("j'habite à Roubaix"), only when confident; cheap, runs on each need */
-  findCommuneInText?(text: string): Commune | undefined;
 }

@@ -23,7 +23,7 @@ export interface OrientResult {
 export function orient(text: string, ctx: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
   const understanding = understand(text, ctx.matcher);
   const resolved = communeText ? ctx.knowledge.resolveCommune(communeText) : undefined;
-  const commune = resolved?.status === 'found' ? resolved.commune : ctx.knowledge.findCommuneInText?.(text);
+  const commune = resolved?.status === 'found' ? resolved.commune : ctx.knowledge.findCommuneInText(text);
   const listed = understanding.candidates.filter((c) => c.score >= THRESHOLDS.listed);
   const first = understanding.urgent ?? understanding.best ?? understanding.ambiguous?.[0];
   const ordered = first ? [first, ...listed.filter((c) => c !== first)] : listed;

@@ -244,7 +244,7 @@ function reachOutcome(state: ConversationState, intent: Intent, outcome: TreeOut
   const needsCommune = !outcome.urgent && (outcome.askCommune || ctx.knowledge.dependsOnCommune(outcome));
   if (!needsCommune) return finish(state, intent, outcome, undefined, ctx, trace);
   const known = state.commune ? communeByCode(ctx, state.commune) : undefined;
-  const inText = text ? ctx.knowledge.findCommuneInText?.(text) : undefined;
+  const inText = text ? ctx.knowledge.findCommuneInText(text) : undefined;
   if (known || inText) return finish(state, intent, outcome, inText ?? known, ctx, trace);
   state.at = undefined;
   state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id };

@@ -56,7 +56,7 @@ export const SHAPES: Record<string, Shape> = {
     why: { type: text, required: true, doc: 'pourquoi ce service, en une phrase simple' },
     bring: { type: texts, doc: 'ce qu\u2019il faut apporter' },
     online: { type: { kind: 'object', shape: 'link' }, doc: 'la démarche en ligne officielle, quand elle existe' },
-    source: { type: { kind: 'object', shape: 'source' }, required: true, doc: 'd\u2019où vient l\u2019information' },
+    source: { type: { kind: 'object', shape: 'source' }, required: true, doc: 'd\u2019où vient l\u2019information : une fiche service-public.fr (fiche) ou une adresse (url), et la date de vérification (date). Tout résultat doit citer sa source' },
     urgent: { type: boolean, doc: 'numéro d\u2019urgence' },
     ask_commune: { type: boolean, doc: 'demander la commune, car le bon guichet en dépend' },
   },

@@ -5,12 +5,15 @@ import { Conversations } from '../../bot/conversation';
 import { MemoryStateStore } from '../../bot/state/memory';
 import { loadBrain } from '../../bot/runtime';
 
-/** The bot's HTTP app on a free localhost port, with in-memory state and the bundled trees. */
-export async function startTestServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const { knowledge, registry } = loadBrain();
+/**
+ * The bot's HTTP app on a free localhost port, with in-memory state and the bundled trees
+ * (or those of `dialogsDir`); `agentToken` opens the agent console.
+ */
+export async function startTestServer(options: { dialogsDir?: string; agentToken?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const { knowledge, registry } = loadBrain({}, options.dialogsDir);
   const conversations = new Conversations(new MemoryStateStore(60_000), () => ({ ...registry.current, knowledge }), 'test-secret');
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ conversations, registry, knowledge }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ conversations, registry, knowledge, ...options }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };

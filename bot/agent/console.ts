@@ -1,0 +1,187 @@
+import { dirname, join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import Redis from 'ioredis';
+import type { Knowledge } from '../../knowledge/types';
+import type { Conversations } from '../conversation';
+import { step } from '../engine/step';
+import { initialState, type ConversationState } from '../state/types';
+import { formatProblem, type TreeProblem } from '../trees/loader';
+import type { TreeRegistry } from '../trees/registry';
+import { mermaidGraph } from '../trees/graph';
+import { isError, validateDir } from '../trees/validate';
+import { closeSession, isAgent, openSession, sameSecret } from './auth';
+import { addExample } from './examples';
+import { loginPage } from './login-page';
+import { MemoryReviewStore, REASON_LABELS, recordTurn, type MissReason, type ReviewStore } from './review';
+import { RedisReviewStore } from './review-redis';
+
+export interface AgentConsoleDeps {
+  conversations: Conversations;
+  registry: TreeRegistry;
+  knowledge: Knowledge;
+  dialogsDir: string;
+  /** without one the console stays closed */
+  token?: string;
+  /** defaults to Redis when REDIS_URL is set, memory otherwise */
+  review?: ReviewStore;
+}
+
+const PUBLIC_DIR = join(__dirname, 'public');
+const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
+const CONSOLE_CONVERSATIONS = 200;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** The agent console at /agent: talk with a debug view, reload, review, teach, see trees. */
+export function agentConsole(deps: AgentConsoleDeps): express.Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
+
+  const { token } = deps;
+  if (!token) {
+    router.use((_req, res) => {
+      res.status(403).type('text/plain; charset=utf-8').send("Console des agents fermée : elle s'ouvre quand AGENT_TOKEN est défini.");
+    });
+    return router;
+  }
+
+  const review = deps.review ?? (process.env.REDIS_URL ? new RedisReviewStore(new Redis(process.env.REDIS_URL)) : new MemoryReviewStore());
+  deps.conversations.observe((event) => {
+    recordTurn(review, event).catch(() => console.error(JSON.stringify({ level: 'warn', msg: 'review store unavailable' })));
+  });
+
+  router.get('/console.css', (_req, res) => res.sendFile(join(PUBLIC_DIR, 'console.css')));
+  router.get('/login', (_req, res) => {
+    res.type('html').send(loginPage());
+  });
+  router.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
+    const given = typeof req.body?.token === 'string' ? req.body.token : '';
+    if (!sameSecret(given, token)) {
+      res.status(401).type('html').send(loginPage('Jeton incorrect.'));
+      return;
+    }
+    openSession(req, res, token);
+    res.redirect(303, '/agent/');
+  });
+  router.post('/logout', (_req, res) => {
+    closeSession(res);
+    res.redirect(303, '/agent/login');
+  });
+
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (isAgent(req, token)) return next();
+    if (req.path.startsWith('/api/')) res.status(401).json({ error: 'Jeton AGENT_TOKEN manquant ou incorrect.' });
+    else res.redirect(303, '/agent/login');
+  });
+
+  router.get('/', (_req, res) => res.sendFile(join(PUBLIC_DIR, 'console.html')));
+  router.get('/console.js', (_req, res) => res.sendFile(join(PUBLIC_DIR, 'console.js')));
+  router.get('/mermaid.js', (_req, res) => res.sendFile(MERMAID_BUNDLE));
+
+  const api = express.Router();
+  router.use('/api', express.json({ limit: '16kb' }), (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  }, api);
+
+  api.get('/intents', (_req, res) => {
+    res.json(deps.registry.current.trees.intents.filter((i) => !i.generated).map(({ id, title, theme }) => ({ id, title, theme })));
+  });
+
+  // The console's own conversations: agents testing must not show up in the review.
+  const states = new Map<string, ConversationState>();
+  /** problems name files as agents know them: dialogs/identite.yaml */
+  const treesRoot = dirname(deps.dialogsDir);
+  api.post('/say', (req, res) => {
+    const conversation = field(req, 'conversation');
+    const text = field(req, 'text');
+    if (!conversation || !/^[\w-]{1,64}$/.test(conversation) || text === undefined) {
+      res.status(400).json({ error: 'Champs « conversation » et « text » attendus.' });
+      return;
+    }
+    const result = step(states.get(conversation) ?? initialState(), { text }, { ...deps.registry.current, knowledge: deps.knowledge, now: new Date() });
+    states.delete(conversation);
+    states.set(conversation, result.state);
+    if (states.size > CONSOLE_CONVERSATIONS) states.delete(states.keys().next().value!);
+    res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
+  });
+
+  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge, treesRoot).problems;
+  const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
+
+  api.get('/problems', (_req, res) => {
+    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+  });
+
+  api.post('/reload', (_req, res) => {
+    const { problems } = validateDir(deps.dialogsDir, deps.knowledge, treesRoot);
+    lastProblems = problems;
+    const reloaded = !problems.some(isError) && deps.registry.reload().trees !== undefined;
+    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+  });
+
+  api.get('/review', async (_req, res) => {
+    const groups = await review.list();
+    res.json({
+      groups: groups.map((g) => ({ ...g, reasons: Object.entries(g.reasons).map(([reason, count]) => ({ reason, label: REASON_LABELS[reason as MissReason], count })) })),
+    });
+  });
+
+  api.post('/review/dismiss', async (req, res) => {
+    const key = field(req, 'key');
+    if (key) await review.remove(key);
+    res.json({ ok: true });
+  });
+
+  api.post('/examples', async (req, res) => {
+    const intent = field(req, 'intent');
+    const text = field(req, 'text');
+    if (!intent || !text) {
+      res.status(400).json({ ok: false, message: 'Choisissez un besoin et écrivez la phrase.' });
+      return;
+    }
+    const result = addExample(deps.dialogsDir, intent, text, deps.knowledge, treesRoot);
+    lastProblems = result.problems;
+    if (!result.ok) {
+      res.status(422).json({ ok: false, message: result.message, problems: showProblems(result.problems) });
+      return;
+    }
+    deps.registry.reload();
+    const key = field(req, 'key');
+    if (key) await review.remove(key);
+    const top = deps.registry.current.matcher.match(text, 1).candidates[0];
+    const matches = top?.intent.id === intent;
+    res.json({
+      ok: true,
+      message: matches
+        ? `Ajouté à « ${intent} » : la phrase mène maintenant à ce besoin.`
+        : `Ajouté à « ${intent} », mais la phrase mène encore à « ${top?.intent.id ?? 'aucun besoin'} » : ajoutez des mots-clés ou un mot d'exclusion.`,
+      matches,
+      problems: showProblems(result.problems),
+    });
+  });
+
+  api.get('/graph/:intent', (req, res) => {
+    const intent = deps.registry.current.trees.byId.get(String(req.params.intent));
+    if (!intent) {
+      res.status(404).json({ error: 'Besoin inconnu.' });
+      return;
+    }
+    res.type('text/plain; charset=utf-8').send(mermaidGraph(intent, deps.knowledge));
+  });
+
+  return router;
+}
+
+function field(req: Request, name: string): string | undefined {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import { reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
+
+const GROUP_TTL_S = 90 * 24 * 3600;
+const LAST_MESSAGE_TTL_MS = 30 * 60_000;
+const MAX_GROUPS = 5000;
+
+/**
+ * Review store shared by every process, when REDIS_URL is set. Groups expire after 90
+ * days without a new occurrence: masked as they are, they are still kept no longer than useful.
+ */
+export class RedisReviewStore implements ReviewStore {
+  constructor(private readonly redis: Redis, private readonly prefix = 'review:') {}
+
+  private groupKey = (key: string) => `${this.prefix}g:${createHash('sha1').update(key).digest('hex')}`;
+  private get index() {
+    return `${this.prefix}index`;
+  }
+
+  async add(miss: Miss) {
+    const key = reviewKey(miss.text);
+    const hash = this.groupKey(key);
+    await this.redis
+      .multi()
+      .hsetnx(hash, 'text', miss.text)
+      .hsetnx(hash, 'key', key)
+      .hincrby(hash, 'count', 1)
+      .hincrby(hash, `reason:${miss.reason}`, 1)
+      .hset(hash, 'candidates', JSON.stringify(miss.candidates), 'lastSeen', new Date().toISOString())
+      .expire(hash, GROUP_TTL_S)
+      .zincrby(this.index, 1, hash)
+      .zremrangebyrank(this.index, 0, -MAX_GROUPS - 1)
+      .exec();
+  }
+
+  async list(limit = 200) {
+    const hashes = await this.redis.zrevrange(this.index, 0, limit - 1);
+    const pipeline = this.redis.pipeline();
+    for (const hash of hashes) pipeline.hgetall(hash);
+    const results = (await pipeline.exec()) ?? [];
+    const groups: ReviewGroup[] = [];
+    const expired: string[] = [];
+    results.forEach(([, fields], i) => {
+      const group = toGroup(fields as Record<string, string>);
+      if (group) groups.push(group);
+      else expired.push(hashes[i]);
+    });
+    if (expired.length > 0) await this.redis.zrem(this.index, ...expired);
+    return groups;
+  }
+
+  async get(key: string) {
+    return toGroup(await this.redis.hgetall(this.groupKey(key)));
+  }
+
+  async remove(key: string) {
+    const hash = this.groupKey(key);
+    await this.redis.multi().del(hash).zrem(this.index, hash).exec();
+  }
+
+  async rememberLast(conversation: string, miss: Omit<Miss, 'reason'>) {
+    await this.redis.set(`${this.prefix}last:${conversation}`, JSON.stringify(miss), 'PX', LAST_MESSAGE_TTL_MS);
+  }
+
+  async takeLast(conversation: string) {
+    const value = await this.redis.getdel(`${this.prefix}last:${conversation}`);
+    return value ? (JSON.parse(value) as Omit<Miss, 'reason'>) : undefined;
+  }
+
+  async forgetConversation(conversation: string) {
+    await this.redis.del(`${this.prefix}last:${conversation}`);
+  }
+}
+
+function toGroup(fields: Record<string, string>): ReviewGroup | undefined {
+  if (!fields?.key) return undefined;
+  const reasons: Partial<Record<MissReason, number>> = {};
+  for (const [field, value] of Object.entries(fields)) if (field.startsWith('reason:')) reasons[field.slice(7) as MissReason] = Number(value);
+  return { key: fields.key, text: fields.text, count: Number(fields.count), reasons, candidates: JSON.parse(fields.candidates ?? '[]'), lastSeen: fields.lastSeen };
+}

@@ -1,0 +1,154 @@
+import type { Knowledge } from '../../knowledge/types';
+import type { Matcher } from '../nlu/matcher';
+import { foldText } from '../nlu/normalize';
+import { orientationText } from '../engine/render';
+import { THRESHOLDS } from '../engine/understand';
+import type { TreeProblem } from './loader';
+import type { TreeLocator } from './locate';
+import { smsSegments, gsm7Units } from './sms-length';
+import type { Intent, Position, Trees } from './types';
+
+// Checks that need the whole loaded trees: what the loader cannot see file by file.
+// Each rule is a function of the trees; messages are for agents, in French.
+
+export const MAX_SMS_SEGMENTS = 3;
+
+export interface LintContext {
+  trees: Trees;
+  matcher: Matcher;
+  knowledge: Knowledge;
+  locator: TreeLocator;
+  /** the date orientations are rendered at (opening hours change the text) */
+  now: Date;
+}
+
+type Rule = (ctx: LintContext) => TreeProblem[];
+
+const problem = (pos: Position, severity: TreeProblem['severity'], intent: Intent, message: string): TreeProblem => ({
+  ...pos,
+  severity,
+  message: `besoin « ${intent.id} » : ${message}`,
+});
+
+/** Questions and outcomes no path from the start leads to. */
+export const unreachableNodes: Rule = ({ trees }) =>
+  trees.intents.flatMap((intent) => {
+    const reached = reachableFrom(intent, intent.start);
+    const nodes = [...Object.values(intent.questions), ...Object.values(intent.outcomes)];
+    return nodes
+      .filter((node) => !reached.has(node.id))
+      .map((node) => problem(node.pos, 'warning', intent, `« ${node.id} » n'est jamais atteint : aucune réponse n'y mène depuis « ${intent.start} ». Reliez-le ou supprimez-le.`));
+  });
+
+/** Questions from which no answer ever leads to a result: the person would go round in circles. */
+export const deadEnds: Rule = ({ trees }) =>
+  trees.intents.flatMap((intent) =>
+    Object.values(intent.questions)
+      .filter((question) => ![...reachableFrom(intent, question.id)].some((id) => id in intent.outcomes))
+      .map((question) => problem(question.pos, 'error', intent, `impasse : depuis la question « ${question.id} », aucune réponse ne mène à un résultat (les réponses tournent en rond).`)),
+  );
+
+function reachableFrom(intent: Intent, start: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const choice of intent.questions[id]?.choices ?? []) queue.push(choice.next);
+  }
+  return seen;
+}
+
+const PHRASE_FIELDS = ['keywords', 'synonyms', 'examples'] as const;
+
+/**
+ * A keyword, synonym or example that the matcher gives to another need at least as well as
+ * to its own: a person writing it would be sent elsewhere, or asked to choose.
+ * Generated trees are left out: they are many, and they lose to curated ones anyway.
+ */
+export const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
+  trees.intents
+    .filter((intent) => !intent.generated)
+    .flatMap((intent) =>
+      PHRASE_FIELDS.flatMap((field) =>
+        intent[field].flatMap((phrase, index) => {
+          const { candidates } = matcher.match(phrase, 5);
+          const own = candidates.find((c) => c.intent === intent);
+          if (!own || own.score < THRESHOLDS.understood) return [];
+          const rival = candidates.find((c) => c.intent !== intent && c.score >= own.score - THRESHOLDS.ambiguityGap);
+          if (!rival) return [];
+          const how = rival.score > own.score ? 'mieux' : 'autant';
+          return [
+            problem(
+              locator.find(intent.pos, intent.id, [field, index]),
+              'warning',
+              intent,
+              `« ${phrase} » (${field}) correspond ${how} au besoin « ${rival.intent.id} » (score ${rival.score.toFixed(2)}) qu'à celui-ci (${own.score.toFixed(2)}). Précisez la phrase, ou ajoutez un mot d'exclusion (exclude) à l'autre besoin.`,
+            ),
+          ];
+        }),
+      ),
+    );
+
+/** Two answers of one question that read the same once accents and case are set aside. */
+export const collidingChoices: Rule = ({ trees, locator }) =>
+  trees.intents.flatMap((intent) =>
+    Object.values(intent.questions).flatMap((question) => {
+      const owners = new Map<string, number>();
+      const problems: TreeProblem[] = [];
+      question.choices.forEach((choice, index) => {
+        [choice.label, ...choice.synonyms].forEach((phrase, k) => {
+          const folded = foldText(phrase);
+          const other = owners.get(folded);
+          if (other !== undefined && other !== index) {
+            const path = ['questions', question.id, 'choices', index, ...(k === 0 ? ['label'] : ['synonyms', k - 1])];
+            problems.push(
+              problem(
+                locator.find(question.pos, intent.id, path),
+                'error',
+                intent,
+                `dans la question « ${question.id} », « ${phrase} » (réponse ${index + 1}) se confond avec la réponse ${other + 1} (« ${question.choices[other].label} ») : le robot ne saurait pas laquelle la personne a choisie.`,
+              ),
+            );
+          } else if (other === undefined) owners.set(folded, index);
+        });
+      });
+      return problems;
+    }),
+  );
+
+/** Replies longer than three SMS: costly, and cut or hard to read on a basic phone. */
+export const longReplies: Rule = ({ trees, knowledge, now, locator }) =>
+  trees.intents.flatMap((intent) => {
+    const problems: TreeProblem[] = [];
+    for (const outcome of Object.values(intent.outcomes)) {
+      const text = orientationText(knowledge.orientation(intent, outcome, { now }));
+      if (smsSegments(text) > MAX_SMS_SEGMENTS) {
+        problems.push(
+          problem(
+            locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
+            'warning',
+            intent,
+            `la réponse du résultat « ${outcome.id} » fait ${gsm7Units(text)} caractères, soit ${smsSegments(text)} SMS (${MAX_SMS_SEGMENTS} au plus). Raccourcissez « why » ou « bring ».`,
+          ),
+        );
+      }
+    }
+    for (const question of Object.values(intent.questions)) {
+      const text = [question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n');
+      if (smsSegments(text) > MAX_SMS_SEGMENTS) {
+        problems.push(problem(question.pos, 'warning', intent, `la question « ${question.id} » et ses réponses font ${gsm7Units(text)} caractères, soit ${smsSegments(text)} SMS (${MAX_SMS_SEGMENTS} au plus).`));
+      }
+    }
+    return problems;
+  });
+
+/** Where an outcome sits: the single `outcome:` block, or an entry of `outcomes:`. */
+const outcomePath = (intent: Intent, id: string) => (id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id]);
+
+export const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices, longReplies];
+
+export function lintTrees(ctx: LintContext): TreeProblem[] {
+  return RULES.flatMap((rule) => rule(ctx));
+}

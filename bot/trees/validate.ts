@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Knowledge } from '../../knowledge/types';
+import { buildMatcher } from '../nlu/matcher';
+import { lintTrees } from './lint';
+import { loadTreeSources, treeFiles, type LoadResult, type TreeProblem } from './loader';
+import { TreeLocator } from './locate';
+
+export interface TreeSource {
+  file: string;
+  text: string;
+}
+
+/** Loader checks, then, when the trees load, the checks across trees (bot/trees/lint.ts). */
+export function validateSources(sources: TreeSource[], knowledge: Knowledge, now = new Date()): LoadResult {
+  const loaded = loadTreeSources(sources, knowledge);
+  if (!loaded.trees) return { problems: sortProblems(loaded.problems) };
+  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents), knowledge, locator: new TreeLocator(sources), now });
+  const problems = sortProblems([...loaded.problems, ...lint]);
+  return { trees: problems.some(isError) ? undefined : loaded.trees, problems };
+}
+
+export function readTreeSources(dir: string, root = process.cwd()): TreeSource[] {
+  return treeFiles(dir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
+}
+
+export function validateDir(dir: string, knowledge: Knowledge, root = process.cwd()): LoadResult {
+  return validateSources(readTreeSources(dir, root), knowledge);
+}
+
+export const isError = (p: TreeProblem) => p.severity === 'error';
+
+const sortProblems = (problems: TreeProblem[]) =>
+  [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

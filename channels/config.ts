@@ -1,0 +1,40 @@
+// Channel settings, read once from the environment. A channel whose secrets are missing
+// answers 503 instead of accepting unverified requests.
+
+export interface ChannelsConfig {
+  /** public base URL as configured at Twilio (scheme + host), e.g. https://bot.example.fr */
+  publicUrl?: string;
+  twilioAuthToken?: string;
+  messenger: {
+    verifyToken?: string;
+    appSecret?: string;
+    pageToken?: string;
+    graphApiUrl: string;
+    /** waits before each new try of a Send API call that got 429 or 5xx */
+    retryDelaysMs: number[];
+  };
+  /** MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId... (empty id: Emulator, no auth) */
+  botFramework: Record<string, string | undefined>;
+  webchatTheme: 'neutral' | 'dsfr';
+}
+
+export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelsConfig {
+  return {
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN,
+    messenger: {
+      verifyToken: env.MESSENGER_VERIFY_TOKEN,
+      appSecret: env.MESSENGER_APP_SECRET,
+      pageToken: env.MESSENGER_PAGE_TOKEN,
+      graphApiUrl: (env.GRAPH_API_URL ?? 'https://graph.facebook.com/v25.0').replace(/\/+$/, ''),
+      retryDelaysMs: [500, 2000, 8000],
+    },
+    botFramework: {
+      MicrosoftAppId: env.MicrosoftAppId ?? '',
+      MicrosoftAppPassword: env.MicrosoftAppPassword,
+      MicrosoftAppType: env.MicrosoftAppType,
+      MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+    },
+    webchatTheme: env.WEBCHAT_THEME === 'dsfr' ? 'dsfr' : 'neutral',
+  };
+}

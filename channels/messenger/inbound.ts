@@ -1,0 +1,49 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** A text the person sent or a quick reply / button they tapped. */
+export interface InboundMessage {
+  /** mid of the message or postback: the idempotency key */
+  id: string;
+  /** page-scoped id of the person */
+  psid: string;
+  /** quick reply or postback payload when tapped, else the typed text; undefined for attachments only */
+  text?: string;
+}
+
+/** X-Hub-Signature-256: HMAC-SHA256 of the raw body bytes, compared in constant time. */
+export function isSignedByMeta(appSecret: string, rawBody: Buffer, header: string | undefined): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const received = Buffer.from(header.slice('sha256='.length), 'hex');
+  const expected = createHmac('sha256', appSecret).update(rawBody).digest();
+  return received.length === expected.length && timingSafeEqual(received, expected);
+}
+
+interface MessagingEvent {
+  sender?: { id?: string };
+  timestamp?: number;
+  message?: { mid?: string; text?: string; is_echo?: boolean; quick_reply?: { payload?: string } };
+  postback?: { mid?: string; payload?: string; title?: string };
+}
+
+function parseEvent(event: MessagingEvent): InboundMessage | undefined {
+  const psid = event.sender?.id;
+  if (!psid) return undefined;
+  if (event.message && !event.message.is_echo && event.message.mid) {
+    const { mid, quick_reply, text } = event.message;
+    return { id: mid, psid, text: quick_reply?.payload ?? text };
+  }
+  if (event.postback) {
+    const id = event.postback.mid ?? `${psid}:${event.timestamp}`;
+    return { id, psid, text: event.postback.payload ?? event.postback.title };
+  }
+  return undefined; // echoes, deliveries, reads, reactions
+}
+
+/** Messages of a page webhook, in order; entries can be batched. */
+export function parseWebhook(body: unknown): InboundMessage[] {
+  const payload = body as { object?: string; entry?: { messaging?: MessagingEvent[] }[] };
+  if (payload?.object !== 'page' || !Array.isArray(payload.entry)) return [];
+  return payload.entry.flatMap((entry) => (Array.isArray(entry?.messaging) ? entry.messaging : []))
+    .map(parseEvent)
+    .filter((m): m is InboundMessage => m !== undefined);
+}

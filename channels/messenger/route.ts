@@ -1,0 +1,86 @@
+import express from 'express';
+import type { Conversations } from '../../bot/conversation';
+import type { Reply } from '../../bot/types';
+import { CAPABILITIES } from '../capabilities';
+import type { ChannelsConfig } from '../config';
+import { logEvent } from '../log';
+import { CHANNEL_MESSAGES } from '../messages';
+import { render } from '../render/render';
+import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
+import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
+
+const CHANNEL = 'messenger';
+
+/** Runs each person's messages one after the other, in arrival order; a failure stops only its own. */
+function perPersonQueue() {
+  const tails = new Map<string, Promise<void>>();
+  return (psid: string, task: () => Promise<void>) => {
+    const next = (tails.get(psid) ?? Promise.resolve())
+      .then(task)
+      .catch((error: Error) => logEvent('error', 'messenger event failed', { error: error.name }));
+    tails.set(psid, next);
+    void next.finally(() => {
+      if (tails.get(psid) === next) tails.delete(psid);
+    });
+  };
+}
+
+async function repliesFor(conversations: Conversations, message: InboundMessage): Promise<Reply[]> {
+  if (!message.text) return [{ text: CHANNEL_MESSAGES.textOnly }];
+  try {
+    return await conversations.turn(CHANNEL, message.psid, message.text);
+  } catch (error) {
+    logEvent('error', 'messenger turn failed', { error: (error as Error).name });
+    return [{ text: CHANNEL_MESSAGES.sorry }];
+  }
+}
+
+async function answer(conversations: Conversations, send: SendApiOptions, message: InboundMessage): Promise<void> {
+  if (!(await conversations.firstSeen(CHANNEL, message.id))) return;
+  await callSendApi(send, typingOn(message.psid));
+  const replies = await repliesFor(conversations, message);
+  for (const outgoing of render(replies, CAPABILITIES.messenger)) {
+    await callSendApi(send, messengerMessage(message.psid, outgoing));
+  }
+}
+
+/** Messenger Platform webhook: verification, signed events acknowledged at once, Send API replies. */
+export function messengerRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
+  const router = express.Router();
+  const { verifyToken, appSecret, pageToken, graphApiUrl, retryDelaysMs } = config.messenger;
+  const enqueue = perPersonQueue();
+
+  router.get('/api/messenger', (req, res) => {
+    const ok = verifyToken && req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === verifyToken;
+    if (!ok) {
+      res.sendStatus(403);
+      return;
+    }
+    res.type('text/plain').send(String(req.query['hub.challenge'] ?? ''));
+  });
+
+  router.post('/api/messenger', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+    if (!appSecret || !pageToken) {
+      logEvent('error', 'messenger channel not configured: set MESSENGER_APP_SECRET and MESSENGER_PAGE_TOKEN');
+      res.sendStatus(503);
+      return;
+    }
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!isSignedByMeta(appSecret, raw, req.header('x-hub-signature-256'))) {
+      logEvent('warn', 'messenger rejected', { reason: 'signature' });
+      res.sendStatus(403);
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      res.sendStatus(400);
+      return;
+    }
+    res.status(200).type('text/plain').send('EVENT_RECEIVED');
+    const send = { graphApiUrl, pageToken, retryDelaysMs };
+    for (const message of parseWebhook(body)) enqueue(message.psid, () => answer(conversations, send, message));
+  });
+  return router;
+}

@@ -1,0 +1,72 @@
+import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../bot/types';
+import type { ChannelCapabilities } from '../capabilities';
+import { frenchDate } from '../../bot/engine/render';
+
+/**
+ * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
+ * reply is too long for the channel; `drop: 0` is never dropped (where to go, the source).
+ */
+export interface Block {
+  text: string;
+  drop: number;
+}
+
+function link(item: Link, caps: ChannelCapabilities): string | undefined {
+  if (!caps.links) return undefined;
+  return caps.markup === 'markdown' ? `[${item.label}](${item.url})` : `${item.label} : ${item.url}`;
+}
+
+function sourceLine(source: Source, caps: ChannelCapabilities): string {
+  const title = [source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ');
+  const url = source.url && caps.links ? ` - ${source.url}` : '';
+  return `Source : ${title}, ${frenchDate(source.date)}${url}.`;
+}
+
+function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean): Block[] {
+  const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  // the annuaire's date goes with the office it vouches for, and is dropped with it
+  const source = essential ? sourceLine(office.source, caps) : undefined;
+  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow, source]
+    .filter(Boolean)
+    .join('\n');
+  const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
+  const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
+  if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
+  const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
+  if (map) blocks.push({ text: map, drop: 4 });
+  return blocks;
+}
+
+function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, essential: boolean): Block[] {
+  const blocks: Block[] = [{ text: service.name, drop: essential ? 0 : 5 }];
+  if (service.why) blocks.push({ text: service.why, drop: essential ? 2 : 5 });
+  const [nearest, ...others] = service.offices ?? [];
+  if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
+  for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
+  if (!nearest) {
+    const lookup = service.lookup && link(service.lookup, caps);
+    const missing = [service.missingData, lookup].filter(Boolean).join('\n');
+    if (missing) blocks.push({ text: missing, drop: essential ? 1 : 6 });
+  }
+  if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
+  return blocks;
+}
+
+/** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
+export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
+  const blocks: Block[] = [
+    { text: `${orientation.urgent ? 'URGENT - ' : ''}${orientation.title}`, drop: 0 },
+    // in an emergency the why carries the numbers to call: never dropped, and offices may be
+    { text: orientation.why, drop: orientation.urgent ? 0 : 2 },
+  ];
+  const essential = (index: number) => index === 0 && !orientation.urgent;
+  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index))));
+  if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
+  const online = orientation.online && link(orientation.online, caps);
+  if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
+  // the rule's source always stays; the others (service catalog...) go before the hours
+  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : 3 }));
+  return blocks;
+}

@@ -1,0 +1,30 @@
+import twilio from 'twilio';
+
+/** An incoming SMS, as far as the conversation needs it. */
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  body: string;
+}
+
+/**
+ * Twilio signs the URL it was configured with, so behind a proxy or TLS offloader the
+ * URL is rebuilt from PUBLIC_URL, never from the Host header. Every received parameter is
+ * signed, including ones Twilio adds later.
+ */
+export function isSignedByTwilio(
+  authToken: string,
+  publicUrl: string,
+  originalUrl: string,
+  signature: string | undefined,
+  params: Record<string, string>,
+): boolean {
+  if (!signature) return false;
+  return twilio.validateRequest(authToken, signature, publicUrl + originalUrl, params);
+}
+
+export function parseSms(params: Record<string, unknown>): InboundSms | undefined {
+  const { MessageSid, From, Body } = params;
+  if (typeof MessageSid !== 'string' || !MessageSid || typeof From !== 'string' || !From) return undefined;
+  return { messageSid: MessageSid, from: From, body: typeof Body === 'string' ? Body : '' };
+}

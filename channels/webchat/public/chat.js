@@ -1,0 +1,228 @@
+// Orientation web chat: plain DOM, no dependency, no cookie. The conversation id lives in
+// sessionStorage, so it ends with the tab. Server data is always inserted as text.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'orientation.conversation';
+  var transcript = document.getElementById('transcript');
+  var typing = document.getElementById('typing');
+  var errorBox = document.getElementById('error');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('message');
+  var choices = document.getElementById('choices');
+  var choiceList = choices.querySelector('ul');
+  var sending = false;
+
+  function conversationId() {
+    var id = sessionStorage.getItem(STORAGE_KEY);
+    if (!id) {
+      id = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+      sessionStorage.setItem(STORAGE_KEY, id);
+    }
+    return id;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function safeUrl(url) {
+    return /^https?:\/\//i.test(url || '') ? url : undefined;
+  }
+
+  /** "01 23 45 67 89" -> "+33123456789"; short numbers ("32 30") stay as they are. */
+  function telHref(phone) {
+    var digits = phone.replace(/[^\d+]/g, '');
+    if (/^0\d{9}$/.test(digits)) digits = '+33' + digits.slice(1);
+    return 'tel:' + digits;
+  }
+
+  function externalLink(label, url) {
+    var a = el('a', 'link fr-link', label);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.appendChild(el('span', 'sr-only fr-sr-only', ' (nouvelle fenêtre)'));
+    return a;
+  }
+
+  function phoneLine(prefix, phone) {
+    var p = el('p', 'card__phone', prefix);
+    var a = el('a', 'link fr-link', phone);
+    a.href = telHref(phone);
+    p.appendChild(a);
+    return p;
+  }
+
+  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+  /** "2026-03-12" -> "12 mars 2026", as the other channels write it. */
+  function frenchDate(iso) {
+    var parts = (iso || '').split('-').map(Number);
+    if (parts.length !== 3 || !parts[0] || !parts[1] || !parts[2]) return iso;
+    return (parts[2] === 1 ? '1er' : parts[2]) + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
+  }
+
+  function sourceLine(src) {
+    var p = el('p', 'card__source', 'Source : ');
+    var title = src.title || 'Service-Public.fr';
+    if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
+    else p.appendChild(document.createTextNode(title));
+    if (src.fiche) p.appendChild(document.createTextNode(' ' + src.fiche));
+    p.appendChild(document.createTextNode(', '));
+    var time = el('time', '', frenchDate(src.date));
+    time.setAttribute('datetime', src.date);
+    p.appendChild(time);
+    return p;
+  }
+
+  function office(o) {
+    var box = el('div', 'card__office');
+    box.appendChild(el('h4', 'card__office-name', o.name));
+    var lines = (o.address || []).concat([[o.postalCode, o.city].filter(Boolean).join(' ')]).filter(Boolean);
+    if (lines.length) {
+      var address = el('address', 'card__address');
+      lines.forEach(function (line, i) {
+        if (i) address.appendChild(document.createElement('br'));
+        address.appendChild(document.createTextNode(line));
+      });
+      box.appendChild(address);
+    }
+    if (o.phone) box.appendChild(phoneLine('Téléphone : ', o.phone));
+    if (o.openNow) box.appendChild(el('p', 'card__open', o.openNow));
+    if (o.hours && o.hours.length) {
+      box.appendChild(el('p', 'card__subtitle', 'Horaires :'));
+      var hours = el('ul', 'card__hours');
+      o.hours.concat(o.hoursComment || []).forEach(function (h) { hours.appendChild(el('li', '', h)); });
+      box.appendChild(hours);
+    }
+    if (safeUrl(o.mapUrl)) {
+      var map = el('p');
+      map.appendChild(externalLink('Voir ' + o.name + ' sur un plan', o.mapUrl));
+      box.appendChild(map);
+    }
+    if (o.source) box.appendChild(sourceLine(o.source));
+    return box;
+  }
+
+  function service(s) {
+    var box = el('div', 'card__service');
+    box.appendChild(el('h3', 'card__service-name', s.name));
+    if (s.why) box.appendChild(el('p', '', s.why));
+    (s.offices || []).forEach(function (o) { box.appendChild(office(o)); });
+    if (s.missingData) box.appendChild(el('p', 'card__missing', s.missingData));
+    if (s.lookup && safeUrl(s.lookup.url)) {
+      var p = el('p');
+      p.appendChild(externalLink(s.lookup.label, s.lookup.url));
+      box.appendChild(p);
+    }
+    if (s.nationalPhone) box.appendChild(phoneLine('Téléphone national : ', s.nationalPhone));
+    return box;
+  }
+
+  function orientationCard(o) {
+    var card = el('article', 'card');
+    var body = el('div', 'card__body');
+    card.appendChild(body);
+    body.appendChild(el('h2', 'card__title', o.title));
+    if (o.why) body.appendChild(el('p', 'card__why', o.why));
+    o.services.forEach(function (s) { body.appendChild(service(s)); });
+    if (o.bring && o.bring.length) {
+      body.appendChild(el('h3', 'card__subtitle', 'À apporter'));
+      var list = el('ul', 'card__bring');
+      o.bring.forEach(function (item) { list.appendChild(el('li', '', item)); });
+      body.appendChild(list);
+    }
+    if (o.online && safeUrl(o.online.url)) {
+      var online = el('p');
+      online.appendChild(externalLink(o.online.label, o.online.url));
+      body.appendChild(online);
+    }
+    (o.sources || []).forEach(function (src) { body.appendChild(sourceLine(src)); });
+    return card;
+  }
+
+  function addMessage(author, reply) {
+    var item = el('li', 'msg msg--' + author + (reply.urgent ? ' msg--urgent' : ''));
+    item.appendChild(el('span', 'sr-only fr-sr-only', author === 'user' ? 'Vous avez dit :' : "L'assistant a dit :"));
+    if (reply.urgent) item.appendChild(el('strong', 'msg__urgent', 'Urgent. '));
+    // reply.text tells the orientation in plain words; the card shows the same, structured.
+    if (reply.orientation) item.appendChild(orientationCard(reply.orientation));
+    else reply.text.split(/\n+/).forEach(function (line) { item.appendChild(el('p', '', line)); });
+    if (reply.choices && reply.choices.length) {
+      item.appendChild(el('p', 'sr-only fr-sr-only', 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.'));
+    }
+    transcript.appendChild(item);
+    item.scrollIntoView({ block: 'nearest' });
+  }
+
+  function showChoices(options) {
+    choiceList.textContent = '';
+    options.forEach(function (option) {
+      var li = el('li');
+      var button = el('button', 'button button--choice fr-btn fr-btn--secondary fr-btn--sm', option.label);
+      button.type = 'button';
+      button.addEventListener('click', function () { send(option.label, option.value); });
+      li.appendChild(button);
+      choiceList.appendChild(li);
+    });
+    choices.hidden = options.length === 0;
+  }
+
+  function send(shown, value) {
+    if (sending || !value.trim()) return;
+    sending = true;
+    errorBox.textContent = '';
+    showChoices([]);
+    input.focus();
+    addMessage('user', { text: shown });
+    typing.textContent = "L'assistant écrit...";
+    fetch('/api/conversations/' + encodeURIComponent(conversationId()) + '/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: value }),
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var last = [];
+        data.replies.forEach(function (reply) {
+          addMessage('bot', reply);
+          if (reply.choices) last = reply.choices;
+        });
+        showChoices(last);
+      })
+      .catch(function () {
+        errorBox.textContent = "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.";
+        // give the words back, so that trying again is one key press
+        if (!input.value) input.value = value;
+      })
+      .then(function () {
+        typing.textContent = '';
+        sending = false;
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) {
+      errorBox.textContent = 'Erreur : écrivez votre message avant de l’envoyer.';
+      return;
+    }
+    input.value = '';
+    send(text.trim(), text.trim());
+  });
+
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+})();

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { MESSAGES } from '../../bot/engine/messages';
+import type { ChannelsConfig } from '../config';
+
+// The web chat is static files talking to POST /api/conversations/:id/messages. Everything
+// is served from this origin (the DSFR theme from the npm package), and the page sets no
+// cookie, so the browser makes no third-party request and keeps no tracker.
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const DSFR_DIR = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+
+const THEME_STYLESHEETS = {
+  neutral: ['/theme-neutral.css'],
+  // Reserved for State (.gouv.fr) sites: opt in with WEBCHAT_THEME=dsfr.
+  dsfr: ['/vendor/dsfr/dsfr.min.css', '/vendor/dsfr/utility/icons/icons.min.css', '/theme-dsfr.css'],
+};
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function webchatRouter(config: ChannelsConfig): express.Router {
+  const theme = config.webchatTheme;
+  const links = THEME_STYLESHEETS[theme].map((href) => `<link rel="stylesheet" href="${href}">`).join('\n    ');
+  const page = readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8')
+    .replace('<!-- theme -->', links)
+    .replace('<!-- welcome -->', escapeHtml(MESSAGES.welcome))
+    .replace('data-theme="neutral"', `data-theme="${theme}"`);
+
+  const router = express.Router();
+  router.get('/', (_req, res) => {
+    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY).type('html').send(page);
+  });
+  router.use(express.static(PUBLIC_DIR, { index: false }));
+  if (theme === 'dsfr') router.use('/vendor/dsfr', express.static(DSFR_DIR, { index: false }));
+  return router;
+}

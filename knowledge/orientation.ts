@@ -1,0 +1,134 @@
+import type { Office, Orientation, ServiceOrientation, Source } from '../bot/types';
+import type { Intent, TreeOutcome } from '../bot/trees/types';
+import type { Annuaire } from './annuaire/annuaire';
+import type { StoredOffice } from './annuaire/types';
+import type { Catalog } from './catalog/catalog';
+import { hoursLines, openingStatus } from './hours/opening';
+import { annuaireLookup } from './lookup';
+import type { Commune } from './types';
+
+const MAX_OFFICES = 3;
+export const ANNUAIRE_TITLE = "Annuaire de l'administration (DILA)";
+
+// Paris has no préfecture in the usual sense: its residents go to the Préfecture de police.
+const PARIS_SUBSTITUTES: Record<string, string> = { prefecture: 'paris_ppp', sous_pref: 'paris_ppp' };
+// An arrondissement's offices may be filed under the whole city.
+const CITY_OF_ARRONDISSEMENT: Array<[RegExp, string]> = [
+  [/^751\d\d$/, '75056'],
+  [/^132\d\d$/, '13055'],
+  [/^6938\d$/, '69123'],
+];
+
+export interface OrientationDeps {
+  catalog: Catalog;
+  /** undefined when no annuaire was imported */
+  annuaire(): Annuaire | undefined;
+}
+
+/** The service ids to show for this outcome and commune: canonical, Paris cases applied, no duplicates. */
+export function servicesFor(catalog: Catalog, outcome: TreeOutcome, commune?: Commune): string[] {
+  const ids = outcome.services.map((id) => {
+    const canonical = catalog.canonicalId(id) ?? id;
+    return commune?.departement === '75' ? (PARIS_SUBSTITUTES[canonical] ?? canonical) : canonical;
+  });
+  return [...new Set(ids)];
+}
+
+function departementOf(communeCode: string): string {
+  return communeCode.startsWith('97') || communeCode.startsWith('98') ? communeCode.slice(0, 3) : communeCode.slice(0, 2);
+}
+
+function mapUrl(office: StoredOffice): string | undefined {
+  if (office.latitude !== undefined && office.longitude !== undefined) {
+    const { latitude: lat, longitude: lon } = office;
+    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=18/${lat}/${lon}`;
+  }
+  const address = [...(office.address ?? []), office.postalCode, office.city].filter(Boolean).join(' ');
+  return address ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}` : undefined;
+}
+
+function toOffice(office: StoredOffice, now: Date): Office {
+  return {
+    id: office.id,
+    name: office.name,
+    address: office.address,
+    postalCode: office.postalCode,
+    city: office.city,
+    phone: office.phone,
+    email: office.email,
+    website: office.website,
+    openNow: openingStatus(office.hours, now, office.commune ? departementOf(office.commune) : undefined),
+    hours: office.hours?.ranges.length ? hoursLines(office.hours) : undefined,
+    hoursComment: office.hours?.comments.length ? office.hours.comments : undefined,
+    mapUrl: mapUrl(office),
+    source: { title: ANNUAIRE_TITLE, url: office.url, date: office.updated },
+  };
+}
+
+function officesFor(annuaire: Annuaire, serviceId: string, commune: Commune): StoredOffice[] {
+  const own = annuaire.offices(serviceId, commune.code, MAX_OFFICES);
+  if (own.length > 0) return own;
+  const city = CITY_OF_ARRONDISSEMENT.find(([pattern]) => pattern.test(commune.code))?.[1];
+  return city ? annuaire.offices(serviceId, city, MAX_OFFICES) : [];
+}
+
+function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date): ServiceOrientation {
+  const service = deps.catalog.get(id);
+  if (!service) return { id, name: id, missingData: "Nous n'avons pas d'informations sur ce service." };
+  const result: ServiceOrientation = {
+    id: service.id,
+    name: service.name,
+    why: service.handles,
+    nationalPhone: service.nationalPhone,
+    website: service.website,
+  };
+  if (!service.local) return result;
+
+  if (!commune) {
+    return { ...result, missingData: 'Indiquez votre commune pour trouver le service le plus proche.', lookup: annuaireLookup(service) };
+  }
+  const annuaire = deps.annuaire();
+  const offices = annuaire ? officesFor(annuaire, service.id, commune) : [];
+  if (offices.length > 0) return { ...result, offices: offices.map((office) => toOffice(office, now)) };
+  return {
+    ...result,
+    missingData: `Nous n'avons pas l'adresse de ce service pour ${commune.name}. Vous pouvez la trouver sur l'Annuaire de l'administration.`,
+    lookup: annuaireLookup(service, commune),
+  };
+}
+
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((source) => {
+    const key = `${source.fiche ?? ''}|${source.url ?? ''}|${source.title ?? ''}|${source.date}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The orientation card: which services, which offices, when they are open, and where each fact comes from. */
+export function buildOrientation(
+  deps: OrientationDeps,
+  intent: Intent,
+  outcome: TreeOutcome,
+  options: { commune?: Commune; now: Date },
+): Orientation {
+  const { commune, now } = options;
+  const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now));
+  const catalogSources = services.flatMap((s) => deps.catalog.get(s.id)?.source ?? []);
+  const annuaire = deps.annuaire();
+  const annuaireSources: Source[] =
+    annuaire?.dataDate && services.some((s) => s.offices?.length) ? [{ title: ANNUAIRE_TITLE, date: annuaire.dataDate }] : [];
+  return {
+    needId: intent.id,
+    title: intent.title,
+    urgent: outcome.urgent,
+    why: outcome.why,
+    services,
+    bring: outcome.bring,
+    online: outcome.online,
+    sources: uniqueSources([outcome.source, ...annuaireSources, ...catalogSources]),
+    commune: commune ? { code: commune.code, name: commune.name } : undefined,
+  };
+}

@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createKnowledge } from '../../knowledge';
+import { formatProblem } from '../../bot/trees/loader';
+import { validateSources } from '../../bot/trees/validate';
+
+// Each validation rule, shown on a small broken tree as an agent would write it.
+
+const SOURCE = `source: {fiche: F1344, title: Service-Public.fr, date: 2026-11-29}`;
+
+const knowledge = { ...createKnowledge(), canonicalServiceId: (id: string) => (['mairie', 'caf', 'msa', 'pole_emploi'].includes(id) ? id : undefined) };
+
+function validate(yaml: string) {
+  const { problems } = validateSources([{ file: 'dialogs/essai.yaml', text: yaml }], knowledge);
+  return problems.map(formatProblem);
+}
+
+const file = (intents: string) => `theme: essai\ntitle: Essai\nintents:\n${intents}`;
+
+describe('npm run validate tells agents what is wrong, and where', () => {
+  test('an unknown service id is an error on the services line', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caff]
+      why: La CAF verse les aides au logement.
+      ${SOURCE}
+`),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^dialogs\/essai\.yaml:8:\d+ erreur : .*service « caff », qui est inconnu/));
+  });
+
+  test('a result no answer leads to is a warning on that result', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    questions:
+      regime:
+        text: Travaillez-vous dans l'agriculture ?
+        choices:
+          - {label: Non, next: caf}
+          - {label: Oui, next: caf}
+    outcomes:
+      caf:
+        services: [caf]
+        why: La CAF verse les aides au logement.
+        ${SOURCE}
+      msa:
+        services: [msa]
+        why: La MSA verse les aides au régime agricole.
+        ${SOURCE}
+`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:18:7 attention : besoin « aide » : « msa » n'est jamais atteint/)]);
+  });
+
+  test('a question whose answers go round in circles is a dead end, an error', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    questions:
+      regime:
+        text: Travaillez-vous dans l'agriculture ?
+        choices:
+          - {label: Non, next: caf}
+          - {label: Oui, next: boucle}
+      boucle:
+        text: Êtes-vous exploitant ?
+        choices:
+          - {label: Oui, next: boucle}
+          - {label: Non, next: boucle}
+    outcomes:
+      caf:
+        services: [caf]
+        why: La CAF verse les aides au logement.
+        ${SOURCE}
+`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:13:7 erreur : besoin « aide » : impasse : depuis la question « boucle », aucune réponse ne mène à un résultat/)]);
+  });
+
+  test('a phrase that matches two needs equally is a warning on the phrase', () => {
+    const intent = (id: string, service: string) => `  - id: ${id}
+    title: Besoin ${id}
+    keywords: [${id}]
+    examples:
+      - je ne reçois plus mes allocations
+    outcome:
+      services: [${service}]
+      why: Ce service s'en occupe.
+      ${SOURCE}
+`;
+    const lines = validate(file(intent('caf_paiement', 'caf') + intent('msa_paiement', 'msa')));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^dialogs\/essai\.yaml:8:9 attention : besoin « caf_paiement » : « je ne reçois plus mes allocations » \(examples\) correspond autant au besoin « msa_paiement »/),
+    );
+  });
+
+  test('two answers that read the same are an error on the second one', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    questions:
+      regime:
+        text: Travaillez-vous dans l'agriculture ?
+        choices:
+          - label: Non
+            next: caf
+          - label: Oui
+            synonyms: [agricole, NON]
+            next: msa
+    outcomes:
+      caf:
+        services: [caf]
+        why: La CAF verse les aides au logement.
+        ${SOURCE}
+      msa:
+        services: [msa]
+        why: La MSA verse les aides au régime agricole.
+        ${SOURCE}
+`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:14:34 erreur : besoin « aide » : dans la question « regime », « NON » \(réponse 2\) se confond avec la réponse 1 \(« Non »\)/)]);
+  });
+
+  test('a result without a source is refused, and the message says what a source is', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caf]
+      why: La CAF verse les aides au logement.
+`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:8:7 erreur : il manque le champ « source » .*fiche service-public\.fr.*date/)]);
+  });
+
+  test('a reply longer than three SMS is a warning on the result', () => {
+    const longWhy = 'La CAF verse les aides au logement, et il faut le dire longuement. '.repeat(8).trim();
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caf]
+      why: ${longWhy}
+      ${SOURCE}
+`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:9:12 attention : besoin « aide » : la réponse du résultat « resultat » fait \d{3} caractères, soit [4-9] SMS \(3 au plus\)/)]);
+  });
+
+  test('a valid tree gives no problem at all', () => {
+    const lines = validate(
+      file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caf]
+      why: La CAF verse les aides au logement.
+      ${SOURCE}
+`),
+    );
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('the validate command', () => {
+  test('exits non-zero and prints file:line:column when a tree has an error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialogs-'));
+    try {
+      writeFileSync(join(dir, 'essai.yaml'), file(`  - id: aide\n    title: Aide\n    keywords: [apl]\n    outcome:\n      services: [caf]\n      why: La CAF.\n`));
+      const run = spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, '../../scripts/validate.ts'), dir], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/essai\.yaml:8:7 erreur : il manque le champ « source »/);
+      expect(run.stdout).toMatch(/1 erreur, 0 avertissement/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
