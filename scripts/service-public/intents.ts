@@ -4,25 +4,31 @@ import { MAX_SITUATIONS, all, child, clean, text, todayNames, type Fiche, type X
 
 /** Guided searches can be deep; beyond this many questions, the remaining offices are merged. */
 const MAX_DEPTH = 3;
-const MAX_LABEL = 120;
+/** Questions and answers must fit three SMS: labels and titles are cut, the full wording stays a synonym. */
+const MAX_LABEL = 60;
+const MAX_TITLE = 50;
+/** A longer list of choices is split: the first ones, then « Autre situation » for the rest. */
+const MAX_CHOICES = 6;
 
 const source = (f: Fiche) => ({ fiche: f.id, url: f.url, title: 'Service-Public.fr', date: f.date });
 
 function ficheOutcome(f: Fiche, services = f.services) {
   return {
     services,
-    why: "Service-Public.fr explique la démarche et indique où s'adresser selon votre situation.",
+    why: "Service-Public.fr explique la démarche selon votre situation.",
     source: source(f),
   };
 }
 
 const shorten = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
+/** A choice as a phone shows it: without its asides in brackets, cut if still long. */
+const choiceLabel = (s: string) => shorten(s.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim(), MAX_LABEL);
 
 /** A long-tail need: one fiche that says where to go. */
 export function ficheIntent(f: Fiche) {
   return {
     id: `sp_${f.id.toLowerCase()}`,
-    title: todayNames(f.title),
+    title: shorten(todayNames(f.title), MAX_TITLE),
     keywords: [f.title],
     ...(f.situations.length > 0 ? { synonyms: f.situations } : {}),
     outcome: ficheOutcome(f),
@@ -65,17 +71,19 @@ export function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
   // Returns the id of the node a choice leads to: an outcome, or a question for its branches.
   const place = (node: GuideNode, depth: number): string => {
     // A node that links fiches itself and also branches is answered with everything it reaches.
-    const options = node.fiches.length === 0 && depth < MAX_DEPTH ? node.branches : [];
+    const branches = node.fiches.length === 0 && depth < MAX_DEPTH ? node.branches : [];
+    const options =
+      branches.length > MAX_CHOICES
+        ? [...branches.slice(0, MAX_CHOICES - 1), { label: 'Autre situation', fiches: [], branches: branches.slice(MAX_CHOICES - 1) }]
+        : branches;
     if (options.length >= 2) {
       const id = `${prefix}_q${++counter}`;
       const question = { text: depth === 0 ? "De quoi s'agit-il ?" : 'Quelle est votre situation ?', choices: [] as { label: string; next: string }[] };
       questions[id] = question; // placed before its sub-questions, so the file reads top-down
-      // Choices are read on a phone: long ones are cut, the full wording stays a synonym.
-      question.choices = options.map((o) => ({
-        label: shorten(o.label, MAX_LABEL),
-        ...(o.label.length > MAX_LABEL ? { synonyms: [o.label] } : {}),
-        next: place(o, depth + 1),
-      }));
+      question.choices = options.map((o) => {
+        const label = choiceLabel(o.label);
+        return { label, ...(label !== o.label ? { synonyms: [o.label] } : {}), next: place(o, depth + 1) };
+      });
       return id;
     }
     const found = reachable(node);
@@ -90,7 +98,7 @@ export function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
   const labels = problems.map((p) => p.label);
   return {
     id: `sp_guide_${guide.id.toLowerCase()}`,
-    title: todayNames(guide.title),
+    title: shorten(todayNames(guide.title), MAX_TITLE),
     keywords: [guide.title],
     synonyms: labels.slice(0, MAX_SITUATIONS),
     ...(start in questions ? { start } : {}),
