@@ -1,14 +1,12 @@
 // Every curated need is reachable: a person writes one of its phrases, answers each question
 // with the first choice, and is told which services to go to. Data-driven: a new need in
-// dialogs/ is covered without touching this file.
-import { orientationText } from '../../bot/engine/render';
+// dialogs/ is covered without touching this file. (That every answer fits three SMS is
+// checked for every tree by test/channels/sms-fit.test.ts, with the SMS channel's rendering.)
 import { understand } from '../../bot/engine/understand';
 import { conversation, firstChoiceOutcome, orientationOf, realContext } from './helpers';
 
 const ctx = realContext();
 const curated = ctx.trees.intents.filter((i) => !i.generated);
-/** Three SMS of 160 GSM-7 characters: title, services, why, what to bring, link and source. */
-const SMS_BUDGET = 3 * 160;
 
 describe('every curated need leads to its services through a conversation', () => {
   test.each(curated.map((i) => [i.id, i] as const))('%s', (_id, intent) => {
@@ -32,14 +30,6 @@ describe('every curated need leads to its services through a conversation', () =
     if (Object.keys(intent.questions).length > 0 && !intent.questions[intent.start].choices.some((c) => opening!.toLowerCase().includes(c.label.toLowerCase()))) {
       expect(shown).toEqual(firstChoiceOutcome(intent).services);
     }
-  });
-});
-
-describe('every curated answer fits in three SMS', () => {
-  const outcomes = curated.flatMap((intent) => Object.values(intent.outcomes).map((outcome) => [`${intent.id} / ${outcome.id}`, intent, outcome] as const));
-  test.each(outcomes)('%s', (_name, intent, outcome) => {
-    const text = orientationText(ctx.knowledge.orientation(intent, outcome, { now: ctx.now }));
-    expect(text.length).toBeLessThanOrEqual(SMS_BUDGET);
   });
 });
 
