@@ -5,7 +5,7 @@ import { orientationText } from '../engine/render';
 import { THRESHOLDS } from '../engine/understand';
 import type { TreeProblem } from './loader';
 import type { TreeLocator } from './locate';
-import { smsSegments, gsm7Units } from './sms-length';
+import { gsm7Segments, toGsm7 } from '../../channels/render/gsm7';
 import type { Intent, Position, Trees } from './types';
 
 // Checks that need the whole loaded trees: what the loader cannot see file by file.
@@ -123,22 +123,24 @@ export const longReplies: Rule = ({ trees, knowledge, now, locator }) =>
   trees.intents.flatMap((intent) => {
     const problems: TreeProblem[] = [];
     for (const outcome of Object.values(intent.outcomes)) {
-      const text = orientationText(knowledge.orientation(intent, outcome, { now }));
-      if (smsSegments(text) > MAX_SMS_SEGMENTS) {
+      const text = toGsm7(orientationText(knowledge.orientation(intent, outcome, { now })));
+      const segments = gsm7Segments(text);
+      if (segments > MAX_SMS_SEGMENTS) {
         problems.push(
           problem(
             locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
             'warning',
             intent,
-            `la réponse du résultat « ${outcome.id} » fait ${gsm7Units(text)} caractères, soit ${smsSegments(text)} SMS (${MAX_SMS_SEGMENTS} au plus). Raccourcissez « why » ou « bring ».`,
+            `la réponse du résultat « ${outcome.id} » fait ${text.length} caractères, soit ${segments} SMS (${MAX_SMS_SEGMENTS} au plus). Raccourcissez « why » ou « bring ».`,
           ),
         );
       }
     }
     for (const question of Object.values(intent.questions)) {
-      const text = [question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n');
-      if (smsSegments(text) > MAX_SMS_SEGMENTS) {
-        problems.push(problem(question.pos, 'warning', intent, `la question « ${question.id} » et ses réponses font ${gsm7Units(text)} caractères, soit ${smsSegments(text)} SMS (${MAX_SMS_SEGMENTS} au plus).`));
+      const text = toGsm7([question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n'));
+      const segments = gsm7Segments(text);
+      if (segments > MAX_SMS_SEGMENTS) {
+        problems.push(problem(question.pos, 'warning', intent, `la question « ${question.id} » et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SMS_SEGMENTS} au plus).`));
       }
     }
     return problems;
