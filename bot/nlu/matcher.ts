@@ -182,7 +182,7 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
     if (cache.has(word)) return cache.get(word);
     // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
     const unglued = word.match(ELIDED)?.[2];
-    const corrected = closest(word) ?? (unglued && (known.has(unglued) ? unglued : closest(unglued)));
+    const corrected = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
     if (cache.size < 10_000) cache.set(word, corrected || undefined);
     return corrected || undefined;
   };

@@ -6,11 +6,13 @@ const porterFr: { stem(word: string): string } = require('natural/lib/natural/st
 const cache = new Map<string, string>();
 
 /**
- * Words the stemmer merges although they mean different things to a citizen: « mari »
- * (husband) and « marier » (to marry) both become « mari ». The marriage family gets its own stem.
+ * Where the stemmer errs on words citizens use a lot: « mari » (husband) and « marier » (to
+ * marry) both become « mari », so the marriage family gets its own stem; « créé », too short
+ * to be stemmed, must meet « créer ».
  */
 const STEM_EXCEPTIONS: Record<string, string> = {
   marier: 'mariag', marie: 'mariag', mariee: 'mariag', maries: 'mariag', mariees: 'mariag', mariage: 'mariag', mariages: 'mariag',
+  cree: 'cre', creee: 'cre', creees: 'cre',
 };
 
 export function stem(word: string): string {
