@@ -31,10 +31,17 @@ const SECOND_PHRASE_WEIGHT = 0.1;
 /** examples are longer and looser than keywords: a full match is worth a little less */
 const EXAMPLE_WEIGHT = 0.9;
 const EXCLUDED_FACTOR = 0.4;
+/** a one-word message that is only part of the need's phrases (« heure » of « heures sup ») */
+const PARTIAL_WORD_FACTOR = 0.85;
 /** curated trees win over generated ones when both match as well */
 const GENERATED_FACTOR = 0.92;
 /** weight of a word no tree knows, relative to the rarest known word */
 const UNKNOWN_WORD_WEIGHT = 0.6;
+/**
+ * A message counts as at least this heavy (relative to the rarest word), so that one common
+ * word alone (« heure », « aide », « soir ») does not explain « the whole message ».
+ */
+const MIN_MESSAGE_WEIGHT = 0.8;
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
 
@@ -80,6 +87,7 @@ export function buildMatcher(intents: Intent[]): Matcher {
   const idf = new Map<string, number>();
   for (const [s, list] of intentPostings) idf.set(s, Math.log(1 + intentCount / list.length));
   const unknownWeight = Math.log(1 + intentCount) * UNKNOWN_WORD_WEIGHT;
+  const minMessageWeight = Math.log(1 + intentCount) * MIN_MESSAGE_WEIGHT;
 
   for (const raw of rawPhrases) {
     const stems = [...new Set(raw.terms.map((t) => t.stem))];
@@ -136,9 +144,10 @@ export function buildMatcher(intents: Intent[]): Matcher {
       const hit = intentHits.get(i)!;
       let score =
         BEST_PHRASE_WEIGHT * best +
-        MESSAGE_COVERAGE_WEIGHT * (hit.weight / messageWeight) +
+        MESSAGE_COVERAGE_WEIGHT * (hit.weight / Math.max(messageWeight, minMessageWeight)) +
         SECOND_PHRASE_WEIGHT * second;
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
+      if (seen.size === 1 && best < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;
       candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hit.words });
     }
@@ -151,8 +160,8 @@ export function buildMatcher(intents: Intent[]): Matcher {
 
 const ELIDED = /^(qu|[cdjlmnst])([aeiouyh][a-z]{3,})$/;
 
-/** One slip per short word, two in a long one: "demain" must not become "demande". */
-const allowedTypos = (word: string) => (word.length >= 8 ? 2 : 1);
+/** No slip in a 4-letter word (« aime » is not « aide »), one up to 8 letters, two beyond. */
+const allowedTypos = (word: string) => (word.length <= 4 ? 0 : word.length <= 8 ? 1 : 2);
 
 /**
  * Finds the known word a misspelled one stands for ("passport" -> "passeport").

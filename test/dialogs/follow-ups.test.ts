@@ -42,10 +42,14 @@ test('a birth certificate for someone born abroad comes from the central civil r
   expect(servicesOf(chat.say("à l'étranger"))).toEqual(['scec']);
 });
 
-test('a message about something else is not taken for a need', () => {
-  const chat = conversation(ctx);
-  expect(orientationOf(chat.say('je veux commander une pizza'))).toBeUndefined();
-});
+test.each(['je veux commander une pizza', 'quelle heure est-il', 'je t\'aime', 'merci beaucoup', 'quel film regarder ce soir'])(
+  'a message about something else (« %s ») is neither a need nor an emergency',
+  (text) => {
+    const replies = conversation(ctx).say(text);
+    expect(orientationOf(replies)).toBeUndefined();
+    expect(replies.some((r) => r.urgent)).toBe(false);
+  },
+);
 
 test('a curated need wins over the service-public.fr fiche that says the same', () => {
   const chat = conversation(ctx);
