@@ -2,8 +2,8 @@ import type { Candidate, Matcher } from '../nlu/matcher';
 import type { Intent } from '../trees/types';
 
 export const THRESHOLDS = {
-  /** below this, the bot says it did not understand */
-  understood: 0.5,
+  /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */
+  understood: 0.62,
   /** an emergency is taken at a slightly lower confidence: missing one costs more */
   urgent: 0.45,
   /** two needs closer than this, leading to different services, are offered as choices */
@@ -27,7 +27,7 @@ export interface Understanding {
 
 export function understand(text: string, matcher: Matcher): Understanding {
   const { normalized, candidates } = matcher.match(text, 5);
-  const urgent = candidates.find((c) => c.intent.urgent && c.score >= THRESHOLDS.urgent && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
+  const urgent = candidates.find((c) => c.intent.urgent && isLikelyEmergency(c) && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
   const top = candidates[0];
   if (!top || top.score < THRESHOLDS.understood) return { normalized, candidates, urgent };
   const close = candidates.filter((c) => c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap && !sameServices(c, top));
@@ -47,6 +47,14 @@ function servicesOf(intent: Intent): Set<string> {
 }
 
 /** Two needs that lead to the same services need no choice between them. */
+/**
+ * Below the usual confidence, an emergency still counts when two of its words are there
+ * (« pas de toit ... nuit »), never on one ordinary word (« ce soir »).
+ */
+function isLikelyEmergency(c: Candidate): boolean {
+  return c.score >= THRESHOLDS.understood || (c.score >= THRESHOLDS.urgent && c.matched.length >= 2);
+}
+
 function sameServices(a: Candidate, b: Candidate): boolean {
   const sa = servicesOf(a.intent);
   const sb = servicesOf(b.intent);

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
+import { editDistance } from './distance';
 
 export interface Candidate {
   intent: Intent;
@@ -30,10 +31,17 @@ const SECOND_PHRASE_WEIGHT = 0.1;
 /** examples are longer and looser than keywords: a full match is worth a little less */
 const EXAMPLE_WEIGHT = 0.9;
 const EXCLUDED_FACTOR = 0.4;
+/** a one-word message that is only part of the need's phrases (« heure » of « heures sup ») */
+const PARTIAL_WORD_FACTOR = 0.85;
 /** curated trees win over generated ones when both match as well */
 const GENERATED_FACTOR = 0.92;
 /** weight of a word no tree knows, relative to the rarest known word */
 const UNKNOWN_WORD_WEIGHT = 0.6;
+/**
+ * A message counts as at least this heavy (relative to the rarest word), so that one common
+ * word alone (« heure », « aide », « soir ») does not explain « the whole message ».
+ */
+const MIN_MESSAGE_WEIGHT = 0.8;
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
 
@@ -79,6 +87,7 @@ export function buildMatcher(intents: Intent[]): Matcher {
   const idf = new Map<string, number>();
   for (const [s, list] of intentPostings) idf.set(s, Math.log(1 + intentCount / list.length));
   const unknownWeight = Math.log(1 + intentCount) * UNKNOWN_WORD_WEIGHT;
+  const minMessageWeight = Math.log(1 + intentCount) * MIN_MESSAGE_WEIGHT;
 
   for (const raw of rawPhrases) {
     const stems = [...new Set(raw.terms.map((t) => t.stem))];
@@ -135,9 +144,10 @@ export function buildMatcher(intents: Intent[]): Matcher {
       const hit = intentHits.get(i)!;
       let score =
         BEST_PHRASE_WEIGHT * best +
-        MESSAGE_COVERAGE_WEIGHT * (hit.weight / messageWeight) +
+        MESSAGE_COVERAGE_WEIGHT * (hit.weight / Math.max(messageWeight, minMessageWeight)) +
         SECOND_PHRASE_WEIGHT * second;
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
+      if (seen.size === 1 && best < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;
       candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hit.words });
     }
@@ -147,6 +157,11 @@ export function buildMatcher(intents: Intent[]): Matcher {
 
   return { match };
 }
+
+const ELIDED = /^(qu|[cdjlmnst])([aeiouyh][a-z]{3,})$/;
+
+/** No slip in a 4-letter word (« aime » is not « aide »), one up to 8 letters, two beyond. */
+const allowedTypos = (word: string) => (word.length <= 4 ? 0 : word.length <= 8 ? 1 : 2);
 
 /**
  * Finds the known word a misspelled one stands for ("passport" -> "passeport").
@@ -162,17 +177,22 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
   }
   const indexes = new Map<string, Fuse<string>>();
   const cache = new Map<string, string | undefined>();
-  return (word) => {
-    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
-    if (cache.has(word)) return cache.get(word);
+  const known = new Set(vocabulary);
+  const closest = (word: string): string | undefined => {
     let index = indexes.get(word[0]);
     if (!index && byInitial.has(word[0])) {
       index = new Fuse(byInitial.get(word[0])!, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
       indexes.set(word[0], index);
     }
-    const best = index?.search(word, { limit: 1 })[0];
-    const corrected = best && Math.abs(best.item.length - word.length) <= 2 ? best.item : undefined;
-    if (cache.size < 10_000) cache.set(word, corrected);
-    return corrected;
+    return index?.search(word, { limit: 3 }).find((hit) => editDistance(hit.item, word) <= allowedTypos(word))?.item;
+  };
+  return (word) => {
+    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
+    if (cache.has(word)) return cache.get(word);
+    // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
+    const unglued = word.match(ELIDED)?.[2];
+    const corrected = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
+    if (cache.size < 10_000) cache.set(word, corrected || undefined);
+    return corrected || undefined;
   };
 }

@@ -13,7 +13,7 @@ const SMS_SPELLINGS: Record<string, string> = {
   nn: 'non', ok: 'oui', ouai: 'oui', ouais: 'oui', wi: 'oui', okay: 'oui',
   qqn: 'quelqu un', qq: 'quelque', qqch: 'quelque chose', dmd: 'demande', doc: 'document', docs: 'documents',
   papié: 'papiers', apparte: 'appartement', appart: 'appartement', proprio: 'proprietaire', ado: 'adolescent',
-  boulot: 'travail', taf: 'travail', flic: 'police', flics: 'police', keuf: 'police', keufs: 'police',
+  boulot: 'travail', taf: 'travail', asso: 'association', assoc: 'association', flic: 'police', flics: 'police', keuf: 'police', keufs: 'police',
 };
 
 /** Long forms that people also write as acronyms: both become the acronym. */

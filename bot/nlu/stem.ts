@@ -5,11 +5,21 @@ const porterFr: { stem(word: string): string } = require('natural/lib/natural/st
 
 const cache = new Map<string, string>();
 
+/**
+ * Where the stemmer errs on words citizens use a lot: « mari » (husband) and « marier » (to
+ * marry) both become « mari », so the marriage family gets its own stem; « créé », too short
+ * to be stemmed, must meet « créer ».
+ */
+const STEM_EXCEPTIONS: Record<string, string> = {
+  marier: 'mariag', marie: 'mariag', mariee: 'mariag', maries: 'mariag', mariees: 'mariag', mariage: 'mariag', mariages: 'mariag',
+  cree: 'cre', creee: 'cre', creees: 'cre',
+};
+
 export function stem(word: string): string {
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
     // Short words and acronyms (cni, caf, rsa) are already their own stem.
-    stemmed = word.length <= 4 || /\d/.test(word) ? word : porterFr.stem(word);
+    stemmed = STEM_EXCEPTIONS[word] ?? (word.length <= 4 || /\d/.test(word) ? word : porterFr.stem(word));
     if (cache.size < 50_000) cache.set(word, stemmed);
   }
   return stemmed;

@@ -8,10 +8,10 @@ import { foldText } from './normalize';
 const KEPT = new Set(['sans', 'contre']);
 
 const CHAT_FILLER = `bonjour bonsoir salut merci svp stp please alors donc voila euh bah ben hein
-  aussi tres trop bien comment quoi quel quelle quels quelles est ce qu il elle ils elles cest ca
+  aussi tres trop beaucoup bien comment quoi quel quelle quels quelles est ce qu il elle ils elles cest ca
   veux voudrais voudrait souhaite souhaiterais aimerais besoin dois doit faut peux peut pouvez
   savoir sais comment faire fait fais quand ou qui dont tout toute tous toutes deja encore
-  madame monsieur mme mr mes ma mon sa son ses`.split(/\s+/);
+  madame monsieur mme mr mes ma mon sa son ses voir`.split(/\s+/);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   [...naturalFr.words.map(foldText), ...CHAT_FILLER].filter((w) => w && !KEPT.has(w)),

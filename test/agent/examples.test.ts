@@ -10,6 +10,8 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dialogs-'));
   cpSync(DIALOGS_DIR, dir, { recursive: true });
+  // Agents edit curated trees; the generated service-public.fr needs would compete with the phrases under test.
+  rmSync(join(dir, 'service-public'), { recursive: true, force: true });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,14 +34,14 @@ describe('an agent adds a citizen’s phrase as an example of a need', () => {
 
   test('a need without examples gets an examples list after its synonyms', () => {
     const path = join(dir, 'essai.yaml');
-    writeFileSync(path, `# écrit par un agent\ntheme: essai\ntitle: Essai\nintents:\n  - id: carte_vitale\n    title: Carte Vitale\n    keywords: [carte vitale]\n    synonyms: [vitale]  # le mot seul\n    outcome:\n      services: [cpam]\n      why: La CPAM délivre la carte Vitale.\n      source: {fiche: F13313, date: 2026-11-29}\n`);
-    expect(addExample(dir, 'carte_vitale', 'ma carte verte est cassée', knowledge).ok).toBe(true);
+    writeFileSync(path, `# écrit par un agent\ntheme: essai\ntitle: Essai\nintents:\n  - id: essai_vitale\n    title: Carte Vitale\n    keywords: [carte vitale]\n    synonyms: [vitale]  # le mot seul\n    outcome:\n      services: [cpam]\n      why: La CPAM délivre la carte Vitale.\n      source: {fiche: F13313, date: 2026-11-29}\n`);
+    expect(addExample(dir, 'essai_vitale', 'ma carte verte est cassée', knowledge).ok).toBe(true);
     expect(lines(path).slice(0, 11)).toEqual([
       '# écrit par un agent',
       'theme: essai',
       'title: Essai',
       'intents:',
-      '  - id: carte_vitale',
+      '  - id: essai_vitale',
       '    title: Carte Vitale',
       '    keywords: [carte vitale]',
       '    synonyms: [vitale] # le mot seul',

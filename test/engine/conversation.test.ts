@@ -56,7 +56,7 @@ describe('when the bot does not understand, it climbs a ladder', () => {
     expect(textOf(first)).toMatch(/autrement/);
     expect(first.trace.fallback).toBe(1);
     expect(textOf(second)).toMatch(/thème/);
-    expect(choicesOf(second)).toContain("Papiers d'identité");
+    expect(choicesOf(second)).toContain('Papiers, permis et état civil');
     expect(textOf(third)).toMatch(/France Services/);
     expect(textOf(third)).toMatch(/39 39/);
   });

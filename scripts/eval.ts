@@ -1,0 +1,146 @@
+// `npm run eval -- <cases.yaml> [more.yaml...]`: accuracy of the orientation bot on case
+// files (shared/eval/dev.yaml format), next to nlp.js and a fuse.js-only matcher trained on
+// the same phrases of the same curated trees, with the time each takes per message.
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadBrain } from '../bot/runtime';
+import { orient } from '../bot/engine/orient';
+import { buildMatcher, type Matcher } from '../bot/nlu/matcher';
+import type { Intent } from '../bot/trees/types';
+import { EMERGENCY_LINES, loadCases, serviceComparer, type EvalCase } from './eval/cases';
+import { score, type Score } from './eval/score';
+import { buildFuseOnly, buildNlpJs, intentServices, type System, type SystemAnswer } from './eval/systems';
+
+interface Outcome extends Score {
+  kase: EvalCase;
+  theme: string;
+  answer: SystemAnswer;
+}
+
+interface Report {
+  system: string;
+  file: string;
+  outcomes: Outcome[];
+  msPerMessage: number;
+}
+
+const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+if (files.length === 0) {
+  console.error('Usage : npm run eval -- <cas.yaml> [autres.yaml...]');
+  process.exit(2);
+}
+
+const loadStart = performance.now();
+const { knowledge, registry } = loadBrain();
+const loadMs = performance.now() - loadStart;
+const { trees } = registry.current;
+const same = serviceComparer((id) => knowledge.canonicalServiceId(id));
+const curated = trees.intents.filter((i) => !i.generated);
+
+function orientationSystem(name: string, matcher: Matcher): System {
+  return {
+    name,
+    async answer(text) {
+      const result = orient(text, { trees, matcher, knowledge });
+      return {
+        understood: result.understood,
+        urgent: result.urgent,
+        needs: result.needs.map((n) => n.services.map((s) => s.id)),
+      };
+    },
+  };
+}
+const orientation = orientationSystem('Orientation', registry.current.matcher);
+
+/** The theme a case belongs to: the curated theme whose services best cover what it expects. */
+function themeOf(kase: EvalCase): string {
+  const expected = new Set(kase.expect.map(same));
+  if (expected.has('none')) return 'hors sujet';
+  if (kase.expect.some((id) => EMERGENCY_LINES.has(id))) return 'urgences';
+  let best: Intent | undefined;
+  let bestOverlap = 0;
+  for (const intent of curated) {
+    const services = intentServices(intent);
+    const shared = services.filter((s) => expected.has(same(s))).length;
+    const overlap = shared / (services.length + expected.size - shared);
+    if (overlap > bestOverlap) [best, bestOverlap] = [intent, overlap];
+  }
+  return best?.theme ?? 'autre';
+}
+
+/** Timed passes per system; the fastest counts, since other work on the machine only adds time. */
+const TIMED_PASSES = 3;
+
+async function run(system: System, file: string, cases: EvalCase[]): Promise<Report> {
+  // One untimed pass first, so that every system is measured warm (caches, JIT), as in service.
+  const answers: SystemAnswer[] = [];
+  for (const kase of cases) answers.push(await system.answer(kase.text));
+  let fastest = Infinity;
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    const start = performance.now();
+    for (const kase of cases) await system.answer(kase.text);
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  const outcomes = cases.map((kase, i) => ({ kase, theme: themeOf(kase), answer: answers[i], ...score(kase, answers[i], same) }));
+  return { system: system.name, file, outcomes, msPerMessage: fastest / Math.max(cases.length, 1) };
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? '-' : `${(n / d).toFixed(2)} (${n}/${d})`);
+
+function summary(r: Report) {
+  const needs = r.outcomes.filter((o) => o.kind !== 'none');
+  const none = r.outcomes.filter((o) => o.kind === 'none');
+  const urgent = r.outcomes.filter((o) => o.kind === 'emergency');
+  return {
+    hit1: ratio(needs.filter((o) => o.hit1).length, needs.length),
+    hit3: ratio(needs.filter((o) => o.hit3).length, needs.length),
+    refused: ratio(none.filter((o) => o.hit1).length, none.length),
+    emergencies: ratio(urgent.filter((o) => o.hit1).length, urgent.length),
+    ms: r.msPerMessage < 0.1 ? r.msPerMessage.toFixed(3) : r.msPerMessage.toFixed(2),
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  const caseFiles = files.map((file) => ({ file: basename(file), cases: loadCases(file) }));
+  const trainStart = performance.now();
+  const nlp = await buildNlpJs(curated);
+  const nlpTrainMs = performance.now() - trainStart;
+  // The same engine on the curated needs only: the baselines' training set, like for like.
+  const curatedOnly = orientationSystem('Orientation, besoins rédigés seuls', buildMatcher(curated));
+  const systems = [orientation, curatedOnly, nlp, buildFuseOnly(curated)];
+
+  const reports: Report[] = [];
+  for (const { file, cases } of caseFiles) for (const system of systems) reports.push(await run(system, file, cases));
+
+  console.log(`Besoins chargés : ${trees.intents.length} (${curated.length} rédigés à la main, les autres générés depuis Service-Public.fr), en ${(loadMs / 1000).toFixed(1)} s.`);
+  console.log(`nlp.js et fuse.js sont entraînés sur les phrases des ${curated.length} besoins rédigés (entraînement nlp.js : ${(nlpTrainMs / 1000).toFixed(1)} s).\n`);
+  const header = ['Fichier', 'Système', 'hit@1', 'hit@3', 'Hors sujet refusés', 'Urgences détectées', 'ms / message'];
+  console.log(table([header, ...reports.map((r) => {
+    const s = summary(r);
+    return [r.file, r.system, s.hit1, s.hit3, s.refused, s.emergencies, s.ms];
+  })]));
+
+  for (const report of reports.filter((r) => r.system === orientation.name)) {
+    const themes = new Map<string, Outcome[]>();
+    for (const o of report.outcomes) themes.set(o.theme, [...(themes.get(o.theme) ?? []), o]);
+    console.log(`\n${report.file}, ${report.system} : résultats par thème (hit@1)`);
+    console.log(table([['Thème', 'hit@1'], ...[...themes].sort(([a], [b]) => a.localeCompare(b)).map(([theme, list]) => [theme, ratio(list.filter((o) => o.hit1).length, list.length)])]));
+    const misses = report.outcomes.filter((o) => !o.hit1);
+    console.log(`\n${report.file}, ${report.system} : erreurs (${misses.length})`);
+    for (const miss of misses) {
+      const got = miss.answer.understood ? miss.answer.needs[0]?.join(', ') : 'pas compris';
+      console.log(`  « ${miss.kase.text} » attendu [${miss.kase.expect.join(', ')}], obtenu [${got}]`);
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
