@@ -13,10 +13,11 @@ import { send } from './support/processes';
 const brain = loadBrain();
 const running: RunningBot[] = [];
 
-async function bot(env: Record<string, string> = {}, stateTtlMs?: number): Promise<number> {
+/** The bot in this process; the counting engine unless `realEngine`, so that state progress shows. */
+async function bot(env: Record<string, string> = {}, { stateTtlMs, realEngine = false }: { stateTtlMs?: number; realEngine?: boolean } = {}): Promise<number> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STATE_SECRET: 's', ...env });
   if (stateTtlMs) config.stateTtlMs = stateTtlMs;
-  const started = await startBot({ config, brain, engine: countingStep });
+  const started = await startBot({ config, brain, engine: realEngine ? undefined : countingStep });
   running.push(started);
   return (started.server.address() as { port: number }).port;
 }
@@ -30,7 +31,7 @@ function post(port: number, body: string, path = '/api/conversations/x/messages'
 }
 
 test('a person who comes back after the conversation expired is told so, and starts afresh', async () => {
-  const port = await bot({}, 150);
+  const port = await bot({}, { stateTtlMs: 150 });
   await send(port, 'helene', 'bonjour');
   await send(port, 'helene', 'suite');
   await sleep(200);
@@ -89,4 +90,13 @@ test('/metrics counts turns, fallbacks and emergencies per channel', async () =>
   expect(metrics).toContain('orientation_emergencies_total{channel="rest"} 1');
   expect(metrics).toContain('orientation_turn_duration_seconds_count{channel="rest"} 3');
   expect(metrics).toContain('orientation_state_store_up 1');
+});
+
+test('with the real engine and trees, an emergency and a message not understood are counted', async () => {
+  const port = await bot({}, { realEngine: true });
+  await send(port, 'olga', 'mon mari me frappe');
+  await send(port, 'paul', 'zxqv wkrt');
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  expect(metrics).toContain('orientation_emergencies_total{channel="rest"} 1');
+  expect(metrics).toContain('orientation_fallbacks_total{channel="rest"} 1');
 });
