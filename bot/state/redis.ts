@@ -17,6 +17,12 @@ export interface RedisStateStoreOptions {
   lockTtlMs: number;
 }
 
+// Takes the lock if free and, in the same round trip, reads what the turn needs first: the
+// state, and whether an expired conversation left its trace.
+const ACQUIRE_LOCK = `
+if not redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+return {redis.call('get', KEYS[2]) or '', redis.call('exists', KEYS[3])}`;
+
 // Deletes the lock only if we still hold it: after an expiry another process may own it.
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -29,9 +35,17 @@ if tonumber(ARGV[3]) > 0 then redis.call('set', KEYS[2], '1', 'PX', ARGV[3]) end
 return 1`;
 
 type WithScripts = RedisClient & {
+  acquireLock(lock: string, state: string, trace: string, token: string, ttlMs: number): Promise<[string, number] | null>;
   releaseLock(lock: string, token: string): Promise<number>;
   saveState(state: string, trace: string, lock: string, json: string, ttlMs: number, traceTtlMs: number, token: string): Promise<number>;
 };
+
+interface Held {
+  token: string;
+  /** the state as stored (null: none), kept up to date by set and delete while the lock is held */
+  state: string | null;
+  trace: boolean;
+}
 
 /**
  * Conversation state shared by every bot process through Redis.
@@ -40,10 +54,11 @@ type WithScripts = RedisClient & {
 export class RedisStateStore implements StateStore {
   private readonly redis: WithScripts;
   private readonly queue = new KeyedQueue();
-  /** lock tokens of the conversations this process is updating */
-  private readonly held = new Map<string, string>();
+  /** conversations this process is updating: the lock's token and what was read with it */
+  private readonly held = new Map<string, Held>();
 
   constructor(redis: RedisClient, private readonly options: RedisStateStoreOptions) {
+    redis.defineCommand('acquireLock', { numberOfKeys: 3, lua: ACQUIRE_LOCK });
     redis.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
     redis.defineCommand('saveState', { numberOfKeys: 3, lua: SAVE_STATE });
     this.redis = redis as WithScripts;
@@ -55,24 +70,31 @@ export class RedisStateStore implements StateStore {
   }
 
   async get(key: string): Promise<ConversationState | undefined> {
-    const raw = await this.call(() => this.redis.get(this.keys(key).state));
+    const held = this.held.get(key);
+    const raw = held ? held.state : await this.call(() => this.redis.get(this.keys(key).state));
     return raw === null ? undefined : (JSON.parse(raw) as ConversationState);
   }
 
   async set(key: string, state: ConversationState): Promise<void> {
     const k = this.keys(key);
     const { ttlMs, expiredNoticeMs } = this.options;
-    const token = this.held.get(key) ?? '';
-    const saved = await this.call(() => this.redis.saveState(k.state, k.trace, k.lock, JSON.stringify(state), ttlMs, expiredNoticeMs, token));
+    const held = this.held.get(key);
+    const json = JSON.stringify(state);
+    const saved = await this.call(() => this.redis.saveState(k.state, k.trace, k.lock, json, ttlMs, expiredNoticeMs, held?.token ?? ''));
     if (saved !== 1) throw new StateUnavailableError('the conversation lock expired before the state was saved');
+    if (held) Object.assign(held, { state: json, trace: expiredNoticeMs > 0 });
   }
 
   async delete(key: string): Promise<void> {
     const k = this.keys(key);
     await this.call(() => this.redis.del(k.state, k.trace));
+    const held = this.held.get(key);
+    if (held) Object.assign(held, { state: null, trace: false });
   }
 
   async expired(key: string): Promise<boolean> {
+    const held = this.held.get(key);
+    if (held) return held.state === null && held.trace;
     const k = this.keys(key);
     const [state, trace] = await this.call(() => this.redis.mget(k.state, k.trace));
     return state === null && trace !== null;
@@ -80,18 +102,19 @@ export class RedisStateStore implements StateStore {
 
   /**
    * Serialises updates of one conversation: in order within this process, then through a
-   * Redis lock (token + expiry) across processes, so that no update is ever lost.
+   * Redis lock (token + expiry) across processes, so that no update is ever lost. Reads
+   * inside fn are served from what was read when the lock was taken.
    */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.queue.run(key, async () => {
-      const lock = this.keys(key).lock;
-      const token = await this.acquire(lock);
-      this.held.set(key, token);
+      const k = this.keys(key);
+      this.held.set(key, await this.acquire(k));
       try {
         return await fn();
       } finally {
+        const { token } = this.held.get(key)!;
         this.held.delete(key);
-        await this.redis.releaseLock(lock, token).catch(() => undefined); // expires on its own
+        await this.redis.releaseLock(k.lock, token).catch(() => undefined); // expires on its own
       }
     });
   }
@@ -110,12 +133,12 @@ export class RedisStateStore implements StateStore {
   }
 
   /** Another process holds the conversation: wait for it, at most a lock's lifetime. */
-  private async acquire(lock: string): Promise<string> {
+  private async acquire(k: ReturnType<RedisStateStore['keys']>): Promise<Held> {
     const token = randomBytes(12).toString('base64url');
     const deadline = Date.now() + this.options.lockTtlMs;
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      const taken = await this.call(() => this.redis.set(lock, token, 'PX', this.options.lockTtlMs, 'NX'));
-      if (taken === 'OK') return token;
+      const taken = await this.call(() => this.redis.acquireLock(k.lock, k.state, k.trace, token, this.options.lockTtlMs));
+      if (taken) return { token, state: taken[0] === '' ? null : taken[0], trace: taken[1] === 1 };
       if (Date.now() > deadline) throw new StateUnavailableError('conversation locked by another process for too long');
       await sleep(pause);
     }

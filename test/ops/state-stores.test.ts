@@ -45,6 +45,14 @@ describe.each(stores)('%s state store', (name, makeStore, peerOf) => {
     expect(await store.get('conv:a')).toBeUndefined();
     expect(await store.expired('conv:a')).toBe(true);
     expect(await store.expired('conv:never-seen')).toBe(false);
+    // the same answers inside an update, where the Redis store reads them with its lock
+    await store.exclusive('conv:a', async () => {
+      expect(await store.get('conv:a')).toBeUndefined();
+      expect(await store.expired('conv:a')).toBe(true);
+      await store.set('conv:a', state);
+      expect(await store.get('conv:a')).toEqual(state);
+      expect(await store.expired('conv:a')).toBe(false);
+    });
   });
 
   test('delete forgets the state and the trace (STOP)', async () => {
