@@ -1,5 +1,5 @@
 import type { ChoiceOption, Reply } from '../types';
-import type { Intent, TreeChoice, TreeOutcome, TreeQuestion, Trees } from '../trees/types';
+import type { Intent, Theme, TreeChoice, TreeOutcome, TreeQuestion, Trees } from '../trees/types';
 import type { ConversationState } from '../state/types';
 import { initialState } from '../state/types';
 import type { Commune, Knowledge } from '../../knowledge/types';
@@ -144,9 +144,10 @@ function continuePending(
   }
 
   if (pending?.kind === 'menu') {
-    const picked = recognizeChoice(text, ctx.trees.themes.map((t) => choiceOf(t.title, t.id, [t.id])));
+    const themes = menuThemes(ctx);
+    const picked = recognizeChoice(text, themes.map((t) => choiceOf(t.title, t.id, [t.id])));
     // Not a theme: treated as a new message, so the fallback ladder keeps climbing.
-    return picked === undefined ? undefined : [intentMenu(state, ctx, ctx.trees.themes[picked].id)];
+    return picked === undefined ? undefined : [intentMenu(state, ctx, themes[picked].id)];
   }
 
   if (pending?.kind === 'theme') {
@@ -202,6 +203,9 @@ function startIntent(state: ConversationState, intent: Intent, text: string, ctx
   resetPosition(state);
   state.misses = 0;
   state.trail = [];
+  // "j'habite à Roubaix" in the first message answers the commune question before it is asked.
+  const mentioned = text ? ctx.knowledge.findCommuneInText(text) : undefined;
+  if (mentioned) state.commune = mentioned.code;
   trace.intent = intent.id;
   trace.urgent = intent.urgent;
   return advance(state, intent, intent.start, text, ctx, trace);
@@ -215,7 +219,7 @@ function advance(state: ConversationState, intent: Intent, nodeId: string, text:
   let current = nodeId;
   for (let guard = 0; guard < 50; guard++) {
     const outcome = intent.outcomes[current];
-    if (outcome) return reachOutcome(state, intent, outcome, text, ctx, trace);
+    if (outcome) return reachOutcome(state, intent, outcome, ctx, trace);
     const question = intent.questions[current];
     if (!question) break;
     const known = knownAnswer(state, question, text);
@@ -240,12 +244,11 @@ function knownAnswer(state: ConversationState, question: TreeQuestion, text: str
   return index >= 0 ? index : undefined;
 }
 
-function reachOutcome(state: ConversationState, intent: Intent, outcome: TreeOutcome, text: string, ctx: EngineContext, trace: TurnTrace): Reply[] {
+function reachOutcome(state: ConversationState, intent: Intent, outcome: TreeOutcome, ctx: EngineContext, trace: TurnTrace): Reply[] {
   const needsCommune = !outcome.urgent && (outcome.askCommune || ctx.knowledge.dependsOnCommune(outcome));
   if (!needsCommune) return finish(state, intent, outcome, undefined, ctx, trace);
   const known = state.commune ? communeByCode(ctx, state.commune) : undefined;
-  const inText = text ? ctx.knowledge.findCommuneInText(text) : undefined;
-  if (known || inText) return finish(state, intent, outcome, inText ?? known, ctx, trace);
+  if (known) return finish(state, intent, outcome, known, ctx, trace);
   state.at = undefined;
   state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id };
   trace.node = 'commune';
@@ -298,12 +301,19 @@ function disambiguation(state: ConversationState, intents: Intent[]): Reply {
 function themeMenu(state: ConversationState, ctx: EngineContext): Reply {
   resetPosition(state);
   state.pending = { kind: 'menu' };
-  return { text: MESSAGES.menu, choices: ctx.trees.themes.map((t) => option(t.title)) };
+  return { text: MESSAGES.menu, choices: menuThemes(ctx).map((t) => option(t.title)) };
 }
 
-/** Curated needs of a theme, emergencies first: generated ones are too many for a menu. */
+/** Curated needs of a theme: generated ones are too many for a menu. */
 function menuIntents(ctx: EngineContext, theme: string): Intent[] {
   return ctx.trees.intents.filter((i) => i.theme === theme && !i.generated);
+}
+
+/** Themes that have curated needs, emergencies first. */
+function menuThemes(ctx: EngineContext): Theme[] {
+  const themes = ctx.trees.themes.filter((t) => menuIntents(ctx, t.id).length > 0);
+  const urgent = (t: Theme) => menuIntents(ctx, t.id).some((i) => i.urgent);
+  return [...themes.filter(urgent), ...themes.filter((t) => !urgent(t))];
 }
 
 function intentMenu(state: ConversationState, ctx: EngineContext, themeId: string): Reply {

@@ -6,6 +6,8 @@ import { THRESHOLDS } from '../engine/understand';
 import type { TreeProblem } from './loader';
 import type { TreeLocator } from './locate';
 import { gsm7Segments, toGsm7 } from '../../channels/render/gsm7';
+import { essentialSegments } from '../../channels/render/render';
+import { CAPABILITIES } from '../../channels/capabilities';
 import type { Intent, Position, Trees } from './types';
 
 // Checks that need the whole loaded trees: what the loader cannot see file by file.
@@ -123,15 +125,15 @@ export const longReplies: Rule = ({ trees, knowledge, now, locator }) =>
   trees.intents.flatMap((intent) => {
     const problems: TreeProblem[] = [];
     for (const outcome of Object.values(intent.outcomes)) {
-      const text = toGsm7(orientationText(knowledge.orientation(intent, outcome, { now })));
-      const segments = gsm7Segments(text);
+      const orientation = knowledge.orientation(intent, outcome, { now });
+      const segments = essentialSegments({ text: orientationText(orientation), orientation }, CAPABILITIES.sms);
       if (segments > MAX_SMS_SEGMENTS) {
         problems.push(
           problem(
             locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
             'warning',
             intent,
-            `la réponse du résultat « ${outcome.id} » fait ${text.length} caractères, soit ${segments} SMS (${MAX_SMS_SEGMENTS} au plus). Raccourcissez « why » ou « bring ».`,
+            `sur SMS, le résultat « ${outcome.id} » (titre, services, « why » et « bring ») prend ${segments} SMS (${MAX_SMS_SEGMENTS} au plus) : une partie sera coupée sur les téléphones simples. Raccourcissez « why » ou « bring ».`,
           ),
         );
       }

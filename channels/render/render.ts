@@ -77,6 +77,18 @@ function replyBlocks(reply: Reply, caps: ChannelCapabilities, textDrop = 0): { b
   return { blocks: [...blocks, numberedChoices(choices)] };
 }
 
+/** Paragraphs a reader needs whatever the channel: where to go, why, what to bring. */
+const ESSENTIAL_DROP = 2;
+
+/**
+ * SMS segments that a reply's essential paragraphs take, before anything is dropped: more
+ * than the channel allows means some of what an agent wrote is cut on basic phones.
+ */
+export function essentialSegments(reply: Reply, caps: ChannelCapabilities): number {
+  const essential = replyBlocks(reply, caps).blocks.filter((b) => b.drop <= ESSENTIAL_DROP);
+  return gsm7Segments(toGsm7(join(essential, caps)));
+}
+
 function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[] {
   const { blocks, buttons } = replyBlocks(reply, caps);
   const pieces = splitText(join(shorten(blocks, caps), caps), caps);

@@ -143,7 +143,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
     expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:8:7 erreur : il manque le champ « source » .*fiche service-public\.fr.*date/)]);
   });
 
-  test('a reply longer than three SMS is a warning on the result', () => {
+  test('a result whose essentials take more than three SMS is a warning on its why', () => {
     const longWhy = 'La CAF verse les aides au logement, et il faut le dire longuement. '.repeat(8).trim();
     const lines = validate(
       file(`  - id: aide
@@ -155,7 +155,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
       ${SOURCE}
 `),
     );
-    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:9:12 attention : besoin « aide » : la réponse du résultat « resultat » fait \d{3} caractères, soit [4-9] SMS \(3 au plus\)/)]);
+    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:9:12 attention : besoin « aide » : sur SMS, le résultat « resultat » \(titre, services, « why » et « bring »\) prend [4-9] SMS \(3 au plus\)/)]);
   });
 
   test('a valid tree gives no problem at all', () => {
