@@ -175,17 +175,18 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
     list.push(word);
     byInitial.set(word[0], list);
   }
+  // Built here rather than on the first misspelled message, so that no message pays for it.
   const indexes = new Map<string, Fuse<string>>();
+  for (const [initial, words] of byInitial) {
+    indexes.set(initial, new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }));
+  }
   const cache = new Map<string, string | undefined>();
   const known = new Set(vocabulary);
-  const closest = (word: string): string | undefined => {
-    let index = indexes.get(word[0]);
-    if (!index && byInitial.has(word[0])) {
-      index = new Fuse(byInitial.get(word[0])!, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true });
-      indexes.set(word[0], index);
-    }
-    return index?.search(word, { limit: 3 }).find((hit) => editDistance(hit.item, word) <= allowedTypos(word))?.item;
-  };
+  const closest = (word: string): string | undefined =>
+    indexes
+      .get(word[0])
+      ?.search(word, { limit: 3 })
+      .find((hit) => editDistance(hit.item, word) <= allowedTypos(word))?.item;
   return (word) => {
     if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
     if (cache.has(word)) return cache.get(word);
