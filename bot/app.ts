@@ -8,6 +8,7 @@ import type { TreeRegistry } from './trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { orient } from './engine/orient';
 import { agentConsole } from './agent/console';
+import type { ReviewStore } from './agent/review';
 import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   dialogsDir?: string;
   /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
   agentToken?: string;
+  /** where the agent console keeps misunderstood messages (default: in memory) */
+  review?: ReviewStore;
   /** channel secrets and options; read from the environment when absent */
   channels?: ChannelsConfig;
   /** health of the state store; omitted: always ok */

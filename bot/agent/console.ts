@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import Redis from 'ioredis';
 import type { Knowledge } from '../../knowledge/types';
 import type { Conversations } from '../conversation';
 import { step } from '../engine/step';
@@ -13,7 +12,6 @@ import { closeSession, isAgent, openSession, sameSecret } from './auth';
 import { addExample } from './examples';
 import { loginPage } from './login-page';
 import { MemoryReviewStore, REASON_LABELS, recordTurn, type MissReason, type ReviewStore } from './review';
-import { RedisReviewStore } from './review-redis';
 
 export interface AgentConsoleDeps {
   conversations: Conversations;
@@ -22,7 +20,7 @@ export interface AgentConsoleDeps {
   dialogsDir: string;
   /** without one the console stays closed */
   token?: string;
-  /** defaults to Redis when REDIS_URL is set, memory otherwise */
+  /** shared by every process when the bot runs on Redis; in memory otherwise */
   review?: ReviewStore;
 }
 
@@ -53,7 +51,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     return router;
   }
 
-  const review = deps.review ?? (process.env.REDIS_URL ? new RedisReviewStore(new Redis(process.env.REDIS_URL)) : new MemoryReviewStore());
+  const review = deps.review ?? new MemoryReviewStore();
   deps.conversations.observe((event) => {
     recordTurn(review, event).catch(() => console.error(JSON.stringify({ level: 'warn', msg: 'review store unavailable' })));
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../state/redis-client';
 import { reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
 
 const GROUP_TTL_S = 90 * 24 * 3600;
@@ -7,11 +7,13 @@ const LAST_MESSAGE_TTL_MS = 30 * 60_000;
 const MAX_GROUPS = 5000;
 
 /**
- * Review store shared by every process, when REDIS_URL is set. Groups expire after 90
- * days without a new occurrence: masked as they are, they are still kept no longer than useful.
+ * Review store shared by every process, on the bot's own Redis connection (single server,
+ * Sentinel or Cluster). Groups expire after 90 days without a new occurrence: masked as they
+ * are, they are still kept no longer than useful. The prefix carries a hash tag so that all
+ * review keys share one Cluster slot and a MULTI may span them.
  */
 export class RedisReviewStore implements ReviewStore {
-  constructor(private readonly redis: Redis, private readonly prefix = 'review:') {}
+  constructor(private readonly redis: RedisClient, private readonly prefix = '{review}:') {}
 
   private groupKey = (key: string) => `${this.prefix}g:${createHash('sha1').update(key).digest('hex')}`;
   private get index() {

@@ -15,6 +15,7 @@ import type { RedisClient } from '../state/redis-client';
 import { createRateLimiter } from './rate-limit';
 import { createMetrics } from './metrics';
 import { createLogger } from './logger';
+import { RedisReviewStore } from '../agent/review-redis';
 import type { Logger } from './logger';
 
 export interface StartOptions {
@@ -91,6 +92,7 @@ export async function startBot({ config, brain, engine }: StartOptions): Promise
     knowledge,
     storeStatus: () => store.status(),
     metrics: metrics.registry,
+    review: redis && new RedisReviewStore(redis, `${config.redis!.keyPrefix}{review}:`),
     maxBodyBytes: config.maxBodyBytes,
     stopping: () => stopping,
   });
