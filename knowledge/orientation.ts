@@ -85,7 +85,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
   if (!service.local) return result;
 
   if (!commune) {
-    return { ...result, missingData: 'Indiquez votre commune pour trouver le service le plus proche.', lookup: annuaireLookup(service) };
+    return { ...result, missingData: "Adresse locale : voyez l'Annuaire de l'administration.", lookup: annuaireLookup(service) };
   }
   const annuaire = deps.annuaire();
   const offices = annuaire ? officesFor(annuaire, service.id, commune) : [];

@@ -140,7 +140,7 @@ describe('the orientation card', () => {
 
   it('asks for the commune, with the annuaire search page, when it does not know it', () => {
     const [cpam] = withAnnuaire.orientation(intent, outcome(['cpam']), { now: NOW }).services;
-    expect(cpam.missingData).toBe('Indiquez votre commune pour trouver le service le plus proche.');
+    expect(cpam.missingData).toBe("Adresse locale : voyez l'Annuaire de l'administration.");
     expect(cpam.lookup?.url).toBe('https://lannuaire.service-public.gouv.fr/');
   });
 
