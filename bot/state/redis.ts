@@ -114,7 +114,10 @@ export class RedisStateStore implements StateStore {
       } finally {
         const { token } = this.held.get(key)!;
         this.held.delete(key);
-        await this.redis.releaseLock(k.lock, token).catch(() => undefined); // expires on its own
+        // Not awaited: the reply need not wait for it. Commands on one connection run in
+        // order, so this process's next turn for the same person still finds the lock free;
+        // if the release is lost, the lock expires on its own.
+        void this.redis.releaseLock(k.lock, token).catch(() => undefined);
       }
     });
   }
