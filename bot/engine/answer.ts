@@ -1,5 +1,5 @@
 import { foldText } from '../nlu/normalize';
-import { editDistance } from '../nlu/distance';
+import { distance as editDistance } from 'fastest-levenshtein';
 import type { TreeChoice } from '../trees/types';
 
 // Recognises an answer to a question with choices: its number ("2"), an ordinal ("la

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
-import { editDistance } from './distance';
+import { distance as editDistance } from 'fastest-levenshtein';
 
 export interface Candidate {
   intent: Intent;

@@ -4,7 +4,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'y
 import type { Knowledge } from '../../knowledge/types';
 import type { Intent, Position, Theme, TreeChoice, TreeOutcome, TreeQuestion, Trees } from './types';
 import { SHAPES, type Shape } from './schema';
-import { editDistance } from '../nlu/distance';
+import { distance as editDistance } from 'fastest-levenshtein';
 
 export interface TreeProblem extends Position {
   severity: 'error' | 'warning';
