@@ -304,17 +304,31 @@ function themeMenu(state: ConversationState, ctx: EngineContext): Reply {
   return { text: MESSAGES.menu, choices: menuThemes(ctx).map((t) => option(t.title)) };
 }
 
-/** Curated needs of a theme: generated ones are too many for a menu. */
-function menuIntents(ctx: EngineContext, theme: string): Intent[] {
-  return ctx.trees.intents.filter((i) => i.theme === theme && !i.generated);
+interface Menus {
+  /** themes that have curated needs, emergencies first */
+  themes: Theme[];
+  /** curated needs by theme: generated ones are too many for a menu */
+  intents: Map<string, Intent[]>;
 }
 
-/** Themes that have curated needs, emergencies first. */
-function menuThemes(ctx: EngineContext): Theme[] {
-  const themes = ctx.trees.themes.filter((t) => menuIntents(ctx, t.id).length > 0);
-  const urgent = (t: Theme) => menuIntents(ctx, t.id).some((i) => i.urgent);
-  return [...themes.filter(urgent), ...themes.filter((t) => !urgent(t))];
+// Built once per set of trees, not on every menu turn.
+const menusByTrees = new WeakMap<Trees, Menus>();
+
+function menus(trees: Trees): Menus {
+  let built = menusByTrees.get(trees);
+  if (!built) {
+    const intents = new Map<string, Intent[]>();
+    for (const intent of trees.intents) if (!intent.generated) intents.set(intent.theme, [...(intents.get(intent.theme) ?? []), intent]);
+    const themes = trees.themes.filter((t) => intents.has(t.id));
+    const urgent = (t: Theme) => intents.get(t.id)!.some((i) => i.urgent);
+    built = { themes: [...themes.filter(urgent), ...themes.filter((t) => !urgent(t))], intents };
+    menusByTrees.set(trees, built);
+  }
+  return built;
 }
+
+const menuIntents = (ctx: EngineContext, theme: string): Intent[] => menus(ctx.trees).intents.get(theme) ?? [];
+const menuThemes = (ctx: EngineContext): Theme[] => menus(ctx.trees).themes;
 
 function intentMenu(state: ConversationState, ctx: EngineContext, themeId: string): Reply {
   const theme = ctx.trees.themes.find((t) => t.id === themeId);
