@@ -66,7 +66,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       const service = catalog.get(serviceId);
       return service ? annuaireLookup(service, commune) : undefined;
     },
-    orientation: (intent, outcome, { commune, now }) =>
-      buildOrientation({ catalog, annuaire: readAnnuaire }, intent, outcome, { commune, now }),
+    orientation: (need, outcome, { commune, now }) =>
+      buildOrientation({ catalog, annuaire: readAnnuaire }, need, outcome, { commune, now }),
   };
 }

@@ -1,5 +1,4 @@
-import type { Link } from '../bot/types';
-import type { CatalogService, Commune } from './types';
+import type { CatalogService, Commune, Link } from './types';
 
 // The official way to find a local office when we have none imported: the search of the
 // Annuaire de l'administration (lannuaire.service-public.gouv.fr since October 2025).

@@ -1,11 +1,9 @@
-import type { Office, Orientation, ServiceOrientation, Source } from '../bot/types';
-import type { Intent, TreeOutcome } from '../bot/trees/types';
 import type { Annuaire } from './annuaire/annuaire';
 import type { StoredOffice } from './annuaire/types';
 import type { Catalog } from './catalog/catalog';
 import { hoursLines, openingStatus } from './hours/opening';
 import { annuaireLookup } from './lookup';
-import type { Commune } from './types';
+import type { Commune, NeedName, Office, Orientation, OutcomeFacts, ServiceOrientation, Source } from './types';
 
 const MAX_OFFICES = 3;
 export const ANNUAIRE_TITLE = "Annuaire de l'administration (DILA)";
@@ -26,7 +24,7 @@ export interface OrientationDeps {
 }
 
 /** The service ids to show for this outcome and commune: canonical, Paris cases applied, no duplicates. */
-export function servicesFor(catalog: Catalog, outcome: TreeOutcome, commune?: Commune): string[] {
+export function servicesFor(catalog: Catalog, outcome: OutcomeFacts, commune?: Commune): string[] {
   const ids = outcome.services.map((id) => {
     const canonical = catalog.canonicalId(id) ?? id;
     return commune?.departement === '75' ? (PARIS_SUBSTITUTES[canonical] ?? canonical) : canonical;
@@ -110,8 +108,8 @@ function uniqueSources(sources: Source[]): Source[] {
 /** The orientation card: which services, which offices, when they are open, and where each fact comes from. */
 export function buildOrientation(
   deps: OrientationDeps,
-  intent: Intent,
-  outcome: TreeOutcome,
+  need: NeedName,
+  outcome: OutcomeFacts,
   options: { commune?: Commune; now: Date },
 ): Orientation {
   const { commune, now } = options;
@@ -121,8 +119,8 @@ export function buildOrientation(
   const annuaireSources: Source[] =
     annuaire?.dataDate && services.some((s) => s.offices?.length) ? [{ title: ANNUAIRE_TITLE, date: annuaire.dataDate }] : [];
   return {
-    needId: intent.id,
-    title: intent.title,
+    needId: need.id,
+    title: need.title,
     urgent: outcome.urgent,
     why: outcome.why,
     services,

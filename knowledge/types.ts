@@ -1,5 +1,89 @@
-import type { Orientation, Source, Link } from '../bot/types';
-import type { Intent, TreeOutcome } from '../bot/trees/types';
+// The facts the bot shows and where they come from: shared by the engine, the trees and the
+// channels, owned here because knowledge is the floor everything else stands on.
+
+/** Where a fact comes from, and as of when. */
+export interface Source {
+  /** service-public.fr fiche id, e.g. "F1341" */
+  fiche?: string;
+  url?: string;
+  /** human title of the source, e.g. "Service-Public.fr" or "Annuaire de l'administration (DILA)" */
+  title?: string;
+  /** ISO date (YYYY-MM-DD) the fact was checked or the data file was published */
+  date: string;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** One office of the annuaire, as shown to a citizen. */
+export interface Office {
+  id: string;
+  name: string;
+  address?: string[];
+  postalCode?: string;
+  city?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  /** "Ouvert maintenant, jusqu'à 12 h" / "Fermé, ouvre lundi à 8 h 30" / "Horaires non communiqués" */
+  openNow?: string;
+  /** one line per day range, e.g. "Lundi au jeudi : 8 h 30 - 12 h, 13 h 30 - 16 h" */
+  hours?: string[];
+  hoursComment?: string[];
+  mapUrl?: string;
+  source: Source;
+}
+
+/** One service a citizen is sent to, with what we know of it. */
+export interface ServiceOrientation {
+  id: string;
+  name: string;
+  /** why this service, one plain sentence */
+  why?: string;
+  nationalPhone?: string;
+  website?: string;
+  /** offices from the imported annuaire, nearest first; absent when none imported */
+  offices?: Office[];
+  /** official way to find the local office when we have none */
+  lookup?: Link;
+  /** said plainly when no local data is available */
+  missingData?: string;
+}
+
+export interface Orientation {
+  needId: string;
+  title: string;
+  urgent: boolean;
+  why: string;
+  services: ServiceOrientation[];
+  bring: string[];
+  online?: Link;
+  sources: Source[];
+  commune?: { code: string; name: string };
+}
+
+/** What a need's outcome says, in the shape knowledge reads (the trees' outcomes are one). */
+export interface OutcomeFacts {
+  /** service ids, most likely first (shared/reference/service-ids.md) */
+  services: string[];
+  /** why these services, one plain sentence */
+  why: string;
+  bring: string[];
+  online?: Link;
+  source: Source;
+  /** emergency lines: answered before anything else */
+  urgent: boolean;
+  /** ask the commune first, because the office depends on it */
+  askCommune: boolean;
+}
+
+/** The need an orientation answers, as named to the citizen. */
+export interface NeedName {
+  id: string;
+  title: string;
+}
 
 /** A kind of office or national service, by its id (shared/reference/service-ids.md). */
 export interface CatalogService {
@@ -51,7 +135,7 @@ export interface Knowledge {
    * true when asking the commune changes the answer: the tree says so (Paris has its own
    * préfecture), or the imported annuaire has offices of one of the outcome's services
    */
-  dependsOnCommune(outcome: TreeOutcome): boolean;
-  orientation(intent: Intent, outcome: TreeOutcome, options: { commune?: Commune; now: Date }): Orientation;
+  dependsOnCommune(outcome: OutcomeFacts): boolean;
+  orientation(need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
 }

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ROOT } from '../bot/runtime';
-import { foldText } from '../bot/nlu/normalize';
+import { foldText } from '../knowledge/text';
 import { child, loadFiches } from './service-public/fiches';
 import { ficheIntent, guideIntent } from './service-public/intents';
 

@@ -4,7 +4,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { Reply } from '../types';
 import { initialState, type ConversationState } from '../state/types';
 import { step, type EngineContext, type TurnTrace } from '../engine/step';
-import { foldText } from '../nlu/normalize';
+import { foldText } from '../../knowledge/text';
 import { treeFiles } from '../trees/loader';
 import type { Trees } from '../trees/types';
 

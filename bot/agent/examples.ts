@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Knowledge } from '../../knowledge/types';
-import { foldText } from '../nlu/normalize';
+import { foldText } from '../../knowledge/text';
 import { treeFiles, type TreeProblem } from '../trees/loader';
 import { isError, validateDir } from '../trees/validate';
 

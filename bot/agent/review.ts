@@ -1,5 +1,5 @@
 import type { TurnEvent } from '../conversation';
-import { foldText } from '../nlu/normalize';
+import { foldText } from '../../knowledge/text';
 import { maskPersonalData } from './pii';
 
 // Messages the bot did not understand well, kept (masked) for agents to review and to turn

@@ -1,5 +1,5 @@
-import { foldText } from '../nlu/normalize';
-import { distance as editDistance } from 'fastest-levenshtein';
+import { foldText } from '../../knowledge/text';
+import { editDistance, typosInChoice } from '../../knowledge/similarity';
 import type { TreeChoice } from '../trees/types';
 
 // Recognises an answer to a question with choices: its number ("2"), an ordinal ("la
@@ -72,7 +72,7 @@ export function mentionedChoice(text: string, choices: TreeChoice[], tolerateTyp
   choices.forEach((choice, index) => {
     for (const phrase of [choice.label, ...choice.synonyms]) {
       const p = foldText(phrase);
-      const allowed = Math.floor(p.length / 4);
+      const allowed = typosInChoice(p);
       const d = Math.abs(typed.length - p.length) > allowed ? Infinity : editDistance(typed, p);
       if (d <= allowed && d < bestDistance) {
         best = index;

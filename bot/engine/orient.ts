@@ -1,4 +1,4 @@
-import type { ServiceOrientation } from '../types';
+import type { ServiceOrientation } from '../../knowledge/types';
 import type { Intent, TreeOutcome } from '../trees/types';
 import type { EngineContext } from './step';
 import { mentionedChoice } from './answer';

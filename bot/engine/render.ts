@@ -1,4 +1,4 @@
-import type { Orientation, ServiceOrientation } from '../types';
+import type { Orientation, ServiceOrientation } from '../../knowledge/types';
 
 // The plain-text form of an orientation: what every channel can show as is, and what an
 // SMS carries. Channels with cards render the structured orientation instead.

@@ -4,7 +4,7 @@ import type { ConversationState } from '../state/types';
 import { initialState } from '../state/types';
 import type { Commune, Knowledge } from '../../knowledge/types';
 import type { Candidate, Matcher } from '../nlu/matcher';
-import { foldText } from '../nlu/normalize';
+import { foldText } from '../../knowledge/text';
 import { mentionedChoice, recognizeChoice } from './answer';
 import { MESSAGES } from './messages';
 import { orientationText } from './render';

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
-import { distance as editDistance } from 'fastest-levenshtein';
+import { editDistance, typosInWord } from '../../knowledge/similarity';
 
 export interface Candidate {
   intent: Intent;
@@ -161,8 +161,6 @@ export function buildMatcher(intents: Intent[]): Matcher {
 const ELIDED = /^(qu|[cdjlmnst])([aeiouyh][a-z]{3,})$/;
 
 /** No slip in a 4-letter word (« aime » is not « aide »), one up to 8 letters, two beyond. */
-const allowedTypos = (word: string) => (word.length <= 4 ? 0 : word.length <= 8 ? 1 : 2);
-
 /**
  * Finds the known word a misspelled one stands for ("passport" -> "passeport").
  * Candidates share the first letter, which keeps each search small at 10,000 intents.
@@ -186,7 +184,7 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
     indexes
       .get(word[0])
       ?.search(word, { limit: 3 })
-      .find((hit) => editDistance(hit.item, word) <= allowedTypos(word))?.item;
+      .find((hit) => editDistance(hit.item, word) <= typosInWord(word))?.item;
   return (word) => {
     if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
     if (cache.has(word)) return cache.get(word);

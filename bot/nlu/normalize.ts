@@ -1,5 +1,6 @@
 // Turns what people type ("Jai perdu ma CNI !!", "c koi le num") into plain lowercase words
 // without accents, with SMS spellings spelled out, so that every later step sees one form.
+import { foldText } from '../../knowledge/text';
 
 /** SMS and chat spellings, as written by citizens, to the words they stand for. */
 const SMS_SPELLINGS: Record<string, string> = {
@@ -41,20 +42,6 @@ const ACRONYMS: [string, string][] = [
   ['ple emploi', 'france travail'],
   ['maison de services au public', 'france services'],
 ];
-
-const ACCENTS = /[\u0300-\u036f]/g;
-
-/** Lowercase, no accents, ligatures spelled out, apostrophes and punctuation as spaces. */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(ACCENTS, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 const acronymPatterns = ACRONYMS.map(([long, short]) => ({
   pattern: new RegExp(`(^| )${long.split(' ').join(' (?:[a-z] )?')}( |$)`, 'g'),

@@ -3,7 +3,7 @@
 // "sans" or "contre" are kept: "sans logement" is a need.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const naturalFr: { words: string[] } = require('natural/lib/natural/util/stopwords_fr');
-import { foldText } from './normalize';
+import { foldText } from '../../knowledge/text';
 
 const KEPT = new Set(['sans', 'contre']);
 

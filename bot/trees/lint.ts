@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/types';
 import type { Matcher } from '../nlu/matcher';
-import { foldText } from '../nlu/normalize';
+import { foldText } from '../../knowledge/text';
 import { orientationText } from '../engine/render';
 import { THRESHOLDS } from '../engine/understand';
 import type { TreeProblem } from './loader';

@@ -4,7 +4,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'y
 import type { Knowledge } from '../../knowledge/types';
 import type { Intent, Position, Theme, TreeChoice, TreeOutcome, TreeQuestion, Trees } from './types';
 import { SHAPES, type Shape } from './schema';
-import { distance as editDistance } from 'fastest-levenshtein';
+import { editDistance, typosInFieldName } from '../../knowledge/similarity';
 
 export interface TreeProblem extends Position {
   severity: 'error' | 'warning';
@@ -352,7 +352,7 @@ function buildOutcome(ctx: FileContext, entry: Sub & { id: string }, report: (wh
 /** The closest known name to a misspelled one, when it is close enough to be a typo. */
 function closest(word: string, known: string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = typosInFieldName(word) + 1;
   for (const candidate of known) {
     const d = editDistance(word, candidate);
     if (d < bestDistance) {

@@ -1,4 +1,4 @@
-import type { Link, Source } from '../types';
+import type { OutcomeFacts } from '../../knowledge/types';
 
 // The loaded, validated form of the YAML intent trees (see dialogs/README.md for the
 // format agents write, and bot/trees/schema.ts for the rules).
@@ -25,19 +25,8 @@ export interface TreeQuestion {
   pos: Position;
 }
 
-export interface TreeOutcome {
+export interface TreeOutcome extends OutcomeFacts {
   id: string;
-  /** service ids, most likely first (shared/reference/service-ids.md) */
-  services: string[];
-  /** why these services, one plain sentence */
-  why: string;
-  bring: string[];
-  online?: Link;
-  source: Source;
-  /** emergency lines: answered before anything else */
-  urgent: boolean;
-  /** ask the commune first, because the office depends on it */
-  askCommune: boolean;
   pos: Position;
 }
 

@@ -1,4 +1,4 @@
-import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../bot/types';
+import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../knowledge/types';
 import type { ChannelCapabilities } from '../capabilities';
 import { frenchDate } from '../../bot/engine/render';
 

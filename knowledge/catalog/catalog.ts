@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Source } from '../../bot/types';
-import type { CatalogService } from '../types';
+import type { CatalogService, Source } from '../types';
 
 /** The service catalog with its aliases resolved: lookups by any id or old code. */
 export interface Catalog {

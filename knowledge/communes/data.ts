@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Commune } from '../types';
-import { foldText } from '../text';
+import { foldPlaceName } from '../text';
 
 // The communes of France as published by Etalab (@etalab/decoupage-administratif) and
 // La Poste (codes-postaux), indexed for what people type. Built once, on first use.
@@ -71,7 +71,7 @@ export function loadCommuneData(): CommuneData {
       population: c.population ?? 0,
     };
     byCode.set(c.code, record);
-    pushTo(byName, foldText(c.nom), record);
+    pushTo(byName, foldPlaceName(c.nom), record);
   }
   // A former commune merged into a new one is still what many people call home:
   // its name leads to the commune it now belongs to, unless a current commune has that name.
@@ -79,7 +79,7 @@ export function loadCommuneData(): CommuneData {
   for (const c of communes) {
     if (c.type !== 'commune-deleguee' && c.type !== 'commune-associee') continue;
     const current = c.chefLieu ? byCode.get(c.chefLieu) : undefined;
-    const key = foldText(c.nom);
+    const key = foldPlaceName(c.nom);
     if (current && !currentNames.has(key)) pushTo(byName, key, current);
   }
 
@@ -94,7 +94,7 @@ export function loadCommuneData(): CommuneData {
 
   const departementByName = new Map<string, string>();
   for (const d of departements) {
-    const folded = foldText(d.nom);
+    const folded = foldPlaceName(d.nom);
     departementByName.set(folded, d.code);
     departementByName.set(folded.replace(/^(la|le|les) /, ''), d.code);
   }

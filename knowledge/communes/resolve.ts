@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
+import { editDistance, typosInPlaceName } from '../similarity';
 import type { Commune, CommuneResolution } from '../types';
-import { foldText } from '../text';
+import { foldPlaceName } from '../text';
 import type { CommuneData, CommuneRecord } from './data';
 
 const MAX_CANDIDATES = 6;
@@ -85,13 +85,13 @@ function splitDepartement(data: CommuneData, text: string): { name: string; depa
 
 /** Names within a small edit distance: typos such as "roubais" or "marsielle". */
 function closeNames(data: CommuneData, name: string): string[] {
-  const allowed = name.length <= 4 ? 0 : name.length <= 7 ? 1 : name.length <= 12 ? 2 : 3;
+  const allowed = typosInPlaceName(name);
   if (allowed === 0) return [];
   let best = allowed + 1;
   let found: string[] = [];
   for (let length = name.length - allowed; length <= name.length + allowed; length++) {
     for (const candidate of data.namesByLength.get(length) ?? []) {
-      const d = distance(name, candidate);
+      const d = editDistance(name, candidate);
       if (d < best) {
         best = d;
         found = [candidate];
@@ -129,7 +129,7 @@ function stripLeadingWords(text: string): string {
 
 /** What a person typed when asked for their commune: a name, a postal or INSEE code, an arrondissement. */
 export function resolveCommune(data: CommuneData, text: string): CommuneResolution {
-  const folded = foldText(text);
+  const folded = foldPlaceName(text);
   if (!folded) return { status: 'unknown' };
 
   const code = CODE_TOKEN.exec(folded)?.[1];
@@ -139,7 +139,7 @@ export function resolveCommune(data: CommuneData, text: string): CommuneResoluti
     let records = byPostalCode(data, code);
     if (records.length === 0 && data.byCode.has(upper)) records = [data.byCode.get(upper)!];
     if (rest && records.length > 1) {
-      const named = records.filter((r) => foldText(r.name) === rest);
+      const named = records.filter((r) => foldPlaceName(r.name) === rest);
       if (named.length > 0) records = named;
     }
     return conclude(records);
@@ -188,7 +188,7 @@ const POSTAL_BEFORE_NAME = /\b(\d{5}) ([a-z].*)$/;
  * data is only touched when one of these phrasings appears.
  */
 export function findCommuneInText(data: () => CommuneData, text: string): Commune | undefined {
-  const folded = foldText(text);
+  const folded = foldPlaceName(text);
   const living = LIVING_IN.exec(folded);
   const tail = living ? living[3] : PLACE_OF_OFFICE.exec(folded)?.[1];
   // "au Havre" is "Le Havre"; after any other word the article, if any, is written out
@@ -218,7 +218,7 @@ export function findCommuneInText(data: () => CommuneData, text: string): Commun
   const beforeName = POSTAL_BEFORE_NAME.exec(folded);
   if (beforeName) {
     const [, code, rest] = beforeName;
-    const records = byPostalCode(data(), code).filter((r) => rest.startsWith(foldText(r.name)));
+    const records = byPostalCode(data(), code).filter((r) => rest.startsWith(foldPlaceName(r.name)));
     if (records.length === 1) return toCommune(records[0]);
   }
   return undefined;

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../../bot/trees/types';
-import { foldText } from '../../bot/nlu/normalize';
+import { foldText } from '../../knowledge/text';
 
 /** What a system answers for one message: needs best first, or nothing when it refuses. */
 export interface SystemAnswer {

@@ -1,6 +1,6 @@
 import { createKnowledge } from '../../../knowledge';
 import type { Knowledge } from '../../../knowledge/types';
-import type { Office } from '../../../bot/types';
+import type { Office } from '../../../knowledge/types';
 
 // Invented offices for channel tests (test fixtures only, never shown to users).
 
