@@ -20,5 +20,5 @@ EXPOSE 3978
 # /healthz answers 200 while degraded (Redis away): the process recovers alone, no restart needed.
 HEALTHCHECK --interval=30s --timeout=3s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# node itself is PID 1 and handles SIGTERM (bot/ops/start.ts): `docker stop` lets requests in flight finish.
-CMD ["node", "--import", "tsx", "bot/server.ts"]
+# node itself is PID 1 and handles SIGTERM (app/ops/start.ts): `docker stop` lets requests in flight finish.
+CMD ["node", "--import", "tsx", "app/server.ts"]

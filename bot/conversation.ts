@@ -5,7 +5,7 @@ import { StateUnavailableError, initialState } from './state/types';
 import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
 import { MESSAGES } from './engine/messages';
-import type { RateLimiter } from './ops/rate-limit';
+import type { RateLimiter } from './state/rate-limit';
 
 // What people read when the bot cannot run a normal turn. Short enough for one or two SMS.
 export const NOTICES = {

@@ -1,6 +1,6 @@
 // `npm run chat` : talk to the bot in the terminal, as a citizen would on any channel.
 import { createInterface } from 'node:readline/promises';
-import { loadBrain } from '../bot/runtime';
+import { loadBrain } from '../app/runtime';
 import { Conversations } from '../bot/conversation';
 import { MemoryStateStore } from '../bot/state/memory';
 import { MESSAGES } from '../bot/engine/messages';

@@ -3,7 +3,7 @@
 // the same phrases of the same curated trees, with the time each takes per message.
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadBrain } from '../bot/runtime';
+import { loadBrain } from '../app/runtime';
 import { orient } from '../bot/engine/orient';
 import { buildMatcher, type Matcher } from '../bot/nlu/matcher';
 import type { Intent } from '../bot/trees/types';

@@ -2,7 +2,7 @@
 // `npm run graph -- <besoin> --out fichier.mmd` writes it to a file instead.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadBrain } from '../bot/runtime';
+import { loadBrain } from '../app/runtime';
 import { mermaidGraph } from '../bot/trees/graph';
 
 const { values, positionals } = parseArgs({ options: { out: { type: 'string', short: 'o' } }, allowPositionals: true });

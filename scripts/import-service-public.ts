@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ROOT } from '../bot/runtime';
+import { ROOT } from '../app/runtime';
 import { foldText } from '../knowledge/text';
 import { child, loadFiches } from './service-public/fiches';
 import { ficheIntent, guideIntent } from './service-public/intents';

@@ -1,7 +1,7 @@
 // `npm run --silent orient -- --json` : one message per line on stdin, one JSON line out.
 // `npm run orient -- "texte"` : one message, answered readably.
 import { createInterface } from 'node:readline';
-import { loadBrain } from '../bot/runtime';
+import { loadBrain } from '../app/runtime';
 import { orient, type OrientResult } from '../bot/engine/orient';
 
 import { parseArgs } from 'node:util';

@@ -2,8 +2,8 @@
 // transcript of each failure. `-- --coverage` adds the share of tree nodes the tests reach.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBrain, ROOT } from '../bot/runtime';
-import { coverage, formatCoverage, formatTranscript, readDialogTests, runConversation } from '../bot/agent/dialog-tests';
+import { loadBrain, ROOT } from '../app/runtime';
+import { coverage, formatCoverage, formatTranscript, readDialogTests, runConversation } from '../app/agent/dialog-tests';
 
 const { values } = parseArgs({ options: { coverage: { type: 'boolean', default: false }, verbose: { type: 'boolean', short: 'v', default: false }, dir: { type: 'string' } } });
 

@@ -1,7 +1,7 @@
 // `npm run validate` : checks every tree under dialogs/ (or DIALOGS_DIR) and prints each
 // problem as file:line:column. Exits 1 when there is an error; warnings alone pass.
 import { createKnowledge } from '../knowledge';
-import { DIALOGS_DIR } from '../bot/runtime';
+import { DIALOGS_DIR } from '../app/runtime';
 import { formatProblem } from '../bot/trees/loader';
 import { isError, validateDir } from '../bot/trees/validate';
 

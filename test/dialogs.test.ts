@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadBrain } from '../bot/runtime';
-import { formatTranscript, readDialogTests, runConversation } from '../bot/agent/dialog-tests';
+import { loadBrain } from '../app/runtime';
+import { formatTranscript, readDialogTests, runConversation } from '../app/agent/dialog-tests';
 
 // Every conversation test written by agents in test/conversations/ runs here too, so that
 // `npm test` fails when a tree change breaks what a person would see.

@@ -1,8 +1,20 @@
 import Redis, { Cluster } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RedisConfig } from '../config';
 
 export type RedisClient = Redis | Cluster;
+
+export interface RedisConfig {
+  /** redis://[:password@]host:port/db or rediss:// for TLS */
+  url?: string;
+  /** Sentinel mode: sentinel addresses and the name of the monitored master */
+  sentinels?: { host: string; port: number }[];
+  sentinelName?: string;
+  /** Cluster mode: some of the cluster's nodes */
+  clusterNodes?: { host: string; port: number }[];
+  password?: string;
+  /** prepended to every key, so several bots (or tests) can share one Redis */
+  keyPrefix: string;
+}
 
 // Fail fast while Redis is away (the person gets an apology at once instead of a hung request),
 // and keep reconnecting in the background so that the process recovers alone.

@@ -37,7 +37,7 @@ const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=3
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
   const logFile = join(tmpdir(), `orientation-bench-${randomBytes(4).toString('hex')}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', 'bot/server.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', 'app/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', RATE_LIMIT_MESSAGES: '1000000', ...env },
     stdio: ['ignore', log, log],

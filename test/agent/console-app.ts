@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIALOGS_DIR } from '../../bot/runtime';
+import { DIALOGS_DIR } from '../../app/runtime';
 import { startTestServer } from '../helpers/server';
 
 /** The real app on localhost, on a temporary copy of dialogs/: the console's edits land there. */

@@ -1,7 +1,7 @@
 import { createKnowledge } from '../../knowledge';
 import { buildMatcher } from '../../bot/nlu/matcher';
 import { loadTreeSources } from '../../bot/trees/loader';
-import { coverage, formatCoverage, formatTranscript, parseDialogTests, runConversation } from '../../bot/agent/dialog-tests';
+import { coverage, formatCoverage, formatTranscript, parseDialogTests, runConversation } from '../../app/agent/dialog-tests';
 
 const knowledge = createKnowledge();
 const { trees } = loadTreeSources(

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKnowledge } from '../../knowledge';
-import { addExample } from '../../bot/agent/examples';
-import { loadBrain, DIALOGS_DIR } from '../../bot/runtime';
+import { addExample } from '../../app/agent/examples';
+import { loadBrain, DIALOGS_DIR } from '../../app/runtime';
 
 const knowledge = createKnowledge();
 let dir: string;

@@ -1,4 +1,4 @@
-import { loadBrain } from '../../bot/runtime';
+import { loadBrain } from '../../app/runtime';
 import { mermaidGraph } from '../../bot/trees/graph';
 
 const { knowledge, registry } = loadBrain();

@@ -1,4 +1,4 @@
-import { maskPersonalData } from '../../bot/agent/pii';
+import { maskPersonalData } from '../../app/agent/pii';
 
 describe('personal data is masked before a message is kept for review', () => {
   test.each([

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 import type { TurnEvent } from '../../bot/conversation';
 import type { TurnTrace } from '../../bot/engine/step';
-import { MemoryReviewStore, recordTurn, type ReviewStore } from '../../bot/agent/review';
-import { RedisReviewStore } from '../../bot/agent/review-redis';
+import { MemoryReviewStore, recordTurn, type ReviewStore } from '../../app/agent/review';
+import { RedisReviewStore } from '../../app/agent/review-redis';
 
 const turn = (conversation: string, text: string, trace: Partial<TurnTrace>): TurnEvent => ({
   channel: 'sms',

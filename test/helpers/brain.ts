@@ -1,4 +1,4 @@
-import { loadBrain } from '../../bot/runtime';
+import { loadBrain } from '../../app/runtime';
 import { step, type EngineContext, type StepResult } from '../../bot/engine/step';
 import { initialState, type ConversationState } from '../../bot/state/types';
 

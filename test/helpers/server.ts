@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../../bot/app';
+import { createApp } from '../../app/http';
 import { Conversations } from '../../bot/conversation';
 import { MemoryStateStore } from '../../bot/state/memory';
-import { loadBrain } from '../../bot/runtime';
+import { loadBrain } from '../../app/runtime';
 
 /**
  * The bot's HTTP app on a free localhost port, with in-memory state and the bundled trees

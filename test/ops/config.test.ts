@@ -1,4 +1,4 @@
-import { loadConfig } from '../../bot/config';
+import { loadConfig } from '../../app/config';
 
 test('a fresh machine needs no variable: memory state, port 3978, 30 minutes of idle expiry', () => {
   const config = loadConfig({});

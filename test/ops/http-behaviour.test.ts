@@ -1,12 +1,12 @@
 // What a person or a client sees at the HTTP edge: polite refusals, restarts, rate limits,
 // clear 4xx for broken requests, and the counters an operator watches.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../bot/config';
+import { loadConfig } from '../../app/config';
 import { NOTICES } from '../../bot/conversation';
-import { startBot } from '../../bot/ops/start';
-import type { RunningBot } from '../../bot/ops/start';
+import { startBot } from '../../app/ops/start';
+import type { RunningBot } from '../../app/ops/start';
 import { MESSAGES } from '../../bot/engine/messages';
-import { loadBrain } from '../../bot/runtime';
+import { loadBrain } from '../../app/runtime';
 import { countingStep } from './support/counting-engine';
 import { send } from './support/processes';
 

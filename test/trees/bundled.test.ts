@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadTrees, formatProblem } from '../../bot/trees/loader';
 import { createKnowledge } from '../../knowledge';
-import { DIALOGS_DIR } from '../../bot/runtime';
+import { DIALOGS_DIR } from '../../app/runtime';
 import { GUIDE, guideWithTables } from '../../scripts/schema-doc';
 
 test('the bundled trees load with no error', () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import path from 'node:path';
-import { createApp } from '../../../bot/app';
+import { createApp } from '../../../app/http';
 import { Conversations } from '../../../bot/conversation';
 import { MemoryStateStore } from '../../../bot/state/memory';
 import type { ConversationState, StateStore } from '../../../bot/state/types';

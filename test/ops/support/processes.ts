@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
 const ROOT = `${__dirname}/../../..`;
-export const REAL_SERVER = 'bot/server.ts';
+export const REAL_SERVER = 'app/server.ts';
 export const COUNTING_SERVER = 'test/ops/support/counting-server.ts';
 
 export async function freePort(): Promise<number> {

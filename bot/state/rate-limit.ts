@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RedisClient } from '../state/redis-client';
+import type { RedisClient } from './redis-client';
 
 /** Per-person message budget, keyed by the hashed conversation key (never a phone number). */
 export interface RateLimiter {

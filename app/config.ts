@@ -1,19 +1,7 @@
 // Every setting of a running bot, read once at startup from environment variables.
 // docs/operations.md documents each variable; keep the two in step.
-import { MAX_MESSAGE_LENGTH } from './engine/step';
-
-export interface RedisConfig {
-  /** redis://[:password@]host:port/db or rediss:// for TLS */
-  url?: string;
-  /** Sentinel mode: sentinel addresses and the name of the monitored master */
-  sentinels?: { host: string; port: number }[];
-  sentinelName?: string;
-  /** Cluster mode: some of the cluster's nodes */
-  clusterNodes?: { host: string; port: number }[];
-  password?: string;
-  /** prepended to every key, so several bots (or tests) can share one Redis */
-  keyPrefix: string;
-}
+import { MAX_MESSAGE_LENGTH } from '../bot/engine/step';
+import type { RedisConfig } from '../bot/state/redis-client';
 
 export interface Config {
   port: number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RedisClient } from '../state/redis-client';
+import type { RedisClient } from '../../bot/state/redis-client';
 import { reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
 
 const GROUP_TTL_S = 90 * 24 * 3600;

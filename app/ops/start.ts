@@ -2,17 +2,17 @@ import type { Server } from 'node:http';
 import { once } from 'node:events';
 import type { Config } from '../config';
 import { usesDevSecret } from '../config';
-import { createApp } from '../app';
-import { Conversations } from '../conversation';
-import type { ConversationOptions, TurnOutcome } from '../conversation';
-import type { TreeRegistry } from '../trees/registry';
+import { createApp } from '../http';
+import { Conversations } from '../../bot/conversation';
+import type { ConversationOptions, TurnOutcome } from '../../bot/conversation';
+import type { TreeRegistry } from '../../bot/trees/registry';
 import type { Knowledge } from '../../knowledge/types';
-import type { StateStore } from '../state/types';
-import { MemoryStateStore } from '../state/memory';
-import { RedisStateStore } from '../state/redis';
-import { createRedisClient, readyWithin } from '../state/redis-client';
-import type { RedisClient } from '../state/redis-client';
-import { createRateLimiter } from './rate-limit';
+import type { StateStore } from '../../bot/state/types';
+import { MemoryStateStore } from '../../bot/state/memory';
+import { RedisStateStore } from '../../bot/state/redis';
+import { createRedisClient, readyWithin } from '../../bot/state/redis-client';
+import type { RedisClient } from '../../bot/state/redis-client';
+import { createRateLimiter } from '../../bot/state/rate-limit';
 import { createMetrics } from './metrics';
 import { createLogger } from './logger';
 import { RedisReviewStore } from '../agent/review-redis';
@@ -20,7 +20,7 @@ import type { Logger } from './logger';
 
 export interface StartOptions {
   config: Config;
-  /** the trees in service and the knowledge, loaded once at startup (see bot/runtime.ts) */
+  /** the trees in service and the knowledge, loaded once at startup (see app/runtime.ts) */
   brain: { registry: TreeRegistry; knowledge: Knowledge };
   engine?: ConversationOptions['engine'];
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createKnowledge, type KnowledgeOptions } from '../knowledge';
 import type { Knowledge } from '../knowledge/types';
-import { TreeRegistry } from './trees/registry';
+import { TreeRegistry } from '../bot/trees/registry';
 
 export const ROOT = join(__dirname, '..');
 export const DIALOGS_DIR = process.env.DIALOGS_DIR ?? join(ROOT, 'dialogs');

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Knowledge } from '../../knowledge/types';
 import { foldText } from '../../knowledge/text';
-import { treeFiles, type TreeProblem } from '../trees/loader';
-import { isError, validateDir } from '../trees/validate';
+import { treeFiles, type TreeProblem } from '../../bot/trees/loader';
+import { isError, validateDir } from '../../bot/trees/validate';
 
 // Adds a citizen's phrase to an intent's examples, in the YAML file an agent wrote: the
 // file keeps its comments and layout, and is put back as it was if validation fails.

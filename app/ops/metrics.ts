@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { StoreStatus } from '../state/types';
-import type { TurnOutcome } from '../conversation';
+import type { StoreStatus } from '../../bot/state/types';
+import type { TurnOutcome } from '../../bot/conversation';
 
 /**
  * Prometheus metrics of one process: turns, their latency, fallbacks and emergencies per

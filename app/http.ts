@@ -1,12 +1,12 @@
 import express from 'express';
 import type { Registry } from 'prom-client';
-import type { Conversations, TurnStatus } from './conversation';
-import type { StoreStatus } from './state/types';
+import type { Conversations, TurnStatus } from '../bot/conversation';
+import type { StoreStatus } from '../bot/state/types';
 import { mountChannels } from '../channels';
 import type { ChannelsConfig } from '../channels/config';
-import type { TreeRegistry } from './trees/registry';
+import type { TreeRegistry } from '../bot/trees/registry';
 import type { Knowledge } from '../knowledge/types';
-import { orient } from './engine/orient';
+import { orient } from '../bot/engine/orient';
 import { agentConsole } from './agent/console';
 import type { ReviewStore } from './agent/review';
 import { DIALOGS_DIR } from './runtime';

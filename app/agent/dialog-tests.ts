@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import type { Reply } from '../types';
-import { initialState, type ConversationState } from '../state/types';
-import { step, type EngineContext, type TurnTrace } from '../engine/step';
+import type { Reply } from '../../bot/types';
+import { initialState, type ConversationState } from '../../bot/state/types';
+import { step, type EngineContext, type TurnTrace } from '../../bot/engine/step';
 import { foldText } from '../../knowledge/text';
-import { treeFiles } from '../trees/loader';
-import type { Trees } from '../trees/types';
+import { treeFiles } from '../../bot/trees/loader';
+import type { Trees } from '../../bot/trees/types';
 
 // Conversation tests written by agents (test/conversations/*.yaml, format in
 // test/conversations/README.md): what the person says, what the bot must answer.

@@ -1,4 +1,4 @@
-import type { TurnEvent } from '../conversation';
+import type { TurnEvent } from '../../bot/conversation';
 import { foldText } from '../../knowledge/text';
 import { maskPersonalData } from './pii';
 
