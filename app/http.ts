@@ -1,12 +1,11 @@
 import express from 'express';
 import type { Registry } from 'prom-client';
-import type { Conversations, TurnStatus } from '../bot/conversation';
+import type { Conversations } from '../bot/conversation';
 import type { StoreStatus } from '../bot/state/types';
 import { mountChannels } from '../channels';
 import type { ChannelsConfig } from '../channels/config';
 import type { TreeRegistry } from '../bot/trees/registry';
 import type { Knowledge } from '../knowledge/types';
-import { orient } from '../bot/engine/orient';
 import { agentConsole } from './agent/console';
 import type { ReviewStore } from './agent/review';
 import { DIALOGS_DIR } from './runtime';
@@ -33,23 +32,7 @@ export interface AppDeps {
   stopping?: () => boolean;
 }
 
-const HTTP_STATUS: Record<TurnStatus, number> = {
-  answered: 200,
-  restarted: 200,
-  'too-long': 413,
-  'rate-limited': 429,
-  unavailable: 503,
-  failed: 503,
-};
-
-const MAX_ID_LENGTH = 200;
-
-const textField = (body: unknown, field: string): string | undefined => {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** The HTTP surface: REST API, health, and (mounted by channels/) the channel webhooks. */
+/** The HTTP surface: health, metrics, the agent console, and (mounted by channels/) the REST API, web chat and channel webhooks. */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -70,30 +53,6 @@ export function createApp(deps: AppDeps): express.Express {
       res.type(registry.contentType).send(await registry.metrics());
     });
   }
-
-  app.post('/api/orient', express.json({ limit: '16kb' }), (req, res) => {
-    const text = textField(req.body, 'text');
-    if (text === undefined) {
-      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
-      return;
-    }
-    res.json(orient(text, { ...deps.registry.current, knowledge: deps.knowledge }, textField(req.body, 'commune')));
-  });
-
-  app.post('/api/conversations/:id/messages', express.json({ limit: deps.maxBodyBytes ?? '16kb' }), async (req, res) => {
-    const text = textField(req.body, 'text');
-    if (text === undefined) {
-      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
-      return;
-    }
-    const id = String(req.params.id);
-    if (id.length > MAX_ID_LENGTH) {
-      res.status(400).json({ error: `L’identifiant de conversation dépasse ${MAX_ID_LENGTH} caractères.` });
-      return;
-    }
-    const { status, replies } = await deps.conversations.respond('rest', id, text);
-    res.status(HTTP_STATUS[status]).json({ replies });
-  });
 
   app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
   mountChannels(app, deps, deps.channels);

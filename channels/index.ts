@@ -1,17 +1,16 @@
 import type express from 'express';
-import type { Conversations } from '../bot/conversation';
 import { botFrameworkRouter } from './botframework/route';
 import { type ChannelsConfig, channelsConfigFromEnv } from './config';
 import { messengerRouter } from './messenger/route';
+import { type RestDeps, restRouter } from './rest/route';
 import { smsRouter } from './sms/route';
 import { webchatRouter } from './webchat/route';
 
-export interface ChannelDeps {
-  conversations: Conversations;
-}
+export type ChannelDeps = RestDeps;
 
-/** Web chat at /, SMS at /api/sms, Messenger at /api/messenger, Bot Framework at /api/messages. */
+/** REST API at /api/orient and /api/conversations, web chat at /, SMS at /api/sms, Messenger at /api/messenger, Bot Framework at /api/messages. */
 export function mountChannels(app: express.Express, deps: ChannelDeps, config: ChannelsConfig = channelsConfigFromEnv()): void {
+  app.use(restRouter(deps));
   app.use(webchatRouter(config));
   app.use(smsRouter(deps.conversations, config));
   app.use(messengerRouter(deps.conversations, config));
