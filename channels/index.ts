@@ -1,8 +1,10 @@
 import type express from 'express';
+import type { Rule } from '../bot/trees/lint';
 import { botFrameworkRouter } from './botframework/route';
 import { type ChannelsConfig, channelsConfigFromEnv } from './config';
 import { messengerRouter } from './messenger/route';
 import { type RestDeps, restRouter } from './rest/route';
+import { smsFit } from './sms/fit';
 import { smsRouter } from './sms/route';
 import { webchatRouter } from './webchat/route';
 
@@ -16,3 +18,6 @@ export function mountChannels(app: express.Express, deps: ChannelDeps, config: C
   app.use(messengerRouter(deps.conversations, config));
   app.use(botFrameworkRouter(deps.conversations, config));
 }
+
+/** The channels' checks of the trees, added to the engine's by `npm run validate` and the agent console. */
+export const CHANNEL_TREE_CHECKS: Rule[] = [smsFit];

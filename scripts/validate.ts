@@ -3,10 +3,11 @@
 import { createKnowledge } from '../knowledge';
 import { DIALOGS_DIR } from '../app/runtime';
 import { formatProblem } from '../bot/trees/loader';
+import { CHANNEL_TREE_CHECKS } from '../channels';
 import { isError, validateDir } from '../bot/trees/validate';
 
 const dir = process.argv[2] ?? DIALOGS_DIR;
-const { problems } = validateDir(dir, createKnowledge());
+const { problems } = validateDir(dir, createKnowledge(), CHANNEL_TREE_CHECKS);
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter(isError).length;
 const warnings = problems.length - errors;

@@ -7,6 +7,7 @@ import { initialState, type ConversationState } from '../../bot/state/types';
 import { formatProblem, type TreeProblem } from '../../bot/trees/loader';
 import type { TreeRegistry } from '../../bot/trees/registry';
 import { mermaidGraph } from '../../bot/trees/graph';
+import { CHANNEL_TREE_CHECKS } from '../../channels';
 import { isError, validateDir } from '../../bot/trees/validate';
 import { closeSession, isAgent, openSession, sameSecret } from './auth';
 import { addExample } from './examples';
@@ -112,7 +113,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge, treesRoot).problems;
+  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems;
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
 
   api.get('/problems', (_req, res) => {
@@ -120,7 +121,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
   });
 
   api.post('/reload', (_req, res) => {
-    const { problems } = validateDir(deps.dialogsDir, deps.knowledge, treesRoot);
+    const { problems } = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot);
     lastProblems = problems;
     const reloaded = !problems.some(isError) && deps.registry.reload().trees !== undefined;
     res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });

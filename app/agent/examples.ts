@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } fr
 import type { Knowledge } from '../../knowledge/types';
 import { foldText } from '../../knowledge/text';
 import { treeFiles, type TreeProblem } from '../../bot/trees/loader';
+import { CHANNEL_TREE_CHECKS } from '../../channels';
 import { isError, validateDir } from '../../bot/trees/validate';
 
 // Adds a citizen's phrase to an intent's examples, in the YAML file an agent wrote: the
@@ -32,7 +33,7 @@ export function addExample(dialogsDir: string, intentId: string, phrase: string,
   else insertAfter(intent, ['synonyms', 'keywords', 'title'], doc.createPair('examples', [example]));
 
   writeFileSync(path, doc.toString(KEEP_LAYOUT));
-  const { problems } = validateDir(dialogsDir, knowledge, root);
+  const { problems } = validateDir(dialogsDir, knowledge, CHANNEL_TREE_CHECKS, root);
   if (problems.some(isError)) {
     writeFileSync(path, original);
     return { ok: false, message: "L'ajout rendrait les arbres invalides : le fichier a été remis comme avant.", problems };

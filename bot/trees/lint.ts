@@ -1,19 +1,15 @@
 import type { Knowledge } from '../../knowledge/types';
 import type { Matcher } from '../nlu/matcher';
 import { foldText } from '../../knowledge/text';
-import { orientationText } from '../engine/render';
 import { THRESHOLDS } from '../engine/understand';
 import type { TreeProblem } from './loader';
 import type { TreeLocator } from './locate';
-import { gsm7Segments, toGsm7 } from '../../channels/render/gsm7';
-import { essentialSegments } from '../../channels/render/render';
-import { CAPABILITIES } from '../../channels/capabilities';
 import type { Intent, Position, Trees } from './types';
 
 // Checks that need the whole loaded trees: what the loader cannot see file by file.
-// Each rule is a function of the trees; messages are for agents, in French.
-
-export const MAX_SMS_SEGMENTS = 3;
+// Each rule is a function of the trees; messages are for agents, in French. Checks that
+// belong to a channel (an answer fits three SMS) are the channel's, passed in by whoever
+// validates (see channels/index.ts).
 
 export interface LintContext {
   trees: Trees;
@@ -24,9 +20,9 @@ export interface LintContext {
   now: Date;
 }
 
-type Rule = (ctx: LintContext) => TreeProblem[];
+export type Rule = (ctx: LintContext) => TreeProblem[];
 
-const problem = (pos: Position, severity: TreeProblem['severity'], intent: Intent, message: string): TreeProblem => ({
+export const problem = (pos: Position, severity: TreeProblem['severity'], intent: Intent, message: string): TreeProblem => ({
   ...pos,
   severity,
   message: `besoin « ${intent.id} » : ${message}`,
@@ -120,39 +116,11 @@ export const collidingChoices: Rule = ({ trees, locator }) =>
     }),
   );
 
-/** Replies longer than three SMS: costly, and cut or hard to read on a basic phone. */
-export const longReplies: Rule = ({ trees, knowledge, now, locator }) =>
-  trees.intents.flatMap((intent) => {
-    const problems: TreeProblem[] = [];
-    for (const outcome of Object.values(intent.outcomes)) {
-      const orientation = knowledge.orientation(intent, outcome, { now });
-      const segments = essentialSegments({ text: orientationText(orientation), orientation }, CAPABILITIES.sms);
-      if (segments > MAX_SMS_SEGMENTS) {
-        problems.push(
-          problem(
-            locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
-            'warning',
-            intent,
-            `sur SMS, le résultat « ${outcome.id} » (titre, services, « why » et « bring ») prend ${segments} SMS (${MAX_SMS_SEGMENTS} au plus) : une partie sera coupée sur les téléphones simples. Raccourcissez « why » ou « bring ».`,
-          ),
-        );
-      }
-    }
-    for (const question of Object.values(intent.questions)) {
-      const text = toGsm7([question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n'));
-      const segments = gsm7Segments(text);
-      if (segments > MAX_SMS_SEGMENTS) {
-        problems.push(problem(question.pos, 'warning', intent, `la question « ${question.id} » et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SMS_SEGMENTS} au plus).`));
-      }
-    }
-    return problems;
-  });
-
 /** Where an outcome sits: the single `outcome:` block, or an entry of `outcomes:`. */
-const outcomePath = (intent: Intent, id: string) => (id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id]);
+export const outcomePath = (intent: Intent, id: string) => (id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id]);
 
-export const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices, longReplies];
+export const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices];
 
-export function lintTrees(ctx: LintContext): TreeProblem[] {
-  return RULES.flatMap((rule) => rule(ctx));
+export function lintTrees(ctx: LintContext, channelRules: Rule[] = []): TreeProblem[] {
+  return [...RULES, ...channelRules].flatMap((rule) => rule(ctx));
 }

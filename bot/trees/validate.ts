@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Knowledge } from '../../knowledge/types';
 import { buildMatcher } from '../nlu/matcher';
-import { lintTrees } from './lint';
+import { lintTrees, type Rule } from './lint';
 import { loadTreeSources, treeFiles, type LoadResult, type TreeProblem } from './loader';
 import { TreeLocator } from './locate';
 
@@ -11,11 +11,14 @@ export interface TreeSource {
   text: string;
 }
 
-/** Loader checks, then, when the trees load, the checks across trees (bot/trees/lint.ts). */
-export function validateSources(sources: TreeSource[], knowledge: Knowledge, now = new Date()): LoadResult {
+/**
+ * Loader checks, then, when the trees load, the checks across trees (bot/trees/lint.ts) and
+ * the channels' own (channels/index.ts: CHANNEL_TREE_CHECKS).
+ */
+export function validateSources(sources: TreeSource[], knowledge: Knowledge, channelRules: Rule[] = [], now = new Date()): LoadResult {
   const loaded = loadTreeSources(sources, knowledge);
   if (!loaded.trees) return { problems: sortProblems(loaded.problems) };
-  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents), knowledge, locator: new TreeLocator(sources), now });
+  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents), knowledge, locator: new TreeLocator(sources), now }, channelRules);
   const problems = sortProblems([...loaded.problems, ...lint]);
   return { trees: problems.some(isError) ? undefined : loaded.trees, problems };
 }
@@ -24,8 +27,8 @@ export function readTreeSources(dir: string, root = process.cwd()): TreeSource[]
   return treeFiles(dir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
 }
 
-export function validateDir(dir: string, knowledge: Knowledge, root = process.cwd()): LoadResult {
-  return validateSources(readTreeSources(dir, root), knowledge);
+export function validateDir(dir: string, knowledge: Knowledge, channelRules: Rule[] = [], root = process.cwd()): LoadResult {
+  return validateSources(readTreeSources(dir, root), knowledge, channelRules);
 }
 
 export const isError = (p: TreeProblem) => p.severity === 'error';

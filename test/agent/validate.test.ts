@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createKnowledge } from '../../knowledge';
 import { formatProblem } from '../../bot/trees/loader';
+import { CHANNEL_TREE_CHECKS } from '../../channels';
 import { validateSources } from '../../bot/trees/validate';
 
 // Each validation rule, shown on a small broken tree as an agent would write it.
@@ -13,7 +14,7 @@ const SOURCE = `source: {fiche: F1344, title: Service-Public.fr, date: 2026-11-2
 const knowledge = { ...createKnowledge(), canonicalServiceId: (id: string) => (['mairie', 'caf', 'msa', 'pole_emploi'].includes(id) ? id : undefined) };
 
 function validate(yaml: string) {
-  const { problems } = validateSources([{ file: 'dialogs/essai.yaml', text: yaml }], knowledge);
+  const { problems } = validateSources([{ file: 'dialogs/essai.yaml', text: yaml }], knowledge, CHANNEL_TREE_CHECKS);
   return problems.map(formatProblem);
 }
 
