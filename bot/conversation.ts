@@ -4,6 +4,7 @@ import type { StateStore } from './state/types';
 import { StateUnavailableError, initialState } from './state/types';
 import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
+import { asksToBeForgotten } from './engine/commands';
 import { MESSAGES } from './engine/messages';
 import type { RateLimiter } from './state/rate-limit';
 
@@ -134,11 +135,6 @@ export class Conversations {
   }
 
 
-  /** STOP: the person asked us to forget them. */
-  async forget(channel: string, userId: string): Promise<void> {
-    await this.store.delete(this.key(channel, userId));
-  }
-
   /**
    * Webhook idempotency: false when this channel already delivered this event id (a retry).
    * While the store is away we answer rather than risk ignoring a first delivery.
@@ -151,7 +147,7 @@ export class Conversations {
     const { maxMessageChars = Infinity, rateLimiter } = this.options;
     if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: MESSAGES.tooLong(maxMessageChars) }] };
     try {
-      if (rateLimiter && !(await rateLimiter.allow(key))) {
+      if (rateLimiter && !asksToBeForgotten(text) && !(await rateLimiter.allow(key))) {
         return { status: 'rate-limited', replies: [{ text: NOTICES.rateLimited }] };
       }
       return await this.store.exclusive(key, async (): Promise<RunResult> => {

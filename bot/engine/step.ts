@@ -6,6 +6,7 @@ import type { Commune, Knowledge } from '../../knowledge/types';
 import type { Candidate, Matcher } from '../nlu/matcher';
 import { foldText } from '../../knowledge/text';
 import { mentionedChoice, recognizeChoice } from './answer';
+import { type Command, commandOf } from './commands';
 import { MESSAGES } from './messages';
 import { orientationText } from './render';
 import { THRESHOLDS, understand, type Understanding } from './understand';
@@ -43,16 +44,6 @@ export interface StepResult {
 
 export const MAX_MESSAGE_LENGTH = 1000;
 
-const COMMANDS: Record<string, string> = {
-  stop: 'stop', arret: 'stop', arrete: 'stop', arreter: 'stop', desabonner: 'stop', stopall: 'stop', unsubscribe: 'stop',
-  aide: 'help', help: 'help', info: 'help', '?': 'help',
-  recommencer: 'restart', 'recommencer a zero': 'restart', reset: 'restart', 'nouvelle question': 'restart',
-  menu: 'menu', '0': 'menu', themes: 'menu', 'liste des themes': 'menu',
-  retour: 'back', 'revenir en arriere': 'back', precedent: 'back',
-  passer: 'skip', 'je ne sais pas': 'skip', 'je prefere pas': 'skip', 'je ne veux pas le dire': 'skip',
-};
-const NOT_THAT = /^(non )?(ce n est pas ca|c est pas ca|pas ca|ce n est pas cela|ca ne correspond pas|mauvaise reponse|faux)$/;
-
 /**
  * One turn of a conversation. Pure: the same state, text and context give the same
  * result, so any process can run any turn and tests need no server.
@@ -67,7 +58,7 @@ export function step(previous: ConversationState, input: { text: string }, ctx: 
   const folded = foldText(text) || text.trim();
   if (!folded) return done([{ text: MESSAGES.empty }]);
 
-  const command = COMMANDS[folded] ?? (NOT_THAT.test(folded) ? 'notThat' : undefined);
+  const command = commandOf(folded);
   trace.command = command;
   switch (command) {
     case 'stop':
@@ -103,7 +94,7 @@ export function step(previous: ConversationState, input: { text: string }, ctx: 
 function continuePending(
   state: ConversationState,
   text: string,
-  command: string | undefined,
+  command: Command | undefined,
   understanding: Understanding,
   ctx: EngineContext,
   trace: TurnTrace,

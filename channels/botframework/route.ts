@@ -13,13 +13,14 @@ import type { Conversations } from '../../bot/conversation';
 import { MESSAGES } from '../../bot/engine/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
+import { answerInbound } from '../inbound';
 import { logEvent } from '../log';
 import { CHANNEL_MESSAGES } from '../messages';
 import { type OutgoingMessage, render } from '../render/render';
 
 // The only place botbuilder is used: the engine and the other channels never see an Activity.
 
-const CHANNEL = 'botframework';
+const CHANNEL = 'botframework' as const;
 
 function toActivity(message: OutgoingMessage) {
   const activity = message.buttons
@@ -46,12 +47,12 @@ async function onTurn(conversations: Conversations, context: TurnContext): Promi
     return;
   }
   if (activity.type !== ActivityTypes.Message) return;
-  const eventId = `${activity.channelId}:${activity.conversation?.id}:${activity.id}`;
-  if (activity.id && !(await conversations.firstSeen(CHANNEL, eventId))) return;
-  const text = activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '');
-  const userId = `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`;
-  const replies = text ? await conversations.turn(CHANNEL, userId, text) : [{ text: CHANNEL_MESSAGES.textOnly }];
-  await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
+  const replies = await answerInbound(conversations, CHANNEL, {
+    eventId: activity.id ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}` : undefined,
+    userId: `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`,
+    text: activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '') || undefined,
+  });
+  if (replies) await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
 }
 
 const looksLikeActivity = (body: { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined) =>

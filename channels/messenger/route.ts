@@ -1,15 +1,14 @@
 import express from 'express';
 import type { Conversations } from '../../bot/conversation';
-import type { Reply } from '../../bot/types';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
+import { answerInbound } from '../inbound';
 import { logEvent } from '../log';
-import { CHANNEL_MESSAGES } from '../messages';
 import { render } from '../render/render';
 import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
 import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
 
-const CHANNEL = 'messenger';
+const CHANNEL = 'messenger' as const;
 
 /** Runs each person's messages one after the other, in arrival order; a failure stops only its own. */
 function perPersonQueue() {
@@ -25,21 +24,10 @@ function perPersonQueue() {
   };
 }
 
-async function repliesFor(conversations: Conversations, message: InboundMessage): Promise<Reply[]> {
-  if (!message.text) return [{ text: CHANNEL_MESSAGES.textOnly }];
-  try {
-    return await conversations.turn(CHANNEL, message.psid, message.text);
-  } catch (error) {
-    logEvent('error', 'messenger turn failed', { error: (error as Error).name });
-    return [{ text: CHANNEL_MESSAGES.sorry }];
-  }
-}
-
 async function answer(conversations: Conversations, send: SendApiOptions, message: InboundMessage): Promise<void> {
-  if (!(await conversations.firstSeen(CHANNEL, message.id))) return;
-  await callSendApi(send, typingOn(message.psid));
-  const replies = await repliesFor(conversations, message);
-  for (const outgoing of render(replies, CAPABILITIES.messenger)) {
+  const event = { eventId: message.id, userId: message.psid, text: message.text || undefined };
+  const replies = await answerInbound(conversations, CHANNEL, event, () => callSendApi(send, typingOn(message.psid)));
+  for (const outgoing of render(replies ?? [], CAPABILITIES.messenger)) {
     await callSendApi(send, messengerMessage(message.psid, outgoing));
   }
 }

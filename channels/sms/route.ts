@@ -1,19 +1,17 @@
 import express from 'express';
 import type { Conversations } from '../../bot/conversation';
-import { MESSAGES } from '../../bot/engine/messages';
+import type { Reply } from '../../bot/types';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
+import { answerInbound } from '../inbound';
 import { logEvent } from '../log';
-import { CHANNEL_MESSAGES } from '../messages';
 import { render } from '../render/render';
 import { isSignedByTwilio, parseSms } from './inbound';
-import { engineText, isOptOut } from './keywords';
 import { twiml } from './outbound';
 
-const CHANNEL = 'sms';
+const CHANNEL = 'sms' as const;
 
-const sendTwiml = (res: express.Response, texts: string[]) =>
-  res.type('text/xml').send(twiml(render(texts.map((text) => ({ text })), CAPABILITIES.sms)));
+const sendTwiml = (res: express.Response, replies: Reply[]) => res.type('text/xml').send(twiml(render(replies, CAPABILITIES.sms)));
 
 /** Twilio-compatible SMS webhook, answered in the same request with TwiML. */
 export function smsRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
@@ -32,22 +30,8 @@ export function smsRouter(conversations: Conversations, config: ChannelsConfig):
       return;
     }
     const sms = parseSms(params);
-    if (!sms || !(await conversations.firstSeen(CHANNEL, sms.messageSid))) {
-      sendTwiml(res, []);
-      return;
-    }
-    try {
-      if (isOptOut(sms.body)) {
-        await conversations.forget(CHANNEL, sms.from);
-        sendTwiml(res, [MESSAGES.forgotten]);
-        return;
-      }
-      const replies = await conversations.turn(CHANNEL, sms.from, engineText(sms.body));
-      res.type('text/xml').send(twiml(render(replies, CAPABILITIES.sms)));
-    } catch (error) {
-      logEvent('error', 'sms turn failed', { error: (error as Error).name });
-      sendTwiml(res, [CHANNEL_MESSAGES.sorry]);
-    }
+    const replies = sms && (await answerInbound(conversations, CHANNEL, { eventId: sms.messageSid, userId: sms.from, text: sms.body }));
+    sendTwiml(res, replies ?? []);
   });
   return router;
 }

@@ -1,0 +1,39 @@
+import type { Conversations } from '../bot/conversation';
+import type { Reply } from '../bot/types';
+import type { ChannelId } from './capabilities';
+import { logEvent } from './log';
+import { CHANNEL_MESSAGES } from './messages';
+
+// The one inbound chain every channel runs once it has verified and parsed a request:
+// deduplicate the platform's retries, run the turn, apologise on failure, log without text.
+
+/** What a channel reads from one incoming event. */
+export interface InboundEvent {
+  /** the platform's id of this event, to ignore its retries; absent when it gives none */
+  eventId?: string;
+  /** the person on this channel: hashed before any storage (Conversations.key) */
+  userId: string;
+  /** what the person wrote or tapped; undefined when the event carries no text (a photo) */
+  text: string | undefined;
+}
+
+/**
+ * The replies to send, or undefined when this event was already answered (a retry).
+ * `accepted` runs once the event is known to be new, before the turn (a typing indicator).
+ */
+export async function answerInbound(
+  conversations: Conversations,
+  channel: ChannelId,
+  event: InboundEvent,
+  accepted?: () => Promise<unknown>,
+): Promise<Reply[] | undefined> {
+  if (event.eventId !== undefined && !(await conversations.firstSeen(channel, event.eventId))) return undefined;
+  await accepted?.();
+  if (event.text === undefined) return [{ text: CHANNEL_MESSAGES.textOnly }];
+  try {
+    return await conversations.turn(channel, event.userId, event.text);
+  } catch (error) {
+    logEvent('error', `${channel} turn failed`, { error: (error as Error).name });
+    return [{ text: CHANNEL_MESSAGES.sorry }];
+  }
+}
