@@ -1,4 +1,5 @@
 import type { Orientation, ServiceOrientation } from '../../knowledge/types';
+import { sourceLine } from '../../knowledge/wording';
 
 // The plain-text form of an orientation: what every channel can show as is, and what an
 // SMS carries. Channels with cards render the structured orientation instead.
@@ -12,7 +13,7 @@ export function orientationText(o: Orientation): string {
   if (o.bring.length > 0) parts.push(`À apporter : ${o.bring.join(', ')}.`);
   if (o.online) parts.push(`En ligne : ${o.online.label}, ${o.online.url}`);
   const source = o.sources[0];
-  if (source) parts.push(`Source : ${[source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ')}, ${frenchDate(source.date)}.`);
+  if (source) parts.push(sourceLine(source));
   return parts.map(sentence).join(' ');
 }
 
@@ -36,13 +37,4 @@ const sentence = (s: string) => (/[.!?:]$/.test(s.trim()) || /https?:\/\/\S+$/.t
 export function joinOr(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
-}
-
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** "2026-11-29" -> "29 novembre 2026" */
-export function frenchDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
 }

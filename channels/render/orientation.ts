@@ -1,6 +1,6 @@
 import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../knowledge/types';
 import type { ChannelCapabilities } from '../capabilities';
-import { frenchDate } from '../../bot/engine/render';
+import { sourceLine as writtenSource } from '../../knowledge/wording';
 
 /**
  * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
@@ -16,11 +16,7 @@ function link(item: Link, caps: ChannelCapabilities): string | undefined {
   return caps.markup === 'markdown' ? `[${item.label}](${item.url})` : `${item.label} : ${item.url}`;
 }
 
-function sourceLine(source: Source, caps: ChannelCapabilities): string {
-  const title = [source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ');
-  const url = source.url && caps.links ? ` - ${source.url}` : '';
-  return `Source : ${title}, ${frenchDate(source.date)}${url}.`;
-}
+const sourceLine = (source: Source, caps: ChannelCapabilities) => writtenSource(source, caps.links);
 
 function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean): Block[] {
   const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')]

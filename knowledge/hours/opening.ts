@@ -1,5 +1,6 @@
 import type { OpeningRange, StoredHours } from '../annuaire/types';
 import { publicHoliday } from './holidays';
+import { MONTH_NAMES } from '../wording';
 
 // Opening hours as a person reads them, in Paris time whatever the server's time zone:
 // "Ouvert maintenant, jusqu'à 12 h", "Fermé, ouvre lundi à 8 h 30".
@@ -7,7 +8,6 @@ import { publicHoliday } from './holidays';
 export const HOURS_UNKNOWN = 'Horaires non communiqués';
 
 const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const SEARCH_DAYS = 14;
 
 const parisFormat = new Intl.DateTimeFormat('en-GB', {
