@@ -5,17 +5,8 @@ import { StateUnavailableError, initialState } from './state/types';
 import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
 import { asksToBeForgotten } from './engine/commands';
-import { MESSAGES } from './engine/messages';
+import { MESSAGES } from './messages';
 import type { RateLimiter } from './state/rate-limit';
-
-// What people read when the bot cannot run a normal turn. Short enough for one or two SMS.
-export const NOTICES = {
-  unavailable:
-    'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +
-    'Vous pouvez aussi appeler Allô Service Public au 39 39. En cas d’urgence, appelez le 112.',
-  rateLimited: 'Vous envoyez beaucoup de messages. Attendez un moment, puis réessayez.',
-  expired: 'Notre conversation précédente a expiré. Reprenons.',
-};
 
 export type TurnStatus =
   /** the engine answered */
@@ -76,8 +67,8 @@ type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 
 
 const politeRestart = (replies: Reply[]): Reply[] =>
   replies.length === 0
-    ? [{ text: NOTICES.expired }]
-    : [{ ...replies[0], text: `${NOTICES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
+    ? [{ text: MESSAGES.expired }]
+    : [{ ...replies[0], text: `${MESSAGES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
 
 /**
  * The one entry point every channel calls: load the person's state, run one engine step,
@@ -148,7 +139,7 @@ export class Conversations {
     if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: MESSAGES.tooLong(maxMessageChars) }] };
     try {
       if (rateLimiter && !asksToBeForgotten(text) && !(await rateLimiter.allow(key))) {
-        return { status: 'rate-limited', replies: [{ text: NOTICES.rateLimited }] };
+        return { status: 'rate-limited', replies: [{ text: MESSAGES.rateLimited }] };
       }
       return await this.store.exclusive(key, async (): Promise<RunResult> => {
         const saved = await this.store.get(key);
@@ -167,7 +158,7 @@ export class Conversations {
       });
     } catch (error) {
       const status = error instanceof StateUnavailableError ? 'unavailable' : 'failed';
-      return { status, replies: [{ text: NOTICES.unavailable }], error };
+      return { status, replies: [{ text: MESSAGES.unavailable }], error };
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Conversations } from '../bot/conversation';
 import type { Reply } from '../bot/types';
 import type { ChannelId } from './capabilities';
 import { logEvent } from './log';
-import { CHANNEL_MESSAGES } from './messages';
+import { MESSAGES } from '../bot/messages';
 
 // The one inbound chain every channel runs once it has verified and parsed a request:
 // deduplicate the platform's retries, run the turn, apologise on failure, log without text.
@@ -29,11 +29,11 @@ export async function answerInbound(
 ): Promise<Reply[] | undefined> {
   if (event.eventId !== undefined && !(await conversations.firstSeen(channel, event.eventId))) return undefined;
   await accepted?.();
-  if (event.text === undefined) return [{ text: CHANNEL_MESSAGES.textOnly }];
+  if (event.text === undefined) return [{ text: MESSAGES.textOnly }];
   try {
     return await conversations.turn(channel, event.userId, event.text);
   } catch (error) {
     logEvent('error', `${channel} turn failed`, { error: (error as Error).name });
-    return [{ text: CHANNEL_MESSAGES.sorry }];
+    return [{ text: MESSAGES.unavailable }];
   }
 }

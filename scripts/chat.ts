@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { loadBrain } from '../app/runtime';
 import { Conversations } from '../bot/conversation';
 import { MemoryStateStore } from '../bot/state/memory';
-import { MESSAGES } from '../bot/engine/messages';
+import { MESSAGES } from '../bot/messages';
 import type { Reply } from '../bot/types';
 
 const { knowledge, registry } = loadBrain();

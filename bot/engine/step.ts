@@ -7,7 +7,7 @@ import type { Candidate, Matcher } from '../nlu/matcher';
 import { foldText } from '../../knowledge/text';
 import { mentionedChoice, recognizeChoice } from './answer';
 import { type Command, commandOf } from './commands';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages';
 import { orientationText } from './render';
 import { THRESHOLDS, understand, type Understanding } from './understand';
 

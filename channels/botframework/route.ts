@@ -10,12 +10,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Conversations } from '../../bot/conversation';
-import { MESSAGES } from '../../bot/engine/messages';
+import { MESSAGES } from '../../bot/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { answerInbound } from '../inbound';
 import { logEvent } from '../log';
-import { CHANNEL_MESSAGES } from '../messages';
 import { type OutgoingMessage, render } from '../render/render';
 
 // The only place botbuilder is used: the engine and the other channels never see an Activity.
@@ -66,7 +65,7 @@ export function botFrameworkRouter(conversations: Conversations, config: Channel
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logEvent('error', 'bot framework turn failed', { error: error.name });
-    await context.sendActivity(CHANNEL_MESSAGES.sorry);
+    await context.sendActivity(MESSAGES.unavailable);
   };
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {

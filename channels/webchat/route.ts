@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import express from 'express';
-import { MESSAGES } from '../../bot/engine/messages';
+import { MESSAGES } from '../../bot/messages';
 import type { ChannelsConfig } from '../config';
 
 // The web chat is static files talking to POST /api/conversations/:id/messages. Everything

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { MESSAGES } from '../../bot/engine/messages';
+import { MESSAGES } from '../../bot/messages';
 import { close, listen, startBot, WHERE_QUESTION } from './support/world';
 
 // The Bot Framework Emulator talking to /api/messages with no app id: activities are posted

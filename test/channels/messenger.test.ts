@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isSignedByMeta } from '../../channels/messenger/inbound';
-import { MESSAGES } from '../../bot/engine/messages';
+import { MESSAGES } from '../../bot/messages';
 import { startFakeGraph } from './support/fake-graph';
 import { WHERE_QUESTION, startBot, TEST_CONFIG, waitFor } from './support/world';
 

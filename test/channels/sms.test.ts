@@ -1,8 +1,7 @@
 import twilio from 'twilio';
 import { WHERE_QUESTION, startBot } from './support/world';
 import { smsSegments, toGsm7 } from '../../channels/render/gsm7';
-import { MESSAGES } from '../../bot/engine/messages';
-import { CHANNEL_MESSAGES } from '../../channels/messages';
+import { MESSAGES } from '../../bot/messages';
 
 // A basic phone talking to the bot through Twilio: every request is signed with the twilio
 // package's own signing function, over real HTTP.
@@ -98,7 +97,7 @@ test('STOP or ARRÊT forgets the person and confirms', async () => {
 
 test('when the bot fails, the SMS user still gets a plain apology in TwiML', async () => {
   bot.store.broken = true;
-  expect(await say('carte identité')).toBe(toGsm7(CHANNEL_MESSAGES.sorry));
+  expect(await say('carte identité')).toBe(toGsm7(MESSAGES.unavailable));
 });
 
 test('neither the number nor the words of the person reach the logs', async () => {

@@ -2,10 +2,9 @@
 // clear 4xx for broken requests, and the counters an operator watches.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../app/config';
-import { NOTICES } from '../../bot/conversation';
 import { startBot } from '../../app/ops/start';
 import type { RunningBot } from '../../app/ops/start';
-import { MESSAGES } from '../../bot/engine/messages';
+import { MESSAGES } from '../../bot/messages';
 import { loadBrain } from '../../app/runtime';
 import { countingStep } from './support/counting-engine';
 import { send } from './support/processes';
@@ -35,7 +34,7 @@ test('a person who comes back after the conversation expired is told so, and sta
   await send(port, 'helene', 'bonjour');
   await send(port, 'helene', 'suite');
   await sleep(200);
-  expect(await send(port, 'helene', 'me revoilà')).toEqual({ status: 200, texts: [`${NOTICES.expired}\nMessage n° 1`] });
+  expect(await send(port, 'helene', 'me revoilà')).toEqual({ status: 200, texts: [`${MESSAGES.expired}\nMessage n° 1`] });
   expect(await send(port, 'helene', 'et ensuite')).toEqual({ status: 200, texts: ['Message n° 2'] });
 });
 
@@ -75,7 +74,7 @@ test.each([
 test('someone sending too many messages is asked to wait, without slowing anybody else', async () => {
   const port = await bot({ RATE_LIMIT_MESSAGES: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
   for (let i = 1; i <= 3; i++) expect((await send(port, 'leo', `m${i}`)).texts).toEqual([`Message n° ${i}`]);
-  expect(await send(port, 'leo', 'm4')).toEqual({ status: 429, texts: [NOTICES.rateLimited] });
+  expect(await send(port, 'leo', 'm4')).toEqual({ status: 429, texts: [MESSAGES.rateLimited] });
   expect((await send(port, 'maya', 'bonjour')).texts).toEqual(['Message n° 1']);
 });
 

@@ -1,7 +1,7 @@
 // Several real bot processes sharing one Redis, restarts, Redis outages and concurrency,
 // all through HTTP on localhost, the way a load balancer would send messages.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NOTICES } from '../../bot/conversation';
+import { MESSAGES } from '../../bot/messages';
 import type { BotProcess, ThrowawayRedis } from './support/processes';
 import { COUNTING_SERVER, REAL_SERVER, deleteKeys, eventually, health, send, startBot, testPrefix, throwawayRedis } from './support/processes';
 
@@ -101,7 +101,7 @@ describe('Redis outage', () => {
 
     await redis.stop();
     const during = await send(started.port, 'farid', '1');
-    expect(during).toEqual({ status: 503, texts: [NOTICES.unavailable] });
+    expect(during).toEqual({ status: 503, texts: [MESSAGES.unavailable] });
     expect(during.texts[0]).toContain('39 39');
     expect(await health(started.port)).toMatchObject({ status: 'degraded', state: 'degraded' });
 

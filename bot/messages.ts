@@ -1,4 +1,6 @@
-// Everything the engine says, in one place: plain French, vouvoiement, short enough for SMS.
+// Everything the bot says to a citizen, in one place: what the engine answers, what the
+// conversation says when it cannot run a turn, what the channels say when the engine cannot be
+// asked. Plain French, vouvoiement, short enough for SMS.
 
 export const MESSAGES = {
   welcome:
@@ -26,4 +28,12 @@ export const MESSAGES = {
   communeWhich: 'Plusieurs communes portent ce nom. Laquelle ?',
   tooLong: (max: number) => `Votre message est très long. Pouvez-vous le résumer en moins de ${max} caractères ?`,
   anythingElse: 'Avez-vous une autre question ? Décrivez-la en quelques mots.',
+  // when a normal turn cannot run: short enough for one or two SMS
+  unavailable:
+    'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +
+    'Vous pouvez aussi appeler Allô Service Public au 39 39. En cas d’urgence, appelez le 112.',
+  rateLimited: 'Vous envoyez beaucoup de messages. Attendez un moment, puis réessayez.',
+  expired: 'Notre conversation précédente a expiré. Reprenons.',
+  /** a photo, a sticker, a voice message: channels answer without asking the engine */
+  textOnly: 'Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.',
 } as const;
