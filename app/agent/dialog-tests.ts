@@ -5,7 +5,7 @@ import type { Reply } from '../../bot/types';
 import { initialState, type ConversationState } from '../../bot/state/types';
 import { step, type EngineContext, type TurnTrace } from '../../bot/engine/step';
 import { foldText } from '../../knowledge/text';
-import { treeFiles } from '../../bot/trees/loader';
+import { treeFiles } from '../../bot/trees/files';
 import type { Trees } from '../../bot/trees/types';
 
 // Conversation tests written by agents (test/conversations/*.yaml, format in

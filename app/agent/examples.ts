@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Knowledge } from '../../knowledge/types';
 import { foldText } from '../../knowledge/text';
-import { treeFiles, type TreeProblem } from '../../bot/trees/loader';
+import { treeFiles } from '../../bot/trees/files';
+import type { TreeProblem } from '../../bot/trees/loader';
 import { CHANNEL_TREE_CHECKS } from '../../channels';
 import { isError, validateDir } from '../../bot/trees/validate';
 

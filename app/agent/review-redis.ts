@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '../../bot/state/redis-client';
-import { reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
+import { LAST_MESSAGE_TTL_MS, reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
 
 const GROUP_TTL_S = 90 * 24 * 3600;
-const LAST_MESSAGE_TTL_MS = 30 * 60_000;
 const MAX_GROUPS = 5000;
 
 /**

@@ -81,7 +81,8 @@ export async function recordTurn(store: ReviewStore, event: TurnEvent): Promise<
 
 const MAX_GROUPS = 2000;
 const MAX_CONVERSATIONS = 10_000;
-const LAST_MESSAGE_TTL_MS = 30 * 60_000;
+/** how long a misunderstood message waits for a "ce n'est pas ça" that would tie it to the next */
+export const LAST_MESSAGE_TTL_MS = 30 * 60_000;
 
 /** In-process review store: the default when REDIS_URL is not set. Bounded in size. */
 export class MemoryReviewStore implements ReviewStore {

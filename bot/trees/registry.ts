@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/types';
 import { buildMatcher, type Matcher } from '../nlu/matcher';
-import { loadTrees, type LoadResult, type TreeProblem } from './loader';
+import { formatProblem, loadTrees, type LoadResult, type TreeProblem } from './loader';
 import type { Trees } from './types';
 
 export interface LoadedTrees {
@@ -41,6 +41,6 @@ export class TreeRegistry {
 
 export class TreeLoadError extends Error {
   constructor(readonly result: LoadResult) {
-    super(`Les arbres de dialogue contiennent des erreurs :\n${result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`);
+    super(`Les arbres de dialogue contiennent des erreurs :\n${result.problems.map(formatProblem).join('\n')}`);
   }
 }

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Knowledge } from '../../knowledge/types';
 import { buildMatcher } from '../nlu/matcher';
 import { lintTrees, type Rule } from './lint';
-import { loadTreeSources, treeFiles, type LoadResult, type TreeProblem } from './loader';
+import { readTreeSources, type TreeSource } from './files';
+import { loadTreeSources, type LoadResult, type TreeProblem } from './loader';
 import { TreeLocator } from './locate';
-
-export interface TreeSource {
-  file: string;
-  text: string;
-}
 
 /**
  * Loader checks, then, when the trees load, the checks across trees (bot/trees/lint.ts) and
@@ -21,10 +15,6 @@ export function validateSources(sources: TreeSource[], knowledge: Knowledge, cha
   const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents), knowledge, locator: new TreeLocator(sources), now }, channelRules);
   const problems = sortProblems([...loaded.problems, ...lint]);
   return { trees: problems.some(isError) ? undefined : loaded.trees, problems };
-}
-
-export function readTreeSources(dir: string, root = process.cwd()): TreeSource[] {
-  return treeFiles(dir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
 }
 
 export function validateDir(dir: string, knowledge: Knowledge, channelRules: Rule[] = [], root = process.cwd()): LoadResult {

@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Conversations } from '../../bot/conversation';
+import { KeyedQueue } from '../../bot/state/keyed-queue';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { answerInbound } from '../inbound';
@@ -9,20 +10,6 @@ import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
 import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
 
 const CHANNEL = 'messenger' as const;
-
-/** Runs each person's messages one after the other, in arrival order; a failure stops only its own. */
-function perPersonQueue() {
-  const tails = new Map<string, Promise<void>>();
-  return (psid: string, task: () => Promise<void>) => {
-    const next = (tails.get(psid) ?? Promise.resolve())
-      .then(task)
-      .catch((error: Error) => logEvent('error', 'messenger event failed', { error: error.name }));
-    tails.set(psid, next);
-    void next.finally(() => {
-      if (tails.get(psid) === next) tails.delete(psid);
-    });
-  };
-}
 
 async function answer(conversations: Conversations, send: SendApiOptions, message: InboundMessage): Promise<void> {
   const event = { eventId: message.id, userId: message.psid, text: message.text || undefined };
@@ -36,7 +23,10 @@ async function answer(conversations: Conversations, send: SendApiOptions, messag
 export function messengerRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
   const router = express.Router();
   const { verifyToken, appSecret, pageToken, graphApiUrl, retryDelaysMs } = config.messenger;
-  const enqueue = perPersonQueue();
+  // each person's messages run one after the other, in arrival order; a failure stops only its own
+  const queue = new KeyedQueue();
+  const enqueue = (psid: string, task: () => Promise<void>) =>
+    void queue.run(psid, task).catch((error: Error) => logEvent('error', 'messenger event failed', { error: error.name }));
 
   router.get('/api/messenger', (req, res) => {
     const ok = verifyToken && req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === verifyToken;

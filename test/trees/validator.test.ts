@@ -98,7 +98,7 @@ describe('an agent who breaks a tree is told where and why', () => {
     const strict = { ...knowledge, canonicalServiceId: (id: string) => (id === 'mairie_passeport_bio' || id === 'ambassade_france_etranger' ? id : undefined) };
     const result = loadTreeSources([{ file: 'dialogs/essai.yaml', text: VALID.replace('[mairie_passeport_bio]', '[mairie_passport]') }], strict);
     expect(result.problems.map(formatProblem)).toEqual([
-      'dialogs/essai.yaml:18:9 erreur : besoin « passeport » : le résultat « france » nomme le service « mairie_passport », qui est inconnu. Utilisez un identifiant de la liste des services (knowledge/services.yaml).',
+      'dialogs/essai.yaml:18:9 erreur : besoin « passeport » : le résultat « france » nomme le service « mairie_passport », qui est inconnu. Utilisez un identifiant de la liste des services (knowledge/catalog/services.yaml).',
     ]);
   });
 });

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** One tree file's text, named by its path relative to the folder messages are shown from. */
+export interface TreeSource {
+  file: string;
+  text: string;
+}
+
+/** Every *.yaml file under the given folders, in a stable order. */
+export function treeFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...treeFiles(path));
+    else if (/\.ya?ml$/.test(name)) files.push(path);
+  }
+  return files;
+}
+
+/** Every tree file under `dir`, read; paths relative to `root` for the messages. */
+export function readTreeSources(dir: string, root = process.cwd()): TreeSource[] {
+  return treeFiles(dir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
+}
