@@ -144,7 +144,7 @@ export class Conversations {
       return await this.store.exclusive(key, async (): Promise<RunResult> => {
         const saved = await this.store.get(key);
         const restarted = !saved && (await this.store.expired(key));
-        const result = this.engine(saved ?? initialState(), { text }, { ...this.context(), now: new Date() });
+        const result = this.engine(saved ?? initialState(), { text }, { ...this.context(), maxMessageChars: this.options.maxMessageChars, now: new Date() });
         if (result.forget) await this.store.delete(key);
         else await this.store.set(key, result.state);
         const event = { channel, conversation: key, text, trace: result.trace, durationMs: performance.now() - started };

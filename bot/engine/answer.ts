@@ -2,6 +2,9 @@ import { foldText } from '../../knowledge/text';
 import { editDistance, typosInChoice } from '../../knowledge/similarity';
 import type { TreeChoice } from '../trees/types';
 
+/** What an answer is recognised by: a tree's choice, or a menu entry the engine builds. */
+export type Choosable = Pick<TreeChoice, 'label' | 'synonyms'>;
+
 // Recognises an answer to a question with choices: its number ("2"), an ordinal ("la
 // deuxième"), oui / non, the label or a synonym, even misspelled ("etrenger").
 
@@ -21,7 +24,7 @@ const YES = /^(oui|ouais|ouai|yes|ok|d accord|exact|exactement|tout a fait|bien 
 const NO = /^(non|nan|no|pas du tout|absolument pas|negatif)$/;
 
 /** Index of the choice the person picked, or undefined when the message is not clearly one of them. */
-export function recognizeChoice(text: string, choices: TreeChoice[]): number | undefined {
+export function recognizeChoice(text: string, choices: Choosable[]): number | undefined {
   const folded = foldText(text);
   if (!folded) return undefined;
 
@@ -44,7 +47,7 @@ export function recognizeChoice(text: string, choices: TreeChoice[]): number | u
   return mentionedChoice(folded, choices, true);
 }
 
-function isChoiceWord(word: string, choices: TreeChoice[]): boolean {
+function isChoiceWord(word: string, choices: Choosable[]): boolean {
   return choices.some((c) => foldText(c.label) === word);
 }
 
@@ -53,7 +56,7 @@ function isChoiceWord(word: string, choices: TreeChoice[]): boolean {
  * pick up facts already given in the first message ("je vis au Canada" answers "en France
  * ou à l'étranger ?"), where typo tolerance is off to avoid guessing.
  */
-export function mentionedChoice(text: string, choices: TreeChoice[], tolerateTypos = false): number | undefined {
+export function mentionedChoice(text: string, choices: Choosable[], tolerateTypos = false): number | undefined {
   const folded = ` ${foldText(text)} `;
   const hits = new Set<number>();
   choices.forEach((choice, index) => {

@@ -1,4 +1,4 @@
-import { choicesOf, converse, servicesOf, textOf } from '../helpers/brain';
+import { bundledContext, choicesOf, converse, servicesOf, textOf } from '../helpers/brain';
 
 describe('a person is led through follow-up questions', () => {
   test('the bot asks only the question that changes the office, then names it', () => {
@@ -104,5 +104,13 @@ describe('global commands work at any time', () => {
     expect(textOf(converse(['   '])[0])).toMatch(/pas reçu de texte/);
     expect(textOf(converse(['a'.repeat(5000)])[0])).toMatch(/résumer/);
     expect(converse(['🙂🙂🙂 ¿¿ \u0000 \u202e'])[0].replies.length).toBeGreaterThan(0);
+  });
+
+  test('the length limit is the one the operator set (MAX_MESSAGE_CHARS), even above 1,000', () => {
+    const longNeed = `j'ai perdu mon passeport ${'et je ne sais pas quoi faire '.repeat(50)}`;
+    expect(longNeed.length).toBeGreaterThan(1000);
+    const [answer] = converse([longNeed], { ...bundledContext(), maxMessageChars: 2000 });
+    expect(textOf(answer)).not.toMatch(/résumer/);
+    expect(textOf(converse([longNeed], { ...bundledContext(), maxMessageChars: 500 })[0])).toMatch(/moins de 500 caractères/);
   });
 });

@@ -1,0 +1,112 @@
+import type { Commune } from '../../knowledge/types';
+import type { ConversationState } from '../state/types';
+import type { Intent, TreeOutcome, TreeQuestion } from '../trees/types';
+import type { Reply } from '../types';
+import { MESSAGES } from '../messages';
+import { mentionedChoice } from './answer';
+import { communeByCode } from './commune';
+import { askQuestion, disambiguation, themeMenu } from './menus';
+import { orientationText } from './render';
+import { resetPosition, type Turn } from './turn';
+import type { Understanding } from './understand';
+
+// Walking a need's tree: from its start, past the questions already answered, to an
+// outcome (asking the commune first when the office depends on it), and the fallback
+// ladder when nothing was understood.
+
+export function newNeed(turn: Turn, text: string, understanding: Understanding): Reply[] {
+  const { state, trace } = turn;
+  resetPosition(state);
+  if (understanding.ambiguous) {
+    trace.ambiguous = true;
+    state.misses = 0;
+    return [disambiguation(state, understanding.ambiguous.map((c) => c.intent))];
+  }
+  if (understanding.best) return startIntent(turn, understanding.best.intent, text);
+
+  state.misses += 1;
+  if (state.misses === 1) {
+    trace.fallback = 1;
+    return [{ text: MESSAGES.rephrase }];
+  }
+  if (state.misses === 2) {
+    trace.fallback = 2;
+    return [themeMenu(state, turn.ctx)];
+  }
+  trace.fallback = 3;
+  state.misses = 0;
+  return [{ text: MESSAGES.humanHelp }];
+}
+
+export function startIntent(turn: Turn, intent: Intent, text: string): Reply[] {
+  const { state, ctx, trace } = turn;
+  resetPosition(state);
+  state.misses = 0;
+  state.trail = [];
+  // "j'habite à Roubaix" in the first message answers the commune question before it is asked.
+  const mentioned = text ? ctx.knowledge.findCommuneInText(text) : undefined;
+  if (mentioned) state.commune = mentioned.code;
+  trace.intent = intent.id;
+  trace.urgent = intent.urgent;
+  return advance(turn, intent, intent.start, text);
+}
+
+/**
+ * Moves to a node, skipping every question already answered: earlier in the conversation
+ * (same question id) or in the message that started it ("je vis au Canada").
+ */
+export function advance(turn: Turn, intent: Intent, nodeId: string, text: string): Reply[] {
+  const { state } = turn;
+  let current = nodeId;
+  for (let guard = 0; guard < 50; guard++) {
+    const outcome = intent.outcomes[current];
+    if (outcome) return reachOutcome(turn, intent, outcome);
+    const question = intent.questions[current];
+    if (!question) break;
+    const known = knownAnswer(state, question, text);
+    if (known === undefined) {
+      state.at = { intent: intent.id, node: question.id };
+      turn.trace.node = question.id;
+      return [askQuestion(question)];
+    }
+    state.answers[question.id] = question.choices[known].label;
+    current = question.choices[known].next;
+  }
+  resetPosition(state);
+  return [{ text: MESSAGES.rephrase }];
+}
+
+function knownAnswer(state: ConversationState, question: TreeQuestion, text: string): number | undefined {
+  const fromText = text ? mentionedChoice(text, question.choices) : undefined;
+  if (fromText !== undefined) return fromText;
+  const previous = state.answers[question.id];
+  if (previous === undefined) return undefined;
+  const index = question.choices.findIndex((c) => c.label === previous);
+  return index >= 0 ? index : undefined;
+}
+
+function reachOutcome(turn: Turn, intent: Intent, outcome: TreeOutcome): Reply[] {
+  const { state, ctx } = turn;
+  const needsCommune = !outcome.urgent && (outcome.askCommune || ctx.knowledge.dependsOnCommune(outcome));
+  if (!needsCommune) return finish(turn, intent, outcome, undefined);
+  const known = state.commune ? communeByCode(ctx, state.commune) : undefined;
+  if (known) return finish(turn, intent, outcome, known);
+  state.at = undefined;
+  state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id };
+  turn.trace.node = 'commune';
+  return [{ text: MESSAGES.askCommune }];
+}
+
+export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune: Commune | undefined): Reply[] {
+  const { state, ctx, trace } = turn;
+  // The trail stays: RETOUR after an orientation lets the person change their last answer.
+  resetPosition(state);
+  if (commune) state.commune = commune.code;
+  trace.intent = intent.id;
+  trace.outcome = outcome.id;
+  trace.urgent = outcome.urgent;
+  const orientation = ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now });
+  const replies: Reply[] = [{ text: orientationText(orientation), orientation, urgent: outcome.urgent || undefined }];
+  if (!outcome.urgent) replies.push({ text: MESSAGES.anythingElse });
+  return replies;
+}

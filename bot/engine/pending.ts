@@ -1,0 +1,66 @@
+import type { Intent } from '../trees/types';
+import type { Reply } from '../types';
+import { MESSAGES } from '../messages';
+import { recognizeChoice } from './answer';
+import type { Command } from './commands';
+import { continueCommune } from './commune';
+import { advance, startIntent } from './flow';
+import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
+import { choiceOf, resetPosition, type Turn } from './turn';
+import { THRESHOLDS, type Understanding } from './understand';
+
+/** An answer to what the bot asked last, or undefined when the message is a new need. */
+export function continuePending(turn: Turn, text: string, command: Command | undefined, understanding: Understanding): Reply[] | undefined {
+  const { state, ctx } = turn;
+  const isNewNeed = (currentIntent?: string) => {
+    const top = understanding.candidates[0];
+    return top !== undefined && top.score >= THRESHOLDS.switchTopic && top.intent.id !== currentIntent;
+  };
+  const pending = state.pending;
+
+  if (pending?.kind === 'commune') return continueCommune(turn, pending, text, command, isNewNeed);
+
+  if (pending?.kind === 'disambiguate') {
+    const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);
+    const choices = [...intents.map((i) => choiceOf(i.title)), choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'rien de tout ca'])];
+    const picked = recognizeChoice(text, choices);
+    if (picked === intents.length) {
+      state.pending = undefined;
+      return [{ text: MESSAGES.rephrase }];
+    }
+    if (picked !== undefined) return startIntent(turn, intents[picked], '');
+    return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, disambiguation(state, intents)];
+  }
+
+  if (pending?.kind === 'menu') {
+    const themes = menuThemes(ctx);
+    const picked = recognizeChoice(text, themes.map((t) => choiceOf(t.title, [t.id])));
+    // Not a theme: treated as a new message, so the fallback ladder keeps climbing.
+    return picked === undefined ? undefined : [intentMenu(state, ctx, themes[picked].id)];
+  }
+
+  if (pending?.kind === 'theme') {
+    const intents = menuIntents(ctx, pending.theme);
+    const picked = recognizeChoice(text, intents.map((i) => choiceOf(i.title)));
+    if (picked !== undefined) return startIntent(turn, intents[picked], '');
+    return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)];
+  }
+
+  if (state.at) {
+    const intent = ctx.trees.byId.get(state.at.intent);
+    const question = intent?.questions[state.at.node];
+    if (!intent || !question) {
+      resetPosition(state);
+      return undefined;
+    }
+    const picked = recognizeChoice(text, question.choices);
+    if (picked !== undefined) {
+      state.answers[question.id] = question.choices[picked].label;
+      state.trail.push({ intent: intent.id, node: question.id });
+      return advance(turn, intent, question.choices[picked].next, '');
+    }
+    if (isNewNeed(intent.id)) return undefined;
+    return [{ text: MESSAGES.notAnAnswer }, askQuestion(question)];
+  }
+  return undefined;
+}
