@@ -8,10 +8,13 @@ import type { TreeRegistry } from '../bot/trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { agentConsole } from './agent/console';
 import type { ReviewStore } from './agent/review';
+import { createLogger, type Logger } from './ops/logger';
 import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
   conversations: Conversations;
+  /** the process's one logger (app/ops/logger.ts); default: JSON at info level on stdout */
+  logger?: Logger;
   registry: TreeRegistry;
   knowledge: Knowledge;
   /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
@@ -34,6 +37,7 @@ export interface AppDeps {
 
 /** The HTTP surface: health, metrics, the agent console, and (mounted by channels/) the REST API, web chat and channel webhooks. */
 export function createApp(deps: AppDeps): express.Express {
+  const logger = deps.logger ?? createLogger('info');
   const app = express();
   app.disable('x-powered-by');
 
@@ -54,8 +58,8 @@ export function createApp(deps: AppDeps): express.Express {
     });
   }
 
-  app.use('/agent', agentConsole({ ...deps, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
-  mountChannels(app, deps, deps.channels);
+  app.use('/agent', agentConsole({ ...deps, logger, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
+  mountChannels(app, { ...deps, logger }, deps.channels);
 
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

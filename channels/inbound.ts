@@ -1,11 +1,18 @@
+import type { Logger } from 'pino';
 import type { Conversations } from '../bot/conversation';
 import type { Reply } from '../bot/types';
 import type { ChannelId } from './capabilities';
-import { logEvent } from './log';
 import { MESSAGES } from '../bot/messages';
 
 // The one inbound chain every channel runs once it has verified and parsed a request:
 // deduplicate the platform's retries, run the turn, apologise on failure, log without text.
+
+/** What every channel's inbound side needs: the conversations, and the process's one logger. */
+export interface Inbound {
+  conversations: Conversations;
+  /** events only: never a message text, a phone number or a platform user id (RGPD) */
+  logger: Logger;
+}
 
 /** What a channel reads from one incoming event. */
 export interface InboundEvent {
@@ -22,7 +29,7 @@ export interface InboundEvent {
  * `accepted` runs once the event is known to be new, before the turn (a typing indicator).
  */
 export async function answerInbound(
-  conversations: Conversations,
+  { conversations, logger }: Inbound,
   channel: ChannelId,
   event: InboundEvent,
   accepted?: () => Promise<unknown>,
@@ -33,7 +40,7 @@ export async function answerInbound(
   try {
     return await conversations.turn(channel, event.userId, event.text);
   } catch (error) {
-    logEvent('error', `${channel} turn failed`, { error: (error as Error).name });
+    logger.error({ channel, error: (error as Error).name }, 'channel turn failed');
     return [{ text: MESSAGES.unavailable }];
   }
 }

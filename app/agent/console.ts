@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Knowledge } from '../../knowledge/types';
 import type { Conversations } from '../../bot/conversation';
@@ -16,6 +17,7 @@ import { MemoryReviewStore, REASON_LABELS, recordTurn, type MissReason, type Rev
 
 export interface AgentConsoleDeps {
   conversations: Conversations;
+  logger: Logger;
   registry: TreeRegistry;
   knowledge: Knowledge;
   dialogsDir: string;
@@ -54,7 +56,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
 
   const review = deps.review ?? new MemoryReviewStore();
   deps.conversations.observe((event) => {
-    recordTurn(review, event).catch(() => console.error(JSON.stringify({ level: 'warn', msg: 'review store unavailable' })));
+    recordTurn(review, event).catch(() => deps.logger.warn('review store unavailable'));
   });
 
   router.get('/console.css', (_req, res) => res.sendFile(join(PUBLIC_DIR, 'console.css')));

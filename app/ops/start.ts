@@ -88,6 +88,7 @@ export async function startBot({ config, brain, engine }: StartOptions): Promise
   let stopping = false;
   const app = createApp({
     conversations,
+    logger,
     registry,
     knowledge,
     storeStatus: () => store.status(),

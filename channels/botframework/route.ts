@@ -9,12 +9,10 @@ import {
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
-import type { Conversations } from '../../bot/conversation';
 import { MESSAGES } from '../../bot/messages';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
-import { answerInbound } from '../inbound';
-import { logEvent } from '../log';
+import { answerInbound, type Inbound } from '../inbound';
 import { type OutgoingMessage, render } from '../render/render';
 
 // The only place botbuilder is used: the engine and the other channels never see an Activity.
@@ -39,14 +37,14 @@ const greetsSomeone = (context: TurnContext) =>
   context.activity.type === ActivityTypes.ConversationUpdate &&
   (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
 
-async function onTurn(conversations: Conversations, context: TurnContext): Promise<void> {
+async function onTurn(inbound: Inbound, context: TurnContext): Promise<void> {
   const { activity } = context;
   if (greetsSomeone(context)) {
     await context.sendActivities(render([{ text: MESSAGES.welcome }], CAPABILITIES.botframework).map(toActivity));
     return;
   }
   if (activity.type !== ActivityTypes.Message) return;
-  const replies = await answerInbound(conversations, CHANNEL, {
+  const replies = await answerInbound(inbound, CHANNEL, {
     eventId: activity.id ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}` : undefined,
     userId: `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`,
     text: activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '') || undefined,
@@ -58,13 +56,13 @@ const looksLikeActivity = (body: { type?: unknown; from?: { id?: unknown }; conv
   typeof body?.type === 'string' && typeof body.from?.id === 'string' && typeof body.conversation?.id === 'string';
 
 /** Bot Framework /api/messages: the Emulator when MicrosoftAppId is empty, Azure Bot Service otherwise. */
-export function botFrameworkRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
+export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): express.Router {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.botFramework as ConfigurationBotFrameworkAuthenticationOptions,
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    logEvent('error', 'bot framework turn failed', { error: error.name });
+    inbound.logger.error({ channel: CHANNEL, error: error.name }, 'channel turn failed');
     await context.sendActivity(MESSAGES.unavailable);
   };
   const router = express.Router();
@@ -74,7 +72,7 @@ export function botFrameworkRouter(conversations: Conversations, config: Channel
       res.status(400).json({ error: 'Expected a Bot Framework activity with type, from.id and conversation.id.' });
       return;
     }
-    await adapter.process(req, res, (context) => onTurn(conversations, context));
+    await adapter.process(req, res, (context) => onTurn(inbound, context));
   });
   return router;
 }

@@ -1,10 +1,11 @@
 import type { OutgoingMessage } from '../render/render';
-import { logEvent } from '../log';
+import type { Logger } from 'pino';
 
 export interface SendApiOptions {
   graphApiUrl: string;
   pageToken: string;
   retryDelaysMs: number[];
+  logger: Logger;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,7 +41,7 @@ export async function callSendApi(options: SendApiOptions, body: object): Promis
     }
     const retryable = status === 0 || status === 429 || status >= 500;
     if (!retryable || attempt >= options.retryDelaysMs.length) {
-      logEvent('error', 'messenger send failed', { status, attempts: attempt + 1 });
+      options.logger.error({ status, attempts: attempt + 1 }, 'messenger send failed');
       return false;
     }
     await sleep(options.retryDelaysMs[attempt]);

@@ -1,32 +1,30 @@
 import express from 'express';
-import type { Conversations } from '../../bot/conversation';
 import { KeyedQueue } from '../../bot/state/keyed-queue';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
-import { answerInbound } from '../inbound';
-import { logEvent } from '../log';
+import { answerInbound, type Inbound } from '../inbound';
 import { render } from '../render/render';
 import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
 import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
 
 const CHANNEL = 'messenger' as const;
 
-async function answer(conversations: Conversations, send: SendApiOptions, message: InboundMessage): Promise<void> {
+async function answer(inbound: Inbound, send: SendApiOptions, message: InboundMessage): Promise<void> {
   const event = { eventId: message.id, userId: message.psid, text: message.text || undefined };
-  const replies = await answerInbound(conversations, CHANNEL, event, () => callSendApi(send, typingOn(message.psid)));
+  const replies = await answerInbound(inbound, CHANNEL, event, () => callSendApi(send, typingOn(message.psid)));
   for (const outgoing of render(replies ?? [], CAPABILITIES.messenger)) {
     await callSendApi(send, messengerMessage(message.psid, outgoing));
   }
 }
 
 /** Messenger Platform webhook: verification, signed events acknowledged at once, Send API replies. */
-export function messengerRouter(conversations: Conversations, config: ChannelsConfig): express.Router {
+export function messengerRouter(inbound: Inbound, config: ChannelsConfig): express.Router {
   const router = express.Router();
   const { verifyToken, appSecret, pageToken, graphApiUrl, retryDelaysMs } = config.messenger;
   // each person's messages run one after the other, in arrival order; a failure stops only its own
   const queue = new KeyedQueue();
   const enqueue = (psid: string, task: () => Promise<void>) =>
-    void queue.run(psid, task).catch((error: Error) => logEvent('error', 'messenger event failed', { error: error.name }));
+    void queue.run(psid, task).catch((error: Error) => inbound.logger.error({ channel: CHANNEL, error: error.name }, 'messenger event failed'));
 
   router.get('/api/messenger', (req, res) => {
     const ok = verifyToken && req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === verifyToken;
@@ -39,13 +37,13 @@ export function messengerRouter(conversations: Conversations, config: ChannelsCo
 
   router.post('/api/messenger', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
     if (!appSecret || !pageToken) {
-      logEvent('error', 'messenger channel not configured: set MESSENGER_APP_SECRET and MESSENGER_PAGE_TOKEN');
+      inbound.logger.error('messenger channel not configured: set MESSENGER_APP_SECRET and MESSENGER_PAGE_TOKEN');
       res.sendStatus(503);
       return;
     }
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!isSignedByMeta(appSecret, raw, req.header('x-hub-signature-256'))) {
-      logEvent('warn', 'messenger rejected', { reason: 'signature' });
+      inbound.logger.warn({ channel: CHANNEL, reason: 'signature' }, 'channel request rejected');
       res.sendStatus(403);
       return;
     }
@@ -57,8 +55,8 @@ export function messengerRouter(conversations: Conversations, config: ChannelsCo
       return;
     }
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
-    const send = { graphApiUrl, pageToken, retryDelaysMs };
-    for (const message of parseWebhook(body)) enqueue(message.psid, () => answer(conversations, send, message));
+    const send = { graphApiUrl, pageToken, retryDelaysMs, logger: inbound.logger };
+    for (const message of parseWebhook(body)) enqueue(message.psid, () => answer(inbound, send, message));
   });
   return router;
 }

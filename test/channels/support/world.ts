@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import path from 'node:path';
+import pino from 'pino';
 import { createApp } from '../../../app/http';
 import { Conversations } from '../../../bot/conversation';
 import { MemoryStateStore } from '../../../bot/state/memory';
@@ -61,10 +62,13 @@ export async function startBot(overrides: Partial<ChannelsConfig> = {}) {
   const registry = new TreeRegistry(FIXTURE_DIALOGS, knowledge);
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), 'test-secret');
   const config: ChannelsConfig = { ...TEST_CONFIG, ...overrides };
-  const server = http.createServer(createApp({ conversations, registry, knowledge, channels: config }));
+  /** every line the app logged, as written */
+  const logged: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(line) });
+  const server = http.createServer(createApp({ conversations, registry, knowledge, channels: config, logger }));
   const url = await listen(server);
   config.publicUrl ??= url;
-  return { url, store, config, stop: () => close(server) };
+  return { url, store, config, logged, stop: () => close(server) };
 }
 
 export async function waitFor<T>(probe: () => T | undefined, timeoutMs = 3000): Promise<T> {
