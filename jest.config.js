@@ -1,7 +1,34 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Three tiers, all run by `npm test`: unit (pure code, no server, no Redis, no browser, a few
+// small trees: `npm run test:unit`, under 30 s), integration (real HTTP, Redis, processes, all
+// the bundled trees) and browser (a real chromium).
+const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+const UNIT = [
+  'architecture/',
+  'agent/dialog-tests.test.ts',
+  'agent/pii.test.ts',
+  'channels/render.test.ts',
+  'eval/score.test.ts',
+  'knowledge/',
+  'ops/config.test.ts',
+  'trees/validator.test.ts',
+];
+const BROWSER = '\\.browser\\.test\\.ts$';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: UNIT.map((path) => `<rootDir>/test/${path}${path.endsWith('/') ? '**/*.test.ts' : ''}`) },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: [...UNIT.map((path) => `<rootDir>/test/${path}`), BROWSER],
+    },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.test.ts'] },
+  ],
 };
