@@ -74,3 +74,13 @@ test('the check sees the imports it guards', () => {
   expect(allImports.some(({ file, specifier }) => file.startsWith('bot') && specifier.includes('knowledge'))).toBe(true);
   expect(allImports.some(({ file, specifier }) => file.startsWith('channels') && specifier === 'botbuilder')).toBe(true);
 });
+
+test('no module is over 300 lines: a longer one mixes concerns', () => {
+  const long = Object.keys(MAY_IMPORT)
+    .flatMap((floor) => sourceFiles(join(ROOT, floor)))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => ({ file: relative(ROOT, file), lines: readFileSync(file, 'utf8').split('\n').length }))
+    .filter(({ lines }) => lines > 300)
+    .map(({ file, lines }) => `${file}: ${lines} lines`);
+  expect(long).toEqual([]);
+});
