@@ -25,4 +25,4 @@ async function main() {
   }
 }
 
-main();
+void main();

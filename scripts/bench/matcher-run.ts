@@ -43,4 +43,4 @@ async function main() {
   );
 }
 
-main();
+void main();

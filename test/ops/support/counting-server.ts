@@ -5,4 +5,4 @@ import { startBot, stopOnSignals } from '../../../app/ops/start';
 import { loadBrain } from '../../../app/runtime';
 import { countingStep } from './counting-engine';
 
-startBot({ config: loadConfig(), brain: loadBrain(), engine: countingStep }).then(stopOnSignals);
+void startBot({ config: loadConfig(), brain: loadBrain(), engine: countingStep }).then(stopOnSignals);
