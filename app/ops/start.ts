@@ -23,6 +23,8 @@ export interface StartOptions {
   /** the trees in service and the knowledge, loaded once at startup (see app/runtime.ts) */
   brain: { registry: TreeRegistry; knowledge: Knowledge };
   engine?: ConversationOptions['engine'];
+  /** the process's one logger; made from config.logLevel when absent */
+  logger?: Logger;
 }
 
 export interface RunningBot {
@@ -61,8 +63,8 @@ function logTurn(logger: Logger, { error, ...event }: TurnOutcome) {
 }
 
 /** Builds the whole bot from its configuration and starts listening. */
-export async function startBot({ config, brain, engine }: StartOptions): Promise<RunningBot> {
-  const logger = createLogger(config.logLevel);
+export async function startBot({ config, brain, engine, ...options }: StartOptions): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   if (usesDevSecret(config)) logger.warn('STATE_SECRET is not set: using a development secret');
 
   const { store, redis } = stateStore(config, logger);
