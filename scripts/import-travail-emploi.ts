@@ -1,0 +1,77 @@
+// `npm run import:travail-emploi`: turns the labour-law fiches of the ministry of Labour
+// (@socialgouv/fiches-travail-data, the fiches the Code du travail numérique publishes) into
+// generated needs under dialogs/travail-emploi/: one need per fiche, recognised by its title
+// and the questions its sections answer. People ask labour-law questions in the ministry's own
+// words (« clause de mobilité », « jours de fractionnement »), which no curated need lists.
+// The output is sorted, so the same package version always gives the same file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ROOT } from '../bot/runtime';
+
+interface Section {
+  title: string;
+  text?: string;
+}
+interface LabourFiche {
+  pubId: string;
+  title: string;
+  /** dd/mm/yyyy */
+  date: string;
+  url: string;
+  sections: Section[];
+}
+
+const OUT_DIR = join(ROOT, 'dialogs', 'travail-emploi');
+/** Sections every fiche has: they say nothing of what the fiche is about. */
+const BOILERPLATE = /^(qui contacter|textes de référence|services en ligne|modèles de documents|à lire|pour en savoir plus|en savoir plus|vidéo)/i;
+/** Enough of a fiche's questions to recognise it, few enough to stay precise. */
+const MAX_QUESTIONS = 8;
+
+const isoDate = (date: string) => date.split('/').reverse().join('-');
+const slug = (url: string) => url.replace(/^.*\//, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 60);
+
+/** The offices a fiche itself names in « Qui contacter ? », beyond the Code du travail numérique. */
+function contacts(fiche: LabourFiche): string[] {
+  const text = fiche.sections.find((s) => /^qui contacter/i.test(s.title))?.text ?? '';
+  const services = ['code_travail_numerique'];
+  if (/inspection du travail|inspecteur du travail|DDETS|DREETS/i.test(text)) services.push('ddets');
+  if (/France Travail/i.test(text)) services.push('pole_emploi');
+  return services;
+}
+
+function ficheIntent(fiche: LabourFiche) {
+  const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
+  const date = isoDate(fiche.date);
+  return {
+    id: `te_${slug(fiche.url)}`,
+    title: fiche.title,
+    keywords: [fiche.title],
+    ...(questions.length > 0 ? { examples: questions.slice(0, MAX_QUESTIONS) } : {}),
+    outcome: {
+      services: contacts(fiche),
+      why: `Le ministère du Travail répond à cette question dans sa fiche « ${fiche.title} ».`,
+      online: { label: fiche.title, url: fiche.url },
+      source: { url: fiche.url, title: 'Ministère du Travail, travail-emploi.gouv.fr', date },
+    },
+  };
+}
+
+function main() {
+  const fiches = require('@socialgouv/fiches-travail-data/data/fiches-travail.json') as LabourFiche[];
+  const byId = new Map<string, ReturnType<typeof ficheIntent>>();
+  for (const fiche of fiches) {
+    const intent = ficheIntent(fiche);
+    // A few fiches are published twice (two audiences): the newer one wins.
+    const known = byId.get(intent.id);
+    if (!known || known.outcome.source.date < intent.outcome.source.date) byId.set(intent.id, intent);
+  }
+  const intents = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  mkdirSync(OUT_DIR, { recursive: true });
+  const header = '# Généré par « npm run import:travail-emploi » depuis @socialgouv/fiches-travail-data (fiches du ministère du Travail). Ne pas modifier à la main.\n';
+  const body = stringify({ theme: 'emploi', title: 'Emploi, travail, retraite et entreprise', generated: true, intents }, { lineWidth: 0 });
+  writeFileSync(join(OUT_DIR, 'droit-du-travail.yaml'), header + body);
+  console.log(`${intents.length} besoins générés dans dialogs/travail-emploi/droit-du-travail.yaml.`);
+}
+
+main();
