@@ -9,7 +9,7 @@ import { buildMatcher, type Matcher } from '../bot/nlu/matcher';
 import type { Intent } from '../bot/trees/types';
 import { EMERGENCY_LINES, loadCases, serviceComparer, type EvalCase } from './eval/cases';
 import { score, type Score } from './eval/score';
-import { buildFuseOnly, buildNlpJs, intentServices, type System, type SystemAnswer } from './eval/systems';
+import { buildBm25, buildFuseOnly, buildNlpJs, intentServices, type System, type SystemAnswer } from './eval/systems';
 
 interface Outcome extends Score {
   kase: EvalCase;
@@ -113,7 +113,7 @@ async function main() {
   const nlpTrainMs = performance.now() - trainStart;
   // The same engine on the curated needs only: the baselines' training set, like for like.
   const curatedOnly = orientationSystem('Orientation, besoins rédigés seuls', buildMatcher(curated));
-  const systems = [orientation, curatedOnly, nlp, buildFuseOnly(curated)];
+  const systems = [orientation, curatedOnly, nlp, buildBm25(curated), buildFuseOnly(curated)];
 
   const reports: Report[] = [];
   for (const { file, cases } of caseFiles) for (const system of systems) reports.push(await run(system, file, cases));

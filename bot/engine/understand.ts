@@ -4,6 +4,14 @@ import type { Intent } from '../trees/types';
 export const THRESHOLDS = {
   /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */
   understood: 0.62,
+  /**
+   * A long message (a story, a letter) is understood at a lower score: the share of it that one
+   * need explains is small by nature, even when the need is plain (measured on the tuning parts
+   * of test/eval/real and test/eval/labour).
+   */
+  understoodLong: 0.47,
+  /** words (stop words included) from which a message counts as long */
+  longMessageWords: 15,
   /** an emergency is taken at a slightly lower confidence: missing one costs more */
   urgent: 0.45,
   /** two needs closer than this, leading to different services, are offered as choices */
@@ -29,10 +37,15 @@ export function understand(text: string, matcher: Matcher): Understanding {
   const { normalized, candidates } = matcher.match(text, 5);
   const urgent = candidates.find((c) => c.intent.urgent && isLikelyEmergency(c) && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
   const top = candidates[0];
-  if (!top || top.score < THRESHOLDS.understood) return { normalized, candidates, urgent };
+  if (!top || top.score < understoodThreshold(normalized)) return { normalized, candidates, urgent };
   const close = candidates.filter((c) => c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap && !sameServices(c, top));
   if (close.length > 0) return { normalized, candidates, urgent, ambiguous: [top, ...close].slice(0, 3) };
   return { normalized, candidates, urgent, best: top };
+}
+
+function understoodThreshold(normalized: string): number {
+  const words = normalized.split(' ').length;
+  return words >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
 }
 
 const servicesByIntent = new WeakMap<Intent, Set<string>>();

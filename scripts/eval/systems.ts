@@ -1,4 +1,6 @@
 import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { analyze } from '../../bot/nlu/analyze';
 import type { Intent } from '../../bot/trees/types';
 import { foldText } from '../../knowledge/text';
 
@@ -69,6 +71,28 @@ export function buildFuseOnly(intents: Intent[], threshold = 0.4): System {
         if (ranked.length === 3) break;
       }
       return answerFromIntents(ranked);
+    },
+  };
+}
+
+/**
+ * BM25 (MiniSearch's BM25+), one document per need made of all its phrases, words folded and
+ * stemmed like the bot's: the classic keyword-search baseline. It refuses only when no word of
+ * the message is known.
+ */
+export function buildBm25(intents: Intent[]): System {
+  const stems = (text: string) => analyze(text).terms.map((t) => t.stem);
+  const search = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize: stems,
+    processTerm: (term) => term,
+  });
+  search.addAll(intents.map((intent, id) => ({ id, text: intentPhrases(intent).join(' \n ') })));
+  return {
+    name: 'BM25 (MiniSearch)',
+    async answer(text) {
+      const hits = search.search(text, { combineWith: 'OR' });
+      return answerFromIntents(hits.slice(0, 3).map((hit) => intents[hit.id as number]));
     },
   };
 }
