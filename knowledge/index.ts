@@ -57,6 +57,8 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   return {
     canonicalServiceId: (id) => catalog.canonicalId(id),
     service: (id) => catalog.get(id),
+    officeNames: () =>
+      catalog.services.flatMap((service) => (service.spoken ?? []).map((name) => ({ name, serviceIds: [service.id, ...service.aliases] }))),
     resolveCommune: (text) => resolveCommune(communeData(), text),
     findCommuneInText: (text) => findCommuneInText(communeData, text),
     dependsOnCommune: (outcome) =>

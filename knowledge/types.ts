@@ -86,12 +86,20 @@ export interface NeedName {
 }
 
 /** A kind of office or national service, by its id (shared/reference/service-ids.md). */
+/** A name people give an office (« la caf »), and the service ids it stands for (id and aliases). */
+export interface OfficeName {
+  name: string;
+  serviceIds: string[];
+}
+
 export interface CatalogService {
   id: string;
   /** the name to show today (France Travail, not Pôle emploi) */
   name: string;
   /** older or parallel codes for the same kind of office */
   aliases: string[];
+  /** what people call it in their messages (« la caf », « la sécu », « assedic ») */
+  spoken?: string[];
   /** what it handles, one plain sentence */
   handles: string;
   nationalPhone?: string;
@@ -125,6 +133,8 @@ export interface Knowledge {
   /** canonical id for an id or any of its aliases; undefined when unknown */
   canonicalServiceId(id: string): string | undefined;
   service(id: string): CatalogService | undefined;
+  /** the names people give offices in their messages, each with the service ids it means */
+  officeNames(): OfficeName[];
   resolveCommune(text: string): CommuneResolution;
   /**
    * A commune named in a free sentence ("j'habite à Roubaix"), only when confident;

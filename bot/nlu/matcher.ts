@@ -2,6 +2,8 @@ import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
 import { editDistance, typosInWord } from '../../knowledge/similarity';
+import type { OfficeName } from '../../knowledge/types';
+import { buildOfficeNameFinder } from './office-names';
 
 export interface Candidate {
   intent: Intent;
@@ -42,6 +44,8 @@ const UNKNOWN_WORD_WEIGHT = 0.6;
  * word alone (« heure », « aide », « soir ») does not explain « the whole message ».
  */
 const MIN_MESSAGE_WEIGHT = 0.8;
+/** added to a need that leads to an office the message names (« la caf », « l'ANTS ») */
+const NAMED_OFFICE_BONUS = 0.06;
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
 
@@ -52,7 +56,14 @@ interface Phrase {
   weight: number;
 }
 
-export function buildMatcher(intents: Intent[]): Matcher {
+export interface MatcherOptions {
+  /** what people call offices, from the service catalog: a need leading to a named office ranks higher */
+  officeNames?: OfficeName[];
+}
+
+export function buildMatcher(intents: Intent[], options: MatcherOptions = {}): Matcher {
+  const findOffices = buildOfficeNameFinder(options.officeNames ?? []);
+  const intentServices = intents.map((intent) => new Set(Object.values(intent.outcomes).flatMap((o) => o.services)));
   const phrases: Phrase[] = [];
   const phrasePostings = new Map<string, number[]>();
   const intentPostings = new Map<string, number[]>();
@@ -138,6 +149,7 @@ export function buildMatcher(intents: Intent[]): Matcher {
       else if (coverage > best[1]) best[1] = coverage;
     }
 
+    const namedOffices = findOffices(analysis.normalized.split(' '));
     const candidates: Candidate[] = [];
     for (const [i, [best, second]] of bestPhrases) {
       const intent = intents[i];
@@ -149,6 +161,7 @@ export function buildMatcher(intents: Intent[]): Matcher {
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
       if (seen.size === 1 && best < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;
+      if (namedOffices.size > 0 && [...intentServices[i]].some((id) => namedOffices.has(id))) score += NAMED_OFFICE_BONUS;
       candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hit.words });
     }
     candidates.sort((a, b) => b.score - a.score);

@@ -19,7 +19,7 @@ export class TreeRegistry {
   constructor(private readonly dir: string, private readonly knowledge: Knowledge) {
     const result = loadTrees(dir, knowledge);
     if (!result.trees) throw new TreeLoadError(result);
-    this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents) };
+    this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents, { officeNames: this.knowledge.officeNames() }) };
     this.lastProblems = result.problems;
   }
 
@@ -34,7 +34,7 @@ export class TreeRegistry {
   reload(): LoadResult {
     const result = loadTrees(this.dir, this.knowledge);
     this.lastProblems = result.problems;
-    if (result.trees) this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents) };
+    if (result.trees) this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents, { officeNames: this.knowledge.officeNames() }) };
     return result;
   }
 }

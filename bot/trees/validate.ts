@@ -12,7 +12,7 @@ import { TreeLocator } from './locate';
 export function validateSources(sources: TreeSource[], knowledge: Knowledge, channelRules: Rule[] = [], now = new Date()): LoadResult {
   const loaded = loadTreeSources(sources, knowledge);
   if (!loaded.trees) return { problems: sortProblems(loaded.problems) };
-  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents), knowledge, locator: new TreeLocator(sources), now }, channelRules);
+  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents, { officeNames: knowledge.officeNames() }), knowledge, locator: new TreeLocator(sources), now }, channelRules);
   const problems = sortProblems([...loaded.problems, ...lint]);
   return { trees: problems.some(isError) ? undefined : loaded.trees, problems };
 }
