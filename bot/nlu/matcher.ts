@@ -46,6 +46,11 @@ const UNKNOWN_WORD_WEIGHT = 0.6;
 const MIN_MESSAGE_WEIGHT = 0.8;
 /** added to a need that leads to an office the message names (« la caf », « l'ANTS ») */
 const NAMED_OFFICE_BONUS = 0.06;
+/**
+ * The rarity, relative to the rarest word, that a phrase needs in all to count fully: « à votre
+ * demande » or « au travail » (situations of generated needs) are covered by half the messages.
+ */
+const STRONG_PHRASE_WEIGHT = 0.5;
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
 
@@ -54,6 +59,8 @@ interface Phrase {
   stems: string[];
   total: number;
   weight: number;
+  /** 0..1: a phrase of common words only is weak evidence, however fully a message covers it */
+  strength: number;
 }
 
 export interface MatcherOptions {
@@ -99,11 +106,13 @@ export function buildMatcher(intents: Intent[], options: MatcherOptions = {}): M
   for (const [s, list] of intentPostings) idf.set(s, Math.log(1 + intentCount / list.length));
   const unknownWeight = Math.log(1 + intentCount) * UNKNOWN_WORD_WEIGHT;
   const minMessageWeight = Math.log(1 + intentCount) * MIN_MESSAGE_WEIGHT;
+  const strongPhraseWeight = Math.log(1 + intentCount) * STRONG_PHRASE_WEIGHT;
 
   for (const raw of rawPhrases) {
     const stems = [...new Set(raw.terms.map((t) => t.stem))];
     const total = stems.reduce((sum, s) => sum + (idf.get(s) ?? 0), 0);
-    const index = phrases.push({ intent: raw.intent, stems, total, weight: raw.weight }) - 1;
+    const strength = Math.min(1, total / strongPhraseWeight);
+    const index = phrases.push({ intent: raw.intent, stems, total, weight: raw.weight, strength }) - 1;
     for (const s of stems) addPosting(phrasePostings, s, index);
   }
 
@@ -142,7 +151,7 @@ export function buildMatcher(intents: Intent[], options: MatcherOptions = {}): M
     const bestPhrases = new Map<number, [number, number]>();
     for (const [p, hit] of phraseHits) {
       const phrase = phrases[p];
-      const coverage = (hit / phrase.total) * phrase.weight;
+      const coverage = (hit / phrase.total) * phrase.weight * phrase.strength;
       const best = bestPhrases.get(phrase.intent);
       if (!best) bestPhrases.set(phrase.intent, [coverage, 0]);
       else if (coverage > best[0]) bestPhrases.set(phrase.intent, [coverage, best[0]]);
