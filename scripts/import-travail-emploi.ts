@@ -4,10 +4,10 @@
 // and the questions its sections answer. People ask labour-law questions in the ministry's own
 // words (« clause de mobilité », « jours de fractionnement »), which no curated need lists.
 // The output is sorted, so the same package version always gives the same file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ROOT } from '../bot/runtime';
+import { ROOT } from '../app/runtime';
 
 interface Section {
   title: string;
@@ -58,7 +58,7 @@ function ficheIntent(fiche: LabourFiche) {
 }
 
 function main() {
-  const fiches = require('@socialgouv/fiches-travail-data/data/fiches-travail.json') as LabourFiche[];
+  const fiches = JSON.parse(readFileSync(require.resolve('@socialgouv/fiches-travail-data/data/fiches-travail.json'), 'utf8')) as LabourFiche[];
   const byId = new Map<string, ReturnType<typeof ficheIntent>>();
   for (const fiche of fiches) {
     const intent = ficheIntent(fiche);
