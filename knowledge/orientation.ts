@@ -95,6 +95,9 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
   };
 }
 
+/** A source a citizen can open: a fiche or an address. */
+export const isPublicSource = (source: Source) => Boolean(source.fiche || source.url);
+
 function uniqueSources(sources: Source[]): Source[] {
   const seen = new Set<string>();
   return sources.filter((source) => {
@@ -114,10 +117,9 @@ export function buildOrientation(
 ): Orientation {
   const { commune, now } = options;
   const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now));
-  const catalogSources = services.flatMap((s) => deps.catalog.get(s.id)?.source ?? []);
-  const annuaire = deps.annuaire();
-  const annuaireSources: Source[] =
-    annuaire?.dataDate && services.some((s) => s.offices?.length) ? [{ title: ANNUAIRE_TITLE, date: annuaire.dataDate }] : [];
+  // Only public sources are shown: the catalog's own reference file is internal. Offices carry
+  // their annuaire source on their own card, so the annuaire is not named a second time here.
+  const catalogSources = services.flatMap((s) => deps.catalog.get(s.id)?.source ?? []).filter(isPublicSource);
   return {
     needId: need.id,
     title: need.title,
@@ -126,7 +128,7 @@ export function buildOrientation(
     services,
     bring: outcome.bring,
     online: outcome.online,
-    sources: uniqueSources([outcome.source, ...annuaireSources, ...catalogSources]),
+    sources: uniqueSources([outcome.source, ...catalogSources]),
     commune: commune ? { code: commune.code, name: commune.name } : undefined,
   };
 }

@@ -8,8 +8,10 @@ export interface Source {
   url?: string;
   /** human title of the source, e.g. "Service-Public.fr" or "Annuaire de l'administration (DILA)" */
   title?: string;
-  /** ISO date (YYYY-MM-DD) the fact was checked or the data file was published */
+  /** ISO date (YYYY-MM-DD) of the source itself: the fiche's date, or when the data file was published */
   date: string;
+  /** ISO date the claim was last checked against today's rule, when someone did */
+  verified?: string;
 }
 
 export interface Link {

@@ -11,9 +11,19 @@ export function frenchDate(iso: string): string {
   return `${d === 1 ? '1er' : d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-/** "Source : Service-Public.fr F1341, 29 novembre 2026." with the page's address where links can be shown. */
+/**
+ * "Source : Service-Public.fr F1344, 26 août 2020, vérifié le 30 novembre 2026.": the source's
+ * own date, then when someone checked the rule still holds; the page's address where links can
+ * be shown.
+ */
 export function sourceLine(source: Source, withUrl = false): string {
   const title = [source.title ?? 'Service-Public.fr', source.fiche].filter(Boolean).join(' ');
   const url = source.url && withUrl ? ` - ${source.url}` : '';
-  return `Source : ${title}, ${frenchDate(source.date)}${url}.`;
+  return `Source : ${title}, ${datesText(source)}${url}.`;
+}
+
+function datesText(source: Source): string {
+  if (source.verified === source.date) return `vérifié le ${frenchDate(source.date)}`;
+  const verified = source.verified ? `, vérifié le ${frenchDate(source.verified)}` : '';
+  return `${frenchDate(source.date)}${verified}`;
 }

@@ -120,6 +120,7 @@ function buildOutcome(ctx: FileContext, entry: Sub & { id: string }, report: (wh
       url: source.url as string | undefined,
       title: source.title as string | undefined,
       date: String(source.date),
+      ...(source.verified ? { verified: String(source.verified) } : {}),
     },
     urgent: value.urgent === true,
     askCommune: value.ask_commune === true,

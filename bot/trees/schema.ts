@@ -56,7 +56,7 @@ export const SHAPES: Record<string, Shape> = {
     why: { type: text, required: true, doc: 'pourquoi ce service, en une phrase simple' },
     bring: { type: texts, doc: 'ce qu\u2019il faut apporter' },
     online: { type: { kind: 'object', shape: 'link' }, doc: 'la démarche en ligne officielle, quand elle existe' },
-    source: { type: { kind: 'object', shape: 'source' }, required: true, doc: 'd\u2019où vient l\u2019information : une fiche service-public.fr (fiche) ou une adresse (url), et la date de vérification (date). Tout résultat doit citer sa source' },
+    source: { type: { kind: 'object', shape: 'source' }, required: true, doc: 'd\u2019où vient l\u2019information : une fiche service-public.fr (fiche) ou une adresse (url), sa date (date) et la date de vérification (verified). Tout résultat doit citer sa source' },
     urgent: { type: boolean, doc: 'numéro d\u2019urgence' },
     ask_commune: { type: boolean, doc: 'demander la commune, car le bon guichet en dépend' },
   },
@@ -68,6 +68,7 @@ export const SHAPES: Record<string, Shape> = {
     fiche: { type: text, doc: 'numéro de fiche service-public.fr (ex. « F1341 »)' },
     url: { type: text, doc: 'adresse de la source' },
     title: { type: text, doc: 'nom de la source (ex. « Service-Public.fr »)' },
-    date: { type: { kind: 'date' }, required: true, doc: 'date de vérification, AAAA-MM-JJ' },
+    date: { type: { kind: 'date' }, required: true, doc: 'date de la source elle-même (la date de la fiche), AAAA-MM-JJ' },
+    verified: { type: { kind: 'date' }, doc: 'date à laquelle une personne a vérifié que la règle est toujours vraie aujourd\u2019hui, AAAA-MM-JJ (à refaire tous les 12 mois)' },
   },
 };
