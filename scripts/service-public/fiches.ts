@@ -2,6 +2,7 @@
 // few facts the import needs: title, date, theme, situations and where to go (PivotLocal).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { officeId } from './offices';
 
 export interface XmlNode {
   type?: string;
@@ -16,22 +17,14 @@ const AUDIENCES = ['particuliers', 'professionnels', 'associations'];
 /** Situations kept as synonyms of a need: enough to recognise it, few enough to stay precise. */
 export const MAX_SITUATIONS = 6;
 
-/** Codes of 2020 that have a new name and id today (shared/reference/service-ids.md). */
-const TODAY_ID: Record<string, string> = {
-  direccte_ut: 'ddets',
-  direccte_ud_travail: 'ddets',
-  direccte_ut_travail: 'ddets',
-  tgi: 'tribunal_judiciaire',
-  ti: 'tribunal_judiciaire',
-};
-const VALID_ID = /^[a-z0-9][a-z0-9_]*$/;
-
 /** Names of 2020 shown to people, and today's (the old title stays a keyword for matching). */
 const TODAY_NAME: [RegExp, string][] = [
   [/p[ôo]le[ -]emploi/gi, 'France Travail'],
   [/maisons? de services au public/gi, 'France Services'],
   [/\bdireccte\b/gi, 'DDETS'],
   [/huissiers? de justice/gi, 'commissaire de justice'],
+  [/\bAgefos[ -]PME\b/gi, 'Akto'],
+  [/\bCMU[ -]C\b|\bCMU compl[ée]mentaire\b|couverture maladie universelle compl[ée]mentaire/gi, 'Complémentaire santé solidaire'],
 ];
 const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);
 export const todayNames = (s: string) =>
@@ -48,10 +41,19 @@ export function text(n: XmlNode | undefined): string {
 }
 export const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function walk(n: XmlNode | undefined, visit: (n: XmlNode) => void) {
+/** Visits every node with the title of the nearest « Situation » around it, if any. */
+function walk(n: XmlNode | undefined, visit: (n: XmlNode, situation?: string) => void, situation?: string) {
   if (!n) return;
-  visit(n);
-  for (const c of children(n)) walk(c, visit);
+  visit(n, situation);
+  const inner = n.name === 'Situation' ? clean(text(child(n, 'Titre'))) || situation : situation;
+  for (const c of children(n)) walk(c, visit, inner);
+}
+
+/** One « Où s'adresser » entry: the office as a catalog id, and the situation it belongs to. */
+export interface FicheOffice {
+  service: string;
+  /** the fiche's situation (« Demande en France », « À l'étranger »...); undefined when it applies to all */
+  situation?: string;
 }
 
 export interface Fiche {
@@ -62,8 +64,12 @@ export interface Fiche {
   url: string;
   theme: string;
   situations: string[];
-  /** PivotLocal codes of the fiche's OuSAdresser, as today's ids, in order of appearance */
+  /** catalog ids of the fiche's « Où s'adresser » entries, in order of appearance */
   services: string[];
+  /** the same entries with their situation, so that situations stay apart */
+  offices: FicheOffice[];
+  /** titles of the entries no catalog id stands for (reported by the import) */
+  dropped: string[];
   publication: XmlNode;
 }
 
@@ -71,27 +77,39 @@ function readFiche(audience: string, file: string): Fiche | undefined {
   const root = JSON.parse(readFileSync(join(PACKAGE_DIR, 'data', audience, file), 'utf8')) as XmlNode;
   const publication = child(root, 'Publication');
   if (!publication?.attributes?.ID) return undefined;
-  const services: string[] = [];
-  walk(publication, (n) => {
+  const title = clean(text(child(publication, 'dc:title')));
+  const theme = clean(text(child(child(publication, 'Theme'), 'Titre'))) || 'Divers';
+  const offices: FicheOffice[] = [];
+  const dropped: string[] = [];
+  const mentions = new Map<string, number>();
+  walk(publication, (n, situation) => {
     if (n.name !== 'OuSAdresser') return;
-    const code = clean(text(child(n, 'PivotLocal')));
-    const id = TODAY_ID[code] ?? code;
-    if (VALID_ID.test(id) && !services.includes(id)) services.push(id);
+    const entry = { pivot: clean(text(child(n, 'PivotLocal'))), resource: n.attributes?.ID ?? '' };
+    const service = officeId(entry, { theme, title });
+    if (!service) dropped.push(clean(text(child(n, 'Titre'))) || entry.pivot);
+    else mentions.set(service, (mentions.get(service) ?? 0) + 1);
+    if (!service) return;
+    if (!offices.some((o) => o.service === service && o.situation === situation)) offices.push({ service, situation });
   });
   const date = clean(text(child(publication, 'dc:date'))).match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
   const situations = all(child(publication, 'ListeSituations'), 'Situation').map((s) => clean(text(child(s, 'Titre'))));
   return {
     id: publication.attributes.ID,
     audience,
-    title: clean(text(child(publication, 'dc:title'))),
+    title,
     date,
     url: publication.attributes.spUrl ?? `https://www.service-public.fr/${audience}/vosdroits/${publication.attributes.ID}`,
-    theme: clean(text(child(child(publication, 'Theme'), 'Titre'))) || 'Divers',
+    theme,
     situations: [...new Set(situations.filter(Boolean))].slice(0, MAX_SITUATIONS),
-    services,
+    services: byMentions(mentions),
+    offices,
+    dropped: [...new Set(dropped)],
     publication,
   };
 }
+
+/** The office the fiche names most often is the most likely one: it goes first. */
+const byMentions = (mentions: Map<string, number>) => [...mentions].sort(([, a], [, b]) => b - a).map(([id]) => id);
 
 export function loadFiches(): Map<string, Fiche> {
   const fiches = new Map<string, Fiche>();
