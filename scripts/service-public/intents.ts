@@ -72,6 +72,8 @@ function cutAtWord(s: string, max: number): string {
   if (s.length <= max) return s;
   const words = s.slice(0, max).split(' ');
   if (words.length > 1) words.pop();
+  // a cut never ends on « de », « et », « la »...: the last word must carry meaning
+  while (words.length > 1 && /^(de|du|des|d'.*|la|le|les|l'.*|à|au|aux|et|ou|en|pour|par|sur|un|une|dans|avec|son|sa|ses|qu'un|qu'une)$/i.test(words[words.length - 1])) words.pop();
   return `${words.join(' ').replace(/[\s,;:'’(-]+$/, '')}…`;
 }
 
