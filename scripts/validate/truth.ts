@@ -9,7 +9,7 @@ import type { TreeProblem } from '../../bot/trees/loader';
 import type { Intent, Trees, TreeOutcome } from '../../bot/trees/types';
 import { displayProblems } from '../../bot/trees/truth/names';
 import { AUDIENCES, readFiche, type Fiche } from '../service-public/fiches';
-import { ficheText, type FicheText } from './fiche-text';
+import { sourceText, type FicheText } from './fiche-text';
 
 export interface TruthContext {
   trees: Trees;
@@ -54,14 +54,14 @@ function fees(fiche: FicheText, abroad: boolean): string[] {
 /** A cost the cited fiche states must be in the outcome: people must not be surprised at the counter. */
 export const feeStated: Rule = (ctx) =>
   outcomesOf(ctx.trees)
-    .filter(({ intent, outcome }) => !intent.generated && outcome.source.fiche)
+    .filter(({ intent }) => !intent.generated)
     .flatMap(({ intent, outcome }) => {
-      const fiche = ficheText(outcome.source.fiche!);
+      const fiche = sourceText(outcome.source);
       if (!fiche) return [];
       const amounts = fees(fiche, isConsular(ctx, outcome));
       const text = outcomeText(outcome);
       if (amounts.length === 0 || COST_VARIES.test(text) || amounts.some((a) => new RegExp(`(^|[^\\d,])${a.replace(',', '[,.]')} ?€`).test(text))) return [];
-      return [problem(intent, outcome, 'error', `la fiche ${fiche.id} indique un coût (${amounts.map((a) => `${a} €`).join(', ')}) que le résultat ne dit pas : ajoutez-le à « why » ou « bring », après l'avoir vérifié.`)];
+      return [problem(intent, outcome, 'error', `la source ${fiche.id} indique un coût (${amounts.map((a) => `${a} €`).join(', ')}) que le résultat ne dit pas : ajoutez-le à « why » ou « bring », après l'avoir vérifié.`)];
     });
 
 interface AllowEntry {
@@ -85,7 +85,7 @@ export const contactsSourced: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ intent }) => !intent.generated)
     .flatMap(({ intent, outcome }) => {
-      const fiche = outcome.source.fiche ? ficheText(outcome.source.fiche) : undefined;
+      const fiche = sourceText(outcome.source);
       const text = outcomeText(outcome);
       const phones = [...text.matchAll(PHONE)].map((m) => m[1] ?? m[0]);
       const urls = [...(outcome.online ? [outcome.online.url] : []), ...(text.match(URL_IN_TEXT) ?? [])];

@@ -29,7 +29,7 @@ test('a cost the cited fiche states must be in the outcome', () => {
       why: "La demande se fait dans une mairie équipée."
       ${F1344}
 `);
-  expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 8, message: expect.stringContaining('la fiche F1344 indique un coût (25 €, 12,50 €)') })]);
+  expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 8, message: expect.stringContaining('la source F1344 indique un coût (25 €, 12,50 €)') })]);
 });
 
 test('the cost is found in what to bring, and a cost that depends on the case may be said so', () => {
@@ -58,6 +58,20 @@ test('a phone number or an address the source does not give is refused, unless t
     expect.stringContaining('« 01 23 45 67 89 » n\'apparaît pas dans la source citée (F1344)'),
     expect.stringContaining('« https://www.exemple-invente.fr »'),
   ]);
+});
+
+test("a labour ministry fiche (travail-emploi.gouv.fr, fresher than the 2020 fiches) is read as a source too", () => {
+  const outcome = (url: string) => `  - id: rupture
+    title: Rupture conventionnelle
+    keywords: [rupture conventionnelle]
+    outcome:
+      services: [ddets]
+      why: "La rupture conventionnelle est homologuée par la DDETS, en ligne."
+      online: {label: En ligne, url: "${url}"}
+      source: {url: "https://travail-emploi.gouv.fr/la-rupture-conventionnelle-du-contrat-de-travail-duree-indeterminee", title: Ministère du Travail, date: 2025-07-10, verified: 2026-11-30}
+`;
+  expect(check(outcome('https://www.telerc.travail.gouv.fr'))).toEqual([]);
+  expect(check(outcome('https://www.exemple-invente.fr')).map((p) => p.message)).toEqual([expect.stringContaining('« https://www.exemple-invente.fr »')]);
 });
 
 test('an obsolete name or raw markup in any text a person reads is an error', () => {
