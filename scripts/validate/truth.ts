@@ -77,7 +77,7 @@ function allowed(): AllowEntry[] {
 
 const digits = (s: string) => s.replace(/\D/g, '');
 const host = (url: string) => url.replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0].toLowerCase();
-const PHONE = /\b0\d(?:[ .]?\d{2}){4}\b|\b(?:appelez|composez|appeler|numéro|le|au)\s+((?:1\d{1,2}|3\d ?\d{2}))\b/gi;
+const PHONE = /\b0\d(?:[ .]?\d{2}){4}\b|\b(?:appelez|composez|appeler|numéro|le|au)\s+((?:116 ?\d{3}|1\d{1,2}|3\d ?\d{2}))\b/gi;
 const URL_IN_TEXT = /https?:\/\/[^\s,)»]+/g;
 
 /** Each phone number and web address an outcome gives is in its cited source, or in the allow-list with a source of its own. */
@@ -92,8 +92,10 @@ export const contactsSourced: Rule = (ctx) =>
       const sourceHosts = new Set([...(fiche?.urls ?? []), ...(outcome.source.url ? [outcome.source.url] : [])].map(host));
       const allowedHosts = new Set(allowed().filter((e) => /^https?:/.test(e.value)).map((e) => host(e.value)));
       const allowedPhones = new Set(allowed().map((e) => digits(e.value)).filter(Boolean));
-      const ficheDigits = fiche ? digits(fiche.all.replace(/\s+(?=\d)/g, '')) : '';
-      const unsourcedPhones = phones.filter((p) => !allowedPhones.has(digits(p)) && !(fiche && fiche.all.replace(/[\s.]/g, '').includes(digits(p))) && !ficheDigits.includes(digits(p)));
+      // the fiche's numbers, written without their spaces or dots (« 39 49 », « 0 805 805 817 »)
+      const ficheNumbers = fiche?.all.replace(/(\d)[\s.\u00a0]+(?=\d)/g, '$1') ?? '';
+      const inFiche = (phone: string) => new RegExp(`(^|\\D)${digits(phone)}(\\D|$)`).test(ficheNumbers);
+      const unsourcedPhones = phones.filter((p) => !allowedPhones.has(digits(p)) && !inFiche(p));
       const unsourcedUrls = urls.filter((u) => !sourceHosts.has(host(u)) && !allowedHosts.has(host(u)) && !(fiche && fiche.all.toLowerCase().includes(host(u))));
       return [...unsourcedPhones, ...unsourcedUrls].map((value) =>
         problem(intent, outcome, 'error', `« ${value} » n'apparaît pas dans la source citée (${outcome.source.fiche ?? outcome.source.url ?? outcome.source.title}). Citez une source qui le donne, ou ajoutez-le à scripts/validate/allow-list.yaml avec sa propre source datée.`),
