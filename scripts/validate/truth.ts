@@ -178,7 +178,26 @@ export const publicSources: Rule = (ctx) =>
     .filter(({ outcome }) => INTERNAL_SOURCE.test(outcome.source.title ?? ''))
     .map(({ intent, outcome }) => problem(intent, outcome, 'error', `« ${outcome.source.title} » est une source interne : citez la fiche ou la page publique qui dit la règle.`));
 
-export const TRUTH_RULES: Rule[] = [feeStated, contactsSourced, todayNames, consulateOnly, verifiedRecently, publicSources];
+/**
+ * A national phone or website the catalog shows on a card needs a public source of its own (the
+ * catalog's reference file is internal), or an allow-list entry. A warning: one per service.
+ */
+export const catalogContactsSourced: Rule = (ctx) => {
+  const listed = new Set(allowed().flatMap((e) => [digits(e.value), host(e.value)]).filter(Boolean));
+  const shown = new Map<string, { intent: Intent; outcome: TreeOutcome }>();
+  for (const { intent, outcome } of outcomesOf(ctx.trees)) for (const id of outcome.services) if (!shown.has(id)) shown.set(id, { intent, outcome });
+  return [...shown].flatMap(([id, { intent, outcome }]) => {
+    const service = ctx.knowledge.service(id);
+    if (!service || service.source.fiche || service.source.url) return [];
+    const contacts = [service.nationalPhone, service.website].filter((c): c is string => Boolean(c));
+    const unsourced = contacts.filter((c) => !listed.has(digits(c)) && !listed.has(host(c)));
+    return unsourced.length === 0
+      ? []
+      : [problem(intent, outcome, 'warning', `le service « ${service.id} » affiche ${unsourced.map((c) => `« ${c} »`).join(' et ')} sans source publique : donnez-lui une source (knowledge/catalog/services.yaml) ou une entrée datée dans scripts/validate/allow-list.yaml.`)];
+  });
+};
+
+export const TRUTH_RULES: Rule[] = [feeStated, contactsSourced, todayNames, consulateOnly, verifiedRecently, publicSources, catalogContactsSourced];
 
 export function truthProblems(ctx: TruthContext): TreeProblem[] {
   return TRUTH_RULES.flatMap((rule) => rule(ctx));
