@@ -23,7 +23,9 @@ const WHOLE_MESSAGES: [SmallTalk, RegExp][] = [
 ];
 
 // Common French insults, by the word: a message that insults and says nothing else gets a calm answer.
-const INSULTS = /\b(con|conne|connard|connasse|abruti|abrutie|idiot|idiote|debile|cretin|imbecile|nul|nulle|merde|putain|fdp|encule|salope|salaud|batard|ta gueule|tg|pourri|inutile)\b/;
+const INSULTS = /\b(con|conne|connard|connasse|abruti|abrutie|cretin|imbecile|merde|putain|fdp|encule|salope|salaud|batard|ta gueule|tg)\b/;
+// Words that insult only when said of the bot: "t'es nul", not "je suis nul en informatique".
+const SAID_OF_THE_BOT = /\b(t es|tu es|vous etes|t etes|c est|ce robot est|ce bot est|ton truc est|votre truc est)( vraiment| trop| completement| totalement)? (nul|nulle|inutile|pourri|debile|idiot|idiote|bete)\b/;
 
 /** The small talk a whole message is, once folded; undefined when it says something else. */
 export function smallTalkOf(folded: string): SmallTalk | undefined {
@@ -31,7 +33,7 @@ export function smallTalkOf(folded: string): SmallTalk | undefined {
   return WHOLE_MESSAGES.find(([, pattern]) => pattern.test(plain))?.[0];
 }
 
-export const hasInsult = (folded: string): boolean => INSULTS.test(folded);
+export const hasInsult = (folded: string): boolean => INSULTS.test(folded) || SAID_OF_THE_BOT.test(folded);
 
 /** What the bot answers to small talk outside a question. */
 export const TALK_REPLIES: Record<SmallTalk, string> = {

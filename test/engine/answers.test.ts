@@ -1,6 +1,6 @@
 import { choiceForCommune, polarityOf, recognizeChoice, type Choosable } from '../../bot/engine/answer';
 import { MESSAGES } from '../../bot/messages';
-import { smallTalkOf } from '../../bot/engine/small-talk';
+import { hasInsult, smallTalkOf } from '../../bot/engine/small-talk';
 import { distinctNeeds } from '../../bot/engine/understand';
 import { foldText } from '../../knowledge/text';
 import { bundledContext } from '../helpers/brain';
@@ -101,5 +101,14 @@ describe('the numbers the bot gives when it does not understand are those of the
     ['3939', 'insult'],
   ] as const)('%s in %s', (service, message) => {
     expect(MESSAGES[message]).toContain(knowledge.service(service)!.nationalPhone!);
+  });
+});
+
+describe('an insult is told apart from a person who runs themselves down', () => {
+  test.each(["t'es nul", 'ce robot est vraiment inutile', 'connard', 'putain ça marche pas'])('"%s" insults', (text) => {
+    expect(hasInsult(foldText(text))).toBe(true);
+  });
+  test.each(['je suis nul en informatique', 'mon dossier est inutile', 'je me sens bête'])('"%s" does not', (text) => {
+    expect(hasInsult(foldText(text))).toBe(false);
   });
 });
