@@ -19,14 +19,42 @@ export const MESSAGES = {
     "Je ne parviens pas à vous aider par écrit. Une personne peut le faire : l'espace France Services le plus proche vous aide pour toutes les démarches, gratuitement. Vous pouvez aussi appeler Allô Service Public au 39 39, en semaine.",
   disambiguate: 'Votre demande peut concerner plusieurs choses. Laquelle ?',
   somethingElse: 'Autre chose',
-  notAnAnswer: "Je n'ai pas compris votre réponse. Répondez avec le numéro ou les mots d'un choix.",
+  notAnAnswer: "Je n'ai pas compris votre réponse. Choisissez une des réponses proposées, ou écrivez-la avec vos mots.",
   noPrevious: "Il n'y a pas de question précédente. Décrivez votre problème en quelques mots.",
   notThat: "D'accord, ce n'était pas la bonne réponse. Pouvez-vous décrire votre problème autrement ?",
   askCommune:
     "Dans quelle commune habitez-vous ? Écrivez son nom ou son code postal. Si vous préférez ne pas le dire, écrivez PASSER.",
   communeUnknown: "Je ne trouve pas cette commune. Écrivez son code postal (par exemple 59100), ou PASSER.",
   communeWhich: 'Plusieurs communes portent ce nom. Laquelle ?',
+  communeWhichPostal: 'Ce code postal couvre plusieurs communes. Laquelle ?',
+  communeHelp:
+    "J'ai besoin de votre commune pour trouver le guichet le plus proche. Écrivez le nom de votre ville ou village (par exemple « Lille ») ou son code postal (par exemple « 59000 »). Sinon, écrivez PASSER.",
+  withoutCommune:
+    "D'accord, sans commune. Je ne peux pas vous donner l'adresse du guichet le plus proche : voici le contact national et le lien pour le trouver.",
   tooLong: (max: number) => `Votre message est très long. Pouvez-vous le résumer en moins de ${max} caractères ?`,
+  // The ladder when the bot does not understand (see flow.ts): suggestions, themes, a person.
+  suggest: "Je n'ai pas bien compris. Voulez-vous parler de :",
+  // Numbers from the catalog (knowledge/catalog/services.yaml: 17, 112, 114; 3939), itself
+  // from the project's reference of service ids; a test checks that they agree.
+  emergencyLine: 'En cas de danger, appelez le 17 ou le 112, ou envoyez un SMS au 114.',
+  // Small talk (engine/small-talk.ts): alone, or before the question asked again
+  greeting:
+    "Bonjour ! Décrivez votre problème en quelques mots, par exemple : « j'ai perdu ma carte d'identité ». Je vous dirai quel service peut vous aider.",
+  hello: 'Bonjour !',
+  thanks: 'Je vous en prie. Si vous avez une autre question, écrivez-la ici, en quelques mots.',
+  youAreWelcome: 'Je vous en prie.',
+  done: 'Très bien. Bonne journée ! Si une autre question vous vient, écrivez-la ici.',
+  goOn: 'Je vous écoute : décrivez votre question en quelques mots.',
+  confused:
+    "Je vais faire plus simple. Écrivez avec vos mots ce qui vous arrive, par exemple : « j'ai perdu mes papiers » ou « je n'arrive pas à payer mon loyer ». Vous pouvez aussi écrire MENU pour choisir un thème.",
+  confusedAnswer: 'Je vous pose une question pour trouver le bon service. Choisissez une des réponses, ou écrivez-la avec vos mots.',
+  somethingElseAsked: "D'accord. De quoi s'agit-il ? Décrivez-le en quelques mots, ou écrivez MENU pour choisir un thème.",
+  noChoiceFits:
+    "D'accord, aucune réponse ne convient. Décrivez votre situation autrement, en quelques mots, ou écrivez MENU pour choisir un thème.",
+  dontKnow: "Ce n'est pas grave. Dites avec vos mots ce qui vous arrive, ou écrivez MENU pour choisir un thème.",
+  dontKnowAnswer: "Ce n'est pas grave. Choisissez la réponse qui vous semble la plus proche, ou écrivez AUTRE CHOSE si aucune ne convient.",
+  insult:
+    "Je suis un programme et je fais de mon mieux pour vous aider. Dites-moi en quelques mots ce qui vous arrive. Vous pouvez aussi parler à une personne : Allô Service Public, 39 39, en semaine.",
   anythingElse: 'Avez-vous une autre question ? Décrivez-la en quelques mots.',
   // when a normal turn cannot run: short enough for one or two SMS
   unavailable:

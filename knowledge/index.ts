@@ -3,6 +3,7 @@ import { annuaireIndexPath, loadAnnuaire } from './annuaire/annuaire';
 import type { Catalog } from './catalog/catalog';
 import { bundledCatalog } from './catalog/catalog';
 import { communeData } from './communes/data';
+import { findCountryInText } from './communes/countries';
 import { findCommuneInText, resolveCommune } from './communes/resolve';
 import { annuaireLookup } from './lookup';
 import { buildOrientation, servicesFor } from './orientation';
@@ -61,6 +62,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       catalog.services.flatMap((service) => (service.spoken ?? []).map((name) => ({ name, serviceIds: [service.id, ...service.aliases] }))),
     resolveCommune: (text) => resolveCommune(communeData(), text),
     findCommuneInText: (text) => findCommuneInText(communeData, text),
+    findCountryInText,
     dependsOnCommune: (outcome) =>
       !outcome.urgent &&
       (outcome.askCommune || servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && readAnnuaire()?.covers(id))),

@@ -143,6 +143,8 @@ export interface Knowledge {
    * cheap enough to run on every message. Undefined when none or unsure.
    */
   findCommuneInText(text: string): Commune | undefined;
+  /** the country other than France where a sentence says the person lives ("je vis au Canada"); undefined when none */
+  findCountryInText(text: string): string | undefined;
   /**
    * true when asking the commune changes the answer: the tree says so (Paris has its own
    * préfecture), or the imported annuaire has offices of one of the outcome's services

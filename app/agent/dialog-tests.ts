@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { Reply } from '../../bot/types';
 import { initialState, type ConversationState } from '../../bot/state/types';
@@ -7,6 +7,7 @@ import { step, type EngineContext, type TurnTrace } from '../../bot/engine/step'
 import { foldText } from '../../knowledge/text';
 import { treeFiles } from '../../bot/trees/files';
 import type { Trees } from '../../bot/trees/types';
+import { createKnowledge } from '../../knowledge';
 
 // Conversation tests written by agents (test/conversations/*.yaml, format in
 // test/conversations/README.md): what the person says, what the bot must answer.
@@ -33,6 +34,8 @@ export interface ConversationSpec {
   name: string;
   file: string;
   line: number;
+  /** an annuaire index to run with (absolute path), so that the bot asks for the commune */
+  annuaire?: string;
   turns: TurnSpec[];
 }
 
@@ -66,7 +69,7 @@ const EXPECT_FIELDS: Record<keyof Expectation, 'text' | 'texts' | 'boolean'> = {
 export class DialogTestFormatError extends Error {}
 
 /** Reads one test file; a mistake in it is reported as file:line with a French sentence. */
-export function parseDialogTests(file: string, text: string): ConversationSpec[] {
+export function parseDialogTests(file: string, text: string, baseDir = dirname(file)): ConversationSpec[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const lineOf = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0).line;
@@ -81,13 +84,18 @@ export function parseDialogTests(file: string, text: string): ConversationSpec[]
   return list.items.map((item) => {
     if (!isMap(item)) return fail(item as Node, 'chaque conversation doit avoir « name: » et « turns: ».');
     const name = item.get('name');
+    const annuaire = item.get('annuaire');
     const turns = item.get('turns', true);
     if (typeof name !== 'string' || !name.trim()) return fail(item, 'il manque « name: », la phrase qui décrit la conversation.');
     if (!isSeq(turns) || turns.items.length === 0) return fail(item, `la conversation « ${name} » doit avoir « turns: » avec au moins un échange.`);
+    if (annuaire !== undefined && (typeof annuaire !== 'string' || !existsSync(resolve(baseDir, annuaire)))) {
+      return fail(item, '« annuaire: » doit être le chemin d’un fichier qui existe, à partir du dossier du test.');
+    }
     return {
       name,
       file,
       line: lineOf(item),
+      ...(annuaire ? { annuaire: resolve(baseDir, annuaire) } : {}),
       turns: turns.items.map((turn) => {
         if (!isMap(turn)) return fail(turn as Node, 'chaque échange doit avoir « say: » et « expect: ».');
         const say = turn.get('say');
@@ -118,11 +126,26 @@ function checkExpectation(raw: Record<string, unknown>, fail: (message: string) 
 }
 
 export function readDialogTests(dir: string, root = process.cwd()): ConversationSpec[] {
-  return treeFiles(dir).flatMap((path) => parseDialogTests(relative(root, path), readFileSync(path, 'utf8')));
+  return treeFiles(dir).flatMap((path) => parseDialogTests(relative(root, path), readFileSync(path, 'utf8'), dirname(path)));
+}
+
+// One knowledge per annuaire index, shared by the conversations that name it.
+const knowledgeByAnnuaire = new Map<string, EngineContext['knowledge']>();
+
+/** The context a conversation runs in: the given one, with the annuaire it names if any. */
+export function contextFor(ctx: EngineContext, { annuaire }: ConversationSpec): EngineContext {
+  if (!annuaire) return ctx;
+  let knowledge = knowledgeByAnnuaire.get(annuaire);
+  if (!knowledge) {
+    knowledge = createKnowledge({ annuaireIndex: annuaire, log: () => undefined });
+    knowledgeByAnnuaire.set(annuaire, knowledge);
+  }
+  return { ...ctx, knowledge };
 }
 
 /** Runs one conversation from a fresh state, checking every turn even after a failure. */
-export function runConversation(spec: ConversationSpec, ctx: EngineContext): ConversationResult {
+export function runConversation(spec: ConversationSpec, base: EngineContext): ConversationResult {
+  const ctx = contextFor(base, spec);
   let state: ConversationState = initialState();
   const turns: TurnResult[] = [];
   const reached = new Set<string>();

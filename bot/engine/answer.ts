@@ -5,8 +5,10 @@ import type { TreeChoice } from '../trees/types';
 /** What an answer is recognised by: a tree's choice, or a menu entry the engine builds. */
 export type Choosable = Pick<TreeChoice, 'label' | 'synonyms'>;
 
-// Recognises an answer to a question with choices: its number ("2"), an ordinal ("la
-// deuxième"), oui / non, the label or a synonym, even misspelled ("etrenger").
+// Recognises an answer to a question with choices as people give it: its number ("2"), an
+// ordinal ("la deuxième"), yes or no in everyday forms ("ben oui", "oui oui", "non pas
+// agriculteur", "pas du tout"), the label or a synonym, even misspelled ("etrenger"), or a
+// restatement ("j'ai travaillé dans l'agriculture", "je ne suis pas agriculteur").
 
 const ORDINALS: [RegExp, number][] = [
   [/\b(1|un|une|premier|premiere|1er|1ere|1re)\b/, 0],
@@ -20,8 +22,43 @@ const ORDINALS: [RegExp, number][] = [
   [/\b(9|neuf|neuvieme|9e|9eme)\b/, 8],
 ];
 const ORDINAL_ONLY = /^(?:(?:c est |je choisis |choix |reponse |numero |n )?(?:la |le |l )?)(\S+)(?: (?:choix|reponse|proposition))?$/;
-const YES = /^(oui|ouais|ouai|yes|ok|d accord|exact|exactement|tout a fait|bien sur|voila|c est ca|affirmatif)$/;
-const NO = /^(non|nan|no|pas du tout|absolument pas|negatif)$/;
+
+// Words people put before their answer: "ben oui", "euh non", "alors oui".
+const FILLERS = /^(?:(?:ben|bah|beh|be|bon|eh|euh|heu|hum|ah|oh|alors|mais|et bien|eh bien|he bien|enfin|oui et)\s+)*/;
+const YES_PHRASES = [
+  'oui', 'ouais', 'ouai', 'ouii', 'ouiii', 'wi', 'ui', 'yes', 'ok', 'okay', 'oki', 'd accord', 'exact', 'exactement',
+  'tout a fait', 'bien sur', 'voila', 'c est ca', 'c est bien ca', 'c est exact', 'affirmatif', 'absolument', 'evidemment',
+  'certainement', 'carrement', 'effectivement', 'en effet', 'bien entendu', 'je confirme', 'tout a fait oui',
+];
+const NO_PHRASES = [
+  'non', 'nan', 'nn', 'no', 'nope', 'pas du tout', 'absolument pas', 'negatif', 'jamais', 'pas vraiment', 'aucunement',
+  'certainement pas', 'surtout pas', 'du tout', 'pas', 'bien sur que non', 'evidemment pas',
+];
+// Longest first, so that "absolument pas" is read before "absolument".
+const POLAR_PHRASES: [string, Polarity][] = [
+  ...YES_PHRASES.map((p): [string, Polarity] => [p, 'oui']),
+  ...NO_PHRASES.map((p): [string, Polarity] => [p, 'non']),
+].sort((a, b) => b[0].length - a[0].length);
+// "si" answers a negative question only when it is the whole answer ("si je peux" is no yes).
+const WHOLE_ANSWER_YES = new Set(['si', 'si si', 'mais si']);
+
+// A negation just before a mention turns it around: "je ne suis pas agriculteur".
+const NEGATIONS = new Set(['ne', 'n', 'pas', 'jamais', 'ni', 'non', 'sans', 'aucun', 'aucune']);
+const NEGATION_WINDOW = 4;
+
+type Polarity = 'oui' | 'non';
+
+/** "oui" or "non" when the answer starts with one, in any everyday form, and what follows it. */
+export function polarityOf(text: string): { polarity: Polarity; rest: string } | undefined {
+  const folded = foldText(text).replace(FILLERS, '');
+  if (WHOLE_ANSWER_YES.has(folded)) return { polarity: 'oui', rest: '' };
+  for (const [phrase, polarity] of POLAR_PHRASES) {
+    if (folded === phrase || folded.startsWith(`${phrase} `)) return { polarity, rest: folded.slice(phrase.length).trim() };
+  }
+  return undefined;
+}
+
+const choicePolarity = (choice: Choosable): Polarity | undefined => foldText(choice.label).match(/^(oui|non)\b/)?.[1] as Polarity | undefined;
 
 /** Index of the choice the person picked, or undefined when the message is not clearly one of them. */
 export function recognizeChoice(text: string, choices: Choosable[]): number | undefined {
@@ -38,10 +75,16 @@ export function recognizeChoice(text: string, choices: Choosable[]): number | un
     for (const [pattern, index] of ORDINALS) if (pattern.test(ordinal) && index < choices.length && !isChoiceWord(ordinal, choices)) return index;
   }
 
-  const yesNo = YES.test(folded) ? 'oui' : NO.test(folded) ? 'non' : undefined;
-  if (yesNo) {
-    const index = choices.findIndex((c) => foldText(c.label).startsWith(yesNo));
-    if (index >= 0) return index;
+  const polar = polarityOf(folded);
+  if (polar) {
+    const same = choices.flatMap((c, i) => (choicePolarity(c) === polar.polarity ? [i] : []));
+    if (same.length === 1) return same[0];
+    if (same.length > 1) {
+      const among = polar.rest ? mentionedChoice(polar.rest, same.map((i) => choices[i]), true) : undefined;
+      return among === undefined ? undefined : same[among];
+    }
+    // Not a yes-or-no question ("non, à l'étranger"): what follows the yes or no is the answer.
+    if (polar.rest) return mentionedChoice(polar.rest, choices, true);
   }
 
   return mentionedChoice(folded, choices, true);
@@ -51,30 +94,62 @@ function isChoiceWord(word: string, choices: Choosable[]): boolean {
   return choices.some((c) => foldText(c.label) === word);
 }
 
-/**
- * The one choice whose label or synonym the text mentions. Used both for answers and to
- * pick up facts already given in the first message ("je vis au Canada" answers "en France
- * ou à l'étranger ?"), where typo tolerance is off to avoid guessing.
- */
-export function mentionedChoice(text: string, choices: Choosable[], tolerateTypos = false): number | undefined {
-  const folded = ` ${foldText(text)} `;
-  const hits = new Set<number>();
+/** What a choice can be recognised by: its label, the label without its "Oui, " or "Non, ", its synonyms. */
+function phrasesOf(choice: Choosable): string[] {
+  const label = foldText(choice.label);
+  const core = label.replace(/^(oui|non)\b\s*/, '');
+  return [...new Set([label, ...(core.length >= 4 ? [core] : []), ...choice.synonyms.map(foldText)])].filter(Boolean);
+}
+
+interface Mention {
+  index: number;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+function mentionsIn(folded: string, choices: Choosable[]): Mention[] {
+  const padded = ` ${folded} `;
+  const mentions: Mention[] = [];
   choices.forEach((choice, index) => {
-    for (const phrase of [choice.label, ...choice.synonyms]) {
-      const p = foldText(phrase);
-      if (p && folded.includes(` ${p} `)) hits.add(index);
+    for (const phrase of phrasesOf(choice)) {
+      for (let at = padded.indexOf(` ${phrase} `); at >= 0; at = padded.indexOf(` ${phrase} `, at + 1)) {
+        const before = padded.slice(0, at).trim().split(' ').slice(-NEGATION_WINDOW);
+        mentions.push({ index, start: at, end: at + phrase.length, negated: before.some((w) => NEGATIONS.has(w)) });
+      }
     }
   });
+  // "pas à paris" says more than the "paris" inside it.
+  return mentions.filter((m) => !mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+}
+
+/**
+ * The one choice the text mentions. Used both for answers and to pick up facts already
+ * given in the first message ("je vis au Canada", "j'ai travaillé dans l'agriculture"),
+ * where typo tolerance is off to avoid guessing. A negated mention of the "Oui" choice of
+ * a yes-or-no question is its "Non" ("je ne suis pas agriculteur"); any other negated
+ * mention is no answer.
+ */
+export function mentionedChoice(text: string, choices: Choosable[], tolerateTypos = false): number | undefined {
+  const folded = foldText(text);
+  const noChoice = choices.findIndex((c) => choicePolarity(c) === 'non');
+  const hits = new Set<number>();
+  for (const mention of mentionsIn(folded, choices)) {
+    if (!mention.negated) hits.add(mention.index);
+    else if (choicePolarity(choices[mention.index]) === 'oui' && noChoice >= 0) hits.add(noChoice);
+  }
   if (hits.size === 1) return [...hits][0];
   if (hits.size > 1 || !tolerateTypos) return undefined;
+  return closestLabel(folded, choices);
+}
 
-  const typed = folded.trim();
+/** The choice whose label or synonym the whole answer is a misspelling of ("etrenger"). */
+function closestLabel(typed: string, choices: Choosable[]): number | undefined {
   let best: number | undefined;
   let bestDistance = Infinity;
   let tie = false;
   choices.forEach((choice, index) => {
-    for (const phrase of [choice.label, ...choice.synonyms]) {
-      const p = foldText(phrase);
+    for (const p of phrasesOf(choice)) {
       const allowed = typosInChoice(p);
       const d = Math.abs(typed.length - p.length) > allowed ? Infinity : editDistance(typed, p);
       if (d <= allowed && d < bestDistance) {
@@ -85,4 +160,23 @@ export function mentionedChoice(text: string, choices: Choosable[], tolerateTypo
     }
   });
   return tie ? undefined : best;
+}
+
+/**
+ * The choice a commune answers, for questions about where one lives: the choice naming it
+ * ("Oui, à Paris"), or else the one naming France ("Non, ailleurs en France", "En France").
+ */
+export function choiceForCommune(communeName: string, choices: Choosable[]): number | undefined {
+  const name = foldText(communeName).replace(/ \d+(e|er)? arrondissement$/, '');
+  const naming = (word: string) => choices.flatMap((c, i) => (` ${foldText(c.label)} `.includes(` ${word} `) ? [i] : []));
+  const exact = naming(name);
+  if (exact.length === 1) return exact[0];
+  const france = naming('france');
+  return exact.length === 0 && france.length === 1 ? france[0] : undefined;
+}
+
+/** The choice that says the person lives abroad ("À l'étranger"), for "je vis au Canada". */
+export function choiceForAbroad(choices: Choosable[]): number | undefined {
+  const abroad = choices.flatMap((c, i) => (/\betranger\b/.test(foldText(c.label)) ? [i] : []));
+  return abroad.length === 1 ? abroad[0] : undefined;
 }

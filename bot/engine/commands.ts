@@ -13,7 +13,8 @@ const COMMANDS: Record<string, Command> = {
   recommencer: 'restart', 'recommencer a zero': 'restart', reset: 'restart', 'nouvelle question': 'restart',
   menu: 'menu', '0': 'menu', themes: 'menu', 'liste des themes': 'menu',
   retour: 'back', 'revenir en arriere': 'back', precedent: 'back',
-  passer: 'skip', 'je ne sais pas': 'skip', 'je prefere pas': 'skip', 'je ne veux pas le dire': 'skip',
+  // "je sais pas", "je préfère pas dire"... are small talk (small-talk.ts), understood wherever they come
+  passer: 'skip',
 };
 const NOT_THAT = /^(non )?(ce n est pas ca|c est pas ca|pas ca|ce n est pas cela|ca ne correspond pas|mauvaise reponse|faux)$/;
 

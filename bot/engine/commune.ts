@@ -2,39 +2,66 @@ import type { Commune } from '../../knowledge/types';
 import type { ConversationState } from '../state/types';
 import type { Reply } from '../types';
 import { MESSAGES } from '../messages';
+import { foldText } from '../../knowledge/text';
 import { recognizeChoice } from './answer';
 import type { Command } from './commands';
 import { finish } from './flow';
+import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
 import { choiceOf, type EngineContext, option, type Turn } from './turn';
 
 // The commune question: asked only when the office depends on it; a name, a postal code,
-// one of several homonyms, or PASSER.
+// one of several homonyms, or PASSER ("je sais pas", "je préfère pas dire": no commune).
+// "merci" or "bonjour" are no communes (Mercy, Boncourt...).
 
 type CommunePending = Extract<NonNullable<ConversationState['pending']>, { kind: 'commune' }>;
 
 /** The answer to "Dans quelle commune ?", or undefined when the message is rather a new need. */
-export function continueCommune(turn: Turn, pending: CommunePending, text: string, command: Command | undefined, isNewNeed: () => boolean): Reply[] | undefined {
+export function continueCommune(
+  turn: Turn,
+  pending: CommunePending,
+  text: string,
+  command: Command | undefined,
+  talk: SmallTalk | undefined,
+  isNewNeed: () => boolean,
+): Reply[] | undefined {
   const { ctx } = turn;
   const intent = ctx.trees.byId.get(pending.intent);
   const outcome = intent?.outcomes[pending.outcome];
   if (!intent || !outcome) return undefined;
-  if (command === 'skip') return finish(turn, intent, outcome, undefined);
+  if (command === 'skip' || talk === 'dontKnow' || talk === 'ratherNotSay' || talk === 'done') {
+    return [{ text: MESSAGES.withoutCommune }, ...finish(turn, intent, outcome, undefined)];
+  }
   const options = pending.candidates;
   if (options) {
     const picked = recognizeChoice(text, options.map((code) => choiceOf(communeLabelFor(ctx, code))));
     if (picked !== undefined) return finish(turn, intent, outcome, communeByCode(ctx, options[picked]));
   }
+  if (talk === 'somethingElse') return undefined;
+  if (talk) return [{ text: talk === 'confused' ? MESSAGES.communeHelp : TALK_BEFORE_QUESTION[talk] }, { text: MESSAGES.askCommune }];
   const resolved = ctx.knowledge.resolveCommune(text);
-  if (resolved.status === 'found') return finish(turn, intent, outcome, resolved.commune);
-  if (resolved.status === 'ambiguous') return askWhichCommune(turn.state, pending.intent, pending.outcome, resolved.candidates);
+  // A misspelt name ("lile") is taken unless the message is rather a new need.
+  if (resolved.status === 'found' && (namesCommune(text, resolved.commune) || !isNewNeed())) return finish(turn, intent, outcome, resolved.commune);
   if (isNewNeed()) return undefined;
+  if (resolved.status === 'ambiguous') return askWhichCommune(turn.state, pending.intent, pending.outcome, resolved.candidates, /\d/.test(text));
   return [{ text: MESSAGES.communeUnknown }];
 }
 
-function askWhichCommune(state: ConversationState, intent: string, outcome: string, candidates: Commune[]): Reply[] {
+function askWhichCommune(state: ConversationState, intent: string, outcome: string, candidates: Commune[], byPostalCode: boolean): Reply[] {
   const shown = candidates.slice(0, 9);
   state.pending = { kind: 'commune', intent, outcome, candidates: shown.map((c) => c.code) };
-  return [{ text: MESSAGES.communeWhich, choices: shown.map((c) => option(communeLabel(c))) }];
+  return [{ text: byPostalCode ? MESSAGES.communeWhichPostal : MESSAGES.communeWhich, choices: shown.map((c) => option(communeLabel(c))) }];
+}
+
+/** The text names this commune or gives one of its postal codes, not just something close to it. */
+const namesCommune = (text: string, commune: Commune) => {
+  const folded = ` ${foldText(text)} `;
+  return folded.includes(` ${foldText(commune.name)} `) || commune.postalCodes.some((code) => folded.includes(` ${code} `));
+};
+
+/** The commune an answer is, written out ("Lyon", "69003"), never a guess from a misspelling. */
+export function communeNamed(ctx: EngineContext, text: string): Commune | undefined {
+  const resolved = ctx.knowledge.resolveCommune(text);
+  return resolved.status === 'found' && namesCommune(text, resolved.commune) ? resolved.commune : undefined;
 }
 
 const communeLabel = (c: Commune) => `${c.name} (${c.departement})`;

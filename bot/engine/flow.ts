@@ -3,18 +3,22 @@ import type { ConversationState } from '../state/types';
 import type { Intent, TreeOutcome, TreeQuestion } from '../trees/types';
 import type { Reply } from '../types';
 import { MESSAGES } from '../messages';
-import { mentionedChoice } from './answer';
+import { choiceForAbroad, choiceForCommune, mentionedChoice } from './answer';
 import { communeByCode } from './commune';
 import { askQuestion, disambiguation, themeMenu } from './menus';
 import { orientationText } from './render';
-import { resetPosition, type Turn } from './turn';
-import type { Understanding } from './understand';
+import { resetPosition, type EngineContext, type Turn } from './turn';
+import { suggestedNeeds, type Understanding } from './understand';
+import { foldText } from '../../knowledge/text';
 
 // Walking a need's tree: from its start, past the questions already answered, to an
 // outcome (asking the commune first when the office depends on it), and the fallback
 // ladder when nothing was understood.
 
-export function newNeed(turn: Turn, text: string, understanding: Understanding): Reply[] {
+/** Every "not understood" reply ends with the emergency numbers. */
+export const notUnderstood = (replies: Reply[]): Reply[] => [...replies, { text: MESSAGES.emergencyLine }];
+
+export function newNeed(turn: Turn, text: string, insult: boolean, understanding: Understanding): Reply[] {
   const { state, trace } = turn;
   resetPosition(state);
   if (understanding.ambiguous) {
@@ -23,19 +27,22 @@ export function newNeed(turn: Turn, text: string, understanding: Understanding):
     return [disambiguation(state, understanding.ambiguous.map((c) => c.intent))];
   }
   if (understanding.best) return startIntent(turn, understanding.best.intent, text);
+  if (insult) return [{ text: MESSAGES.insult }];
 
+  // The ladder: the needs it might be, or else asking to rephrase; then the themes; then a person.
   state.misses += 1;
   if (state.misses === 1) {
     trace.fallback = 1;
-    return [{ text: MESSAGES.rephrase }];
+    const suggested = suggestedNeeds(understanding);
+    return notUnderstood([suggested.length > 0 ? disambiguation(state, suggested, true) : { text: MESSAGES.rephrase }]);
   }
   if (state.misses === 2) {
     trace.fallback = 2;
-    return [themeMenu(state, turn.ctx)];
+    return notUnderstood([themeMenu(state, turn.ctx)]);
   }
   trace.fallback = 3;
   state.misses = 0;
-  return [{ text: MESSAGES.humanHelp }];
+  return notUnderstood([{ text: MESSAGES.humanHelp }]);
 }
 
 export function startIntent(turn: Turn, intent: Intent, text: string): Reply[] {
@@ -56,14 +63,14 @@ export function startIntent(turn: Turn, intent: Intent, text: string): Reply[] {
  * (same question id) or in the message that started it ("je vis au Canada").
  */
 export function advance(turn: Turn, intent: Intent, nodeId: string, text: string): Reply[] {
-  const { state } = turn;
+  const { state, ctx } = turn;
   let current = nodeId;
   for (let guard = 0; guard < 50; guard++) {
     const outcome = intent.outcomes[current];
     if (outcome) return reachOutcome(turn, intent, outcome);
     const question = intent.questions[current];
     if (!question) break;
-    const known = knownAnswer(state, question, text);
+    const known = knownAnswer(state, question, text, ctx);
     if (known === undefined) {
       state.at = { intent: intent.id, node: question.id };
       turn.trace.node = question.id;
@@ -76,13 +83,21 @@ export function advance(turn: Turn, intent: Intent, nodeId: string, text: string
   return [{ text: MESSAGES.rephrase }];
 }
 
-function knownAnswer(state: ConversationState, question: TreeQuestion, text: string): number | undefined {
-  const fromText = text ? mentionedChoice(text, question.choices) : undefined;
+// Questions about where the person lives, which the commune or country they gave answers.
+const ASKS_WHERE_ONE_LIVES = /\b(habitez|vivez|residez)\b/;
+
+function knownAnswer(state: ConversationState, question: TreeQuestion, text: string, ctx: EngineContext): number | undefined {
+  const fromText = text ? (mentionedChoice(text, question.choices) ?? livesAbroad(ctx, text, question)) : undefined;
   if (fromText !== undefined) return fromText;
-  const previous = state.answers[question.id];
-  if (previous === undefined) return undefined;
-  const index = question.choices.findIndex((c) => c.label === previous);
-  return index >= 0 ? index : undefined;
+  const previous = question.choices.findIndex((c) => c.label === state.answers[question.id]);
+  if (previous >= 0) return previous;
+  const commune = state.commune && ASKS_WHERE_ONE_LIVES.test(foldText(question.text)) ? communeByCode(ctx, state.commune) : undefined;
+  return commune ? choiceForCommune(commune.name, question.choices) : undefined;
+}
+
+/** "je vis au Canada", "j'habite en Allemagne": the abroad choice of a where-do-you-live question. */
+export function livesAbroad(ctx: EngineContext, text: string, question: TreeQuestion): number | undefined {
+  return ASKS_WHERE_ONE_LIVES.test(foldText(question.text)) && ctx.knowledge.findCountryInText(text) ? choiceForAbroad(question.choices) : undefined;
 }
 
 function reachOutcome(turn: Turn, intent: Intent, outcome: TreeOutcome): Reply[] {

@@ -11,9 +11,10 @@ export function askQuestion(question: TreeQuestion): Reply {
   return { text: question.text, choices: question.choices.map((c) => option(c.label)) };
 }
 
-export function disambiguation(state: ConversationState, intents: Intent[]): Reply {
-  state.pending = { kind: 'disambiguate', intents: intents.map((i) => i.id) };
-  return { text: MESSAGES.disambiguate, choices: [...intents.map((i) => option(i.title)), option(MESSAGES.somethingElse)] };
+/** "Laquelle ?" between needs too close to tell apart, or "Voulez-vous parler de…" after a message not understood. */
+export function disambiguation(state: ConversationState, intents: Intent[], suggested = false): Reply {
+  state.pending = { kind: 'disambiguate', intents: intents.map((i) => i.id), ...(suggested ? { suggested } : {}) };
+  return { text: suggested ? MESSAGES.suggest : MESSAGES.disambiguate, choices: [...intents.map((i) => option(i.title)), option(MESSAGES.somethingElse)] };
 }
 
 export function themeMenu(state: ConversationState, ctx: EngineContext): Reply {

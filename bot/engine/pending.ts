@@ -1,35 +1,38 @@
 import type { Intent } from '../trees/types';
 import type { Reply } from '../types';
 import { MESSAGES } from '../messages';
-import { recognizeChoice } from './answer';
+import { choiceForCommune, recognizeChoice } from './answer';
 import type { Command } from './commands';
-import { continueCommune } from './commune';
-import { advance, startIntent } from './flow';
+import { communeNamed, continueCommune } from './commune';
+import { advance, livesAbroad, notUnderstood, startIntent } from './flow';
+import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
 import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
 import { choiceOf, resetPosition, type Turn } from './turn';
 import { THRESHOLDS, type Understanding } from './understand';
 
 /** An answer to what the bot asked last, or undefined when the message is a new need. */
-export function continuePending(turn: Turn, text: string, command: Command | undefined, understanding: Understanding): Reply[] | undefined {
-  const { state, ctx } = turn;
+export function continuePending(turn: Turn, text: string, command: Command | undefined, talk: SmallTalk | undefined, understanding: Understanding): Reply[] | undefined {
+  const { state, ctx, trace } = turn;
   const isNewNeed = (currentIntent?: string) => {
     const top = understanding.candidates[0];
     return top !== undefined && top.score >= THRESHOLDS.switchTopic && top.intent.id !== currentIntent;
   };
   const pending = state.pending;
 
-  if (pending?.kind === 'commune') return continueCommune(turn, pending, text, command, isNewNeed);
+  if (pending?.kind === 'commune') return continueCommune(turn, pending, text, command, talk, isNewNeed);
 
   if (pending?.kind === 'disambiguate') {
     const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);
-    const choices = [...intents.map((i) => choiceOf(i.title)), choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'rien de tout ca'])];
+    const choices = [...intents.map((i) => choiceOf(i.title)), choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'aucune', 'rien de tout ca', 'non', 'non merci'])];
     const picked = recognizeChoice(text, choices);
     if (picked === intents.length) {
       state.pending = undefined;
       return [{ text: MESSAGES.rephrase }];
     }
     if (picked !== undefined) return startIntent(turn, intents[picked], '');
-    return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, disambiguation(state, intents)];
+    // Suggestions after a message not understood: anything else is a new message, and the ladder climbs.
+    if (pending.suggested) return undefined;
+    return isNewNeed() ? undefined : notUnderstood([{ text: MESSAGES.notAnAnswer }, disambiguation(state, intents)]);
   }
 
   if (pending?.kind === 'menu') {
@@ -43,7 +46,7 @@ export function continuePending(turn: Turn, text: string, command: Command | und
     const intents = menuIntents(ctx, pending.theme);
     const picked = recognizeChoice(text, intents.map((i) => choiceOf(i.title)));
     if (picked !== undefined) return startIntent(turn, intents[picked], '');
-    return isNewNeed() ? undefined : [{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)];
+    return isNewNeed() ? undefined : notUnderstood([{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)]);
   }
 
   if (state.at) {
@@ -53,14 +56,24 @@ export function continuePending(turn: Turn, text: string, command: Command | und
       resetPosition(state);
       return undefined;
     }
-    const picked = recognizeChoice(text, question.choices);
+    // "non, j'habite à Lyon" answers "Habitez-vous à Paris ?" and gives the commune; so does "Lyon".
+    const chosen = recognizeChoice(text, question.choices);
+    const commune = ctx.knowledge.findCommuneInText(text) ?? (chosen === undefined ? communeNamed(ctx, text) : undefined);
+    const picked = chosen ?? (commune ? choiceForCommune(commune.name, question.choices) : livesAbroad(ctx, text, question));
     if (picked !== undefined) {
+      if (commune) state.commune = commune.code;
       state.answers[question.id] = question.choices[picked].label;
       state.trail.push({ intent: intent.id, node: question.id });
       return advance(turn, intent, question.choices[picked].next, '');
     }
-    if (isNewNeed(intent.id)) return undefined;
-    return [{ text: MESSAGES.notAnAnswer }, askQuestion(question)];
+    if (talk === 'somethingElse') {
+      resetPosition(state);
+      return [{ text: MESSAGES.noChoiceFits }];
+    }
+    if (!talk && isNewNeed(intent.id)) return undefined;
+    trace.node = question.id;
+    if (talk) return [{ text: TALK_BEFORE_QUESTION[talk] }, askQuestion(question)];
+    return notUnderstood([{ text: MESSAGES.notAnAnswer }, askQuestion(question)]);
   }
   return undefined;
 }

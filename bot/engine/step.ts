@@ -7,6 +7,7 @@ import { newNeed, startIntent } from './flow';
 import { goBack, themeMenu } from './menus';
 import { MESSAGES } from '../messages';
 import { continuePending } from './pending';
+import { hasInsult, smallTalkOf, TALK_REPLIES } from './small-talk';
 import { type EngineContext, resetPosition, type Turn, type TurnTrace } from './turn';
 import { understand } from './understand';
 
@@ -68,8 +69,13 @@ export function step(previous: ConversationState, input: { text: string }, ctx: 
   // Emergencies come before any pending question.
   if (understanding.urgent) return done(startIntent(turn, understanding.urgent.intent, text));
 
-  const pendingReply = continuePending(turn, text, command, understanding);
+  const talk = smallTalkOf(folded);
+  const pendingReply = continuePending(turn, text, command, talk, understanding);
   if (pendingReply) return done(pendingReply);
+  if (talk) {
+    resetPosition(state);
+    return done([{ text: TALK_REPLIES[talk] }]);
+  }
 
-  return done(newNeed(turn, text, understanding));
+  return done(newNeed(turn, text, hasInsult(folded), understanding));
 }

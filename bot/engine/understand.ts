@@ -1,5 +1,6 @@
 import type { Candidate, Matcher } from '../nlu/matcher';
 import type { Intent } from '../trees/types';
+import { foldText } from '../../knowledge/text';
 
 export const THRESHOLDS = {
   /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */
@@ -20,6 +21,8 @@ export const THRESHOLDS = {
   switchTopic: 0.62,
   /** needs listed by `orient` even when not understood, for hit@3 and agents' review */
   listed: 0.3,
+  /** not understood, but these needs are offered as "Voulez-vous parler de…" */
+  suggested: 0.45,
 } as const;
 
 export interface Understanding {
@@ -38,15 +41,36 @@ export function understand(text: string, matcher: Matcher): Understanding {
   const urgent = candidates.find((c) => c.intent.urgent && isLikelyEmergency(c) && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
   const top = candidates[0];
   if (!top || top.score < understoodThreshold(normalized)) return { normalized, candidates, urgent };
-  const close = candidates.filter((c) => c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap && !sameServices(c, top));
-  if (close.length > 0) return { normalized, candidates, urgent, ambiguous: [top, ...close].slice(0, 3) };
-  return { normalized, candidates, urgent, best: top };
+  const close = distinctNeeds(candidates.filter((c) => c === top || (c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap)));
+  if (close.length > 1) return { normalized, candidates, urgent, ambiguous: close.slice(0, 3) };
+  return { normalized, candidates, urgent, best: close[0] };
 }
 
 function understoodThreshold(normalized: string): number {
   const words = normalized.split(' ').length;
   return words >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
 }
+
+/** Needs close to the message but not understood for sure: what "Voulez-vous parler de…" offers. */
+export function suggestedNeeds(understanding: Understanding): Intent[] {
+  return distinctNeeds(understanding.candidates.filter((c) => c.score >= THRESHOLDS.suggested))
+    .slice(0, 3)
+    .map((c) => c.intent);
+}
+
+/**
+ * One candidate per need a person would tell apart, best first: a need generated from
+ * Service-Public.fr gives way to a curated one with the same services or the same title
+ * head ("Passeport" next to "Passeport (demande, perte…)", "**Carte d'identité"), and two
+ * needs leading to the same services are one choice.
+ */
+export function distinctNeeds<T extends { intent: Intent }>(candidates: T[]): T[] {
+  const lookAlike = (a: Intent, b: Intent) => sameServices(a, b) || titleHead(a) === titleHead(b);
+  const kept = candidates.filter((c) => !c.intent.generated || !candidates.some((o) => !o.intent.generated && lookAlike(o.intent, c.intent)));
+  return kept.filter((c, i) => !kept.slice(0, i).some((o) => sameServices(o.intent, c.intent)));
+}
+
+const titleHead = (intent: Intent) => foldText(intent.title.split(/ ?[(:,]| - /)[0]);
 
 const servicesByIntent = new WeakMap<Intent, Set<string>>();
 
@@ -59,7 +83,6 @@ function servicesOf(intent: Intent): Set<string> {
   return services;
 }
 
-/** Two needs that lead to the same services need no choice between them. */
 /**
  * Below the usual confidence, an emergency still counts when two of its words are there
  * (« pas de toit ... nuit »), never on one ordinary word (« ce soir »).
@@ -68,8 +91,9 @@ function isLikelyEmergency(c: Candidate): boolean {
   return c.score >= THRESHOLDS.understood || (c.score >= THRESHOLDS.urgent && c.matched.length >= 2);
 }
 
-function sameServices(a: Candidate, b: Candidate): boolean {
-  const sa = servicesOf(a.intent);
-  const sb = servicesOf(b.intent);
+/** Two needs that lead to the same services need no choice between them. */
+function sameServices(a: Intent, b: Intent): boolean {
+  const sa = servicesOf(a);
+  const sb = servicesOf(b);
   return sa.size === sb.size && [...sa].every((s) => sb.has(s));
 }

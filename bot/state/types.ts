@@ -6,7 +6,7 @@ export interface ConversationState {
   trail: { intent: string; node: string }[];
   /** what the engine is waiting for outside a tree question */
   pending?:
-    | { kind: 'disambiguate'; intents: string[] }
+    | { kind: 'disambiguate'; intents: string[]; /** offered after a message not understood */ suggested?: boolean }
     | { kind: 'menu' }
     | { kind: 'theme'; theme: string }
     | { kind: 'commune'; intent: string; outcome: string; candidates?: string[] };

@@ -61,7 +61,10 @@ function byPostalCode(data: CommuneData, postalCode: string): CommuneRecord[] {
   const departements = postalDepartement(postalCode);
   const inDepartement = all.filter((r) => departements.includes(r.departement));
   const candidates = inDepartement.length > 0 ? inDepartement : all;
-  return dominant(candidates);
+  // La Poste also lists a code under communes that only have a few addresses with it
+  // (Rouen under 76600, Ronchin under 59000): the communes whose own code it is come first.
+  const own = candidates.filter((r) => r.postalCodes.includes(postalCode));
+  return dominant(own.length > 0 ? own : candidates);
 }
 
 // "saint denis dans le 93": the words between the name and the département
@@ -83,8 +86,12 @@ function splitDepartement(data: CommuneData, text: string): { name: string; depa
   return { name: text };
 }
 
-/** Names within a small edit distance: typos such as "roubais" or "marsielle". */
+/**
+ * Names within a small edit distance: typos such as "roubais" or "marsielle". A four-letter
+ * name is one letter from too many others: only a missing letter is read there ("lile").
+ */
 function closeNames(data: CommuneData, name: string): string[] {
+  if (name.length === 4) return (data.namesByLength.get(5) ?? []).filter((candidate) => editDistance(name, candidate) === 1);
   const allowed = typosInPlaceName(name);
   if (allowed === 0) return [];
   let best = allowed + 1;

@@ -2,6 +2,7 @@ import { createKnowledge } from '../../knowledge';
 import { buildMatcher } from '../../bot/nlu/matcher';
 import { loadTreeSources } from '../../bot/trees/loader';
 import { coverage, formatCoverage, formatTranscript, parseDialogTests, runConversation } from '../../app/agent/dialog-tests';
+import { formatNaturalReplay, replayNaturally, withTypo } from '../../app/agent/natural-answers';
 
 const knowledge = createKnowledge();
 const { trees } = loadTreeSources(
@@ -80,5 +81,44 @@ describe('conversation tests written by agents', () => {
     expect(() => tests(`conversations:\n  - name: Essai\n    turns:\n      - say: bonjour\n        expect:\n          servises: [caf]\n`)).toThrow(
       'test/conversations/essai.yaml:6 champ inconnu « servises » dans « expect: ».',
     );
+  });
+});
+
+describe('conversation tests replayed with answers as people give them (--natural)', () => {
+  const [spec] = tests(`conversations:
+  - name: Une personne demande l'APL
+    turns:
+      - say: je veux les apl
+      - say: non
+        expect: {outcome: caf}
+`);
+
+  test('the answer is rewritten, the same way for the same seed, and the bot reaches the same outcome', () => {
+    const replays = ['1', '2', '3', '4'].map((seed) => replayNaturally(spec, ctx, seed)!);
+    for (const replay of replays) {
+      expect(replay.rewrites).toHaveLength(1);
+      expect(replay.rewrites[0]).toMatchObject({ turn: 1, from: 'non' });
+      expect(replay.rewrites[0].to).not.toBe('non');
+      expect(replay.same).toBe(true);
+    }
+    expect(replayNaturally(spec, ctx, '2')).toEqual(replays[1]);
+    expect(formatNaturalReplay(replays[0])).toMatch(/^✓ Une personne demande l'APL/);
+  });
+
+  test('a typo is one letter dropped, doubled or swapped in the longest word', () => {
+    const typo = withTypo("À l'étranger", 'seed')!;
+    expect(typo).toMatch(/^a l /);
+    expect(typo).not.toBe('a l etranger');
+    expect(Math.abs(typo.length - 'a l etranger'.length)).toBeLessThanOrEqual(1);
+    expect(withTypo('Non', 'seed')).toBeUndefined();
+  });
+
+  test('a conversation with no answer to a question is not replayed', () => {
+    const [single] = tests(`conversations:\n  - name: Un seul message\n    turns:\n      - say: je veux les apl\n`);
+    expect(replayNaturally(single, ctx, '1')).toBeUndefined();
+  });
+
+  test('an annuaire that does not exist is reported with its line', () => {
+    expect(() => tests(`conversations:\n  - name: Essai\n    annuaire: nulle-part.jsonl\n    turns:\n      - say: bonjour\n`)).toThrow(/essai.yaml:2 « annuaire: » doit être le chemin/);
   });
 });

@@ -127,3 +127,19 @@ describe('a commune named inside a message', () => {
     expect(knowledge.findCommuneInText(message)).toBeUndefined();
   });
 });
+
+describe('a country other than France, named as where one lives', () => {
+  const knowledge = createKnowledge({ annuaireIndex: null });
+  test.each([
+    ['je vis au Canada', 'Canada'],
+    ["j'habite en Allemagne", 'Allemagne'],
+    ['nous vivons aux États-Unis', "États-Unis d'Amérique"],
+    ['j habite en angleterre', 'Royaume-Uni'],
+  ])('"%s" is %s', (message, country) => {
+    expect(knowledge.findCountryInText(message)).toBe(country);
+  });
+
+  test.each(['je suis en vacances en Espagne', 'je vis en Guadeloupe', 'je vis à Lyon', 'je vis en France'])('"%s" names no country abroad', (message) => {
+    expect(knowledge.findCountryInText(message)).toBeUndefined();
+  });
+});
