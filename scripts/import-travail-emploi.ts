@@ -28,6 +28,15 @@ const BOILERPLATE = /^(qui contacter|textes de référence|services en ligne|mod
 /** Enough of a fiche's questions to recognise it, few enough to stay precise. */
 const MAX_QUESTIONS = 8;
 
+/** A title a phone shows in full: the fiche's, or its head before a colon or a bracket, or cut at a word. */
+const MAX_TITLE = 80;
+function shortTitle(title: string): string {
+  if (title.length <= MAX_TITLE) return title;
+  const head = title.split(/ : | \(| \| | – /)[0].trim();
+  if (head.length >= 20 && head.length <= MAX_TITLE) return head;
+  return `${title.slice(0, MAX_TITLE).replace(/\s+\S*$/, '')}…`;
+}
+
 const isoDate = (date: string) => date.split('/').reverse().join('-');
 const slug = (url: string) => url.replace(/^.*\//, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 60);
 
@@ -45,13 +54,13 @@ function ficheIntent(fiche: LabourFiche) {
   const date = isoDate(fiche.date);
   return {
     id: `te_${slug(fiche.url)}`,
-    title: fiche.title,
+    title: shortTitle(fiche.title),
     keywords: [fiche.title],
     ...(questions.length > 0 ? { examples: questions.slice(0, MAX_QUESTIONS) } : {}),
     outcome: {
       services: contacts(fiche),
-      why: `Le ministère du Travail répond à cette question dans sa fiche « ${fiche.title} ».`,
-      online: { label: fiche.title, url: fiche.url },
+      why: 'Le ministère du Travail répond à cette question dans sa fiche en ligne.',
+      online: { label: 'Fiche du ministère du Travail', url: fiche.url },
       source: { url: fiche.url, title: 'Ministère du Travail, travail-emploi.gouv.fr', date },
     },
   };

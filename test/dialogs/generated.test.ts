@@ -1,4 +1,4 @@
-// The needs imported from service-public.fr (npm run import:service-public) stay honest:
+// The needs imported from service-public.fr and the Ministry of Labour's fiches stay honest:
 // each one cites its fiche with a date and names today's offices.
 import { realContext } from './helpers';
 
@@ -11,8 +11,12 @@ test('the import brings the long tail: well over a thousand needs', () => {
   expect(generated.length).toBeGreaterThan(1000);
 });
 
-test('every imported answer cites its service-public.fr fiche and date', () => {
-  const unsourced = outcomes.filter((o) => !/^F\d+$/.test(o.source.fiche ?? '') || !o.source.url?.startsWith('https://www.service-public.fr/') || !o.source.date);
+/** A service-public.fr fiche (npm run import:service-public) or a Ministry of Labour one (npm run import:travail-emploi). */
+const citesItsFiche = (o: (typeof outcomes)[number]) =>
+  (/^F\d+$/.test(o.source.fiche ?? '') && o.source.url?.startsWith('https://www.service-public.fr/')) || o.source.url?.startsWith('https://travail-emploi.gouv.fr/');
+
+test('every imported answer cites its official fiche and date', () => {
+  const unsourced = outcomes.filter((o) => !citesItsFiche(o) || !o.source.date);
   expect(unsourced).toEqual([]);
 });
 
