@@ -84,7 +84,7 @@ describe('choices between needs offer no look-alikes', () => {
 
   test.each([
     ['Passeport', 'Passeport (demande, perte, renouvellement)'],
-    ["**Carte d'identité", "Carte d'identité (demande, perte, vol, renouvellement)"],
+    ["Carte d'identité", "Carte d'identité (demande, perte, vol, renouvellement)"],
   ])('the generated "%s" gives way to the curated "%s"', (generated, curated) => {
     const candidates = [{ intent: titled(generated, true) }, { intent: titled(curated, false) }];
     expect(distinctNeeds(candidates).map((c) => c.intent.title)).toEqual([curated]);
