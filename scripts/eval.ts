@@ -1,6 +1,9 @@
 // `npm run eval -- <cases.yaml> [more.yaml...]`: accuracy of the orientation bot on case
 // files (shared/eval/dev.yaml format), next to nlp.js and a fuse.js-only matcher trained on
-// the same phrases of the same curated trees, with the time each takes per message.
+// the same phrases of the same curated trees, with the time each takes per message; then the
+// emergency set of test/eval/emergencies/ (tuning and hold-out parts).
+// `--emergencies` runs the emergency set alone; `--holdout-errors` also lists the hold-out's
+// errors (read them to report, never to tune).
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBrain } from '../app/runtime';
@@ -10,6 +13,7 @@ import type { Intent } from '../bot/trees/types';
 import { EMERGENCY_LINES, loadCases, serviceComparer, type EvalCase } from './eval/cases';
 import { score, type Score } from './eval/score';
 import { buildBm25, buildFuseOnly, buildNlpJs, intentServices, type System, type SystemAnswer } from './eval/systems';
+import { emergencyErrors, emergencyFiles, emergencyRows, judge, loadEmergencyCases, type EmergencyReport } from './eval/emergencies';
 
 interface Outcome extends Score {
   kase: EvalCase;
@@ -25,7 +29,9 @@ interface Report {
 }
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-if (files.length === 0) {
+const emergenciesOnly = process.argv.includes('--emergencies');
+const showHoldoutErrors = process.argv.includes('--holdout-errors');
+if (files.length === 0 && !emergenciesOnly) {
   console.error('Usage : npm run eval -- <cas.yaml> [autres.yaml...]');
   process.exit(2);
 }
@@ -109,7 +115,30 @@ function table(rows: string[][]): string {
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
+function emergencyReport() {
+  const reports: EmergencyReport[] = emergencyFiles().map(({ file, path }) => ({
+    file,
+    outcomes: loadEmergencyCases(path).map((kase) => judge(kase, orient(kase.text, { trees, matcher: registry.current.matcher, knowledge }))),
+  }));
+  if (reports.length === 0) return;
+  console.log(`\nUrgences (test/eval/emergencies/) : premier numéro donné, ou nommé par la question « Êtes-vous en danger maintenant ? »`);
+  console.log(table(emergencyRows(reports)));
+  for (const report of reports) {
+    if (!report.file.includes('holdout') || showHoldoutErrors) console.log(emergencyErrors(report).join('\n'));
+    else {
+      const bySituation = new Map<string, number>();
+      for (const o of report.outcomes.filter((o) => o.verdict !== 'right line' && o.verdict !== 'quiet')) {
+        const key = `${o.verdict} ${o.kase.situation ?? ''}`.trim();
+        bySituation.set(key, (bySituation.get(key) ?? 0) + 1);
+      }
+      console.log(`\n${report.file} : erreurs par situation (textes non affichés : --holdout-errors)`);
+      for (const [key, n] of [...bySituation].sort()) console.log(`  ${key} : ${n}`);
+    }
+  }
+}
+
 async function main() {
+  if (emergenciesOnly) return emergencyReport();
   const caseFiles = files.map((file) => ({ file: basename(file), cases: loadCases(file) }));
   const trainStart = performance.now();
   const nlp = await buildNlpJs(curated);
@@ -141,6 +170,7 @@ async function main() {
       console.log(`  « ${miss.kase.text} » attendu [${miss.kase.expect.join(', ')}], obtenu [${got}]`);
     }
   }
+  emergencyReport();
 }
 
 main().catch((error) => {

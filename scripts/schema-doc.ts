@@ -13,12 +13,14 @@ const TITLES: Record<string, string> = {
   outcome: 'Un résultat (`outcome` ou `outcomes`)',
   link: 'Un lien (`online`)',
   source: 'Une source (`source`)',
+  signal_group: 'Un groupe de mots des signaux (`signal_groups`)',
 };
 
 const typeLabel = (type: FieldType): string => {
   switch (type.kind) {
     case 'text': return 'texte';
     case 'texts': return 'liste de textes';
+    case 'signals': return 'liste de signaux';
     case 'boolean': return 'true / false';
     case 'date': return 'date AAAA-MM-JJ';
     case 'object': return `bloc (${TITLES[type.shape].toLowerCase()})`;

@@ -3,6 +3,7 @@ import type { Intent, TreeOutcome } from '../trees/types';
 import type { EngineContext } from './step';
 import { mentionedChoice } from './answer';
 import { THRESHOLDS, understand } from './understand';
+import { detectEmergency } from '../safety/detector';
 
 export interface OrientedNeed {
   id: string;
@@ -16,26 +17,38 @@ export interface OrientResult {
   text: string;
   understood: boolean;
   urgent: boolean;
+  /**
+   * The emergency is not certain: a conversation first asks « Êtes-vous en danger
+   * maintenant ? », naming this line. The ordinary need, if any, then comes first in `needs`.
+   */
+  unsure?: { need: string; line: string };
   needs: OrientedNeed[];
 }
 
 /** One message, no conversation: what the CLI, the REST API and the benchmarks use. */
 export function orient(text: string, ctx: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
   const understanding = understand(text, ctx.matcher);
+  const emergency = detectEmergency(ctx.trees, text);
+  const urgent = emergency && { intent: emergency.intent, score: 1, matched: [emergency.signal] };
   const resolved = communeText ? ctx.knowledge.resolveCommune(communeText) : undefined;
   const commune = resolved?.status === 'found' ? resolved.commune : ctx.knowledge.findCommuneInText(text);
   const listed = understanding.candidates.filter((c) => c.score >= THRESHOLDS.listed);
-  const first = understanding.urgent ?? understanding.best ?? understanding.ambiguous?.[0];
-  const ordered = first ? [first, ...listed.filter((c) => c !== first)] : listed;
+  const need = understanding.best ?? understanding.ambiguous?.[0];
+  const leading = emergency?.sure ? [urgent, need] : [need, urgent];
+  const firsts = leading.filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const ordered = [...firsts, ...listed.filter((c) => !firsts.includes(c))];
+  const needs = ordered.map((c) => {
+    const outcomes = likelyOutcomes(c.intent, text);
+    const orientation = ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now ?? new Date() });
+    return { id: c.intent.id, title: c.intent.title, score: c.score, services: orientation.services };
+  });
+  const emergencyNeed = emergency && needs.find((n) => n.id === emergency.intent.id);
   return {
     text,
-    understood: first !== undefined,
-    urgent: understanding.urgent !== undefined,
-    needs: ordered.map((c) => {
-      const outcomes = likelyOutcomes(c.intent, text);
-      const orientation = ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now ?? new Date() });
-      return { id: c.intent.id, title: c.intent.title, score: c.score, services: orientation.services };
-    }),
+    understood: firsts.length > 0,
+    urgent: emergency !== undefined,
+    ...(emergency && !emergency.sure && emergencyNeed ? { unsure: { need: emergencyNeed.id, line: emergencyNeed.services[0]?.id ?? '' } } : {}),
+    needs,
   };
 }
 

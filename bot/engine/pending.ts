@@ -9,6 +9,7 @@ import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
 import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
 import { choiceOf, resetPosition, type Turn } from './turn';
 import { THRESHOLDS, type Understanding } from './understand';
+import { dangerQuestion, isDangerAnswer } from '../safety/ask';
 
 /** An answer to what the bot asked last, or undefined when the message is a new need. */
 export function continuePending(turn: Turn, text: string, command: Command | undefined, talk: SmallTalk | undefined, understanding: Understanding): Reply[] | undefined {
@@ -20,6 +21,20 @@ export function continuePending(turn: Turn, text: string, command: Command | und
   const pending = state.pending;
 
   if (pending?.kind === 'commune') return continueCommune(turn, pending, text, command, talk, isNewNeed);
+
+  if (pending?.kind === 'danger') {
+    // « Êtes-vous en danger maintenant ? » yes: the emergency's lines; no: the ordinary need, if any
+    const answer = isDangerAnswer(text);
+    const intent = ctx.trees.byId.get(answer === 'yes' ? pending.intent : (pending.need ?? ''));
+    if (answer === 'yes' && intent) return startIntent(turn, intent, '');
+    if (answer === 'no') {
+      state.pending = undefined;
+      return intent ? startIntent(turn, intent, '') : [{ text: MESSAGES.notInDanger }];
+    }
+    const urgent = ctx.trees.byId.get(pending.intent);
+    if (isNewNeed() || !urgent) return undefined;
+    return [{ text: MESSAGES.notAnAnswer }, dangerQuestion(state, urgent, ctx.trees.byId.get(pending.need ?? ''), ctx.knowledge)];
+  }
 
   if (pending?.kind === 'disambiguate') {
     const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);

@@ -10,10 +10,13 @@ import { continuePending } from './pending';
 import { hasInsult, smallTalkOf, TALK_REPLIES } from './small-talk';
 import { type EngineContext, resetPosition, type Turn, type TurnTrace } from './turn';
 import { understand } from './understand';
+import { detectEmergency } from '../safety/detector';
+import { dangerQuestion } from '../safety/ask';
 
-// The engine's door: one turn, from the person's text to the replies. Commands first
-// (commands.ts), emergencies, then the answer to what was asked (pending.ts), else a new
-// need (flow.ts); the lists it offers are in menus.ts, the commune question in commune.ts.
+// The engine's door: one turn, from the person's text to the replies. Emergencies first
+// (bot/safety, on every message of any kind), then commands (commands.ts), the answer to
+// what was asked (pending.ts), else a new need (flow.ts); the lists it offers are in
+// menus.ts, the commune question in commune.ts.
 
 export type { EngineContext, TurnTrace } from './turn';
 
@@ -38,6 +41,15 @@ export function step(previous: ConversationState, input: { text: string }, ctx: 
   const done = (replies: Reply[], extra: Partial<StepResult> = {}): StepResult => ({ state, replies, trace, ...extra });
 
   const text = input.text ?? '';
+  // Danger first, even in a message too long or a command-like one: before anything was asked.
+  const emergency = detectEmergency(ctx.trees, text);
+  if (emergency?.sure) return done(startIntent(turn, emergency.intent, ''));
+  if (emergency) {
+    trace.urgent = true;
+    trace.intent = emergency.intent.id;
+    resetPosition(state);
+    return done([dangerQuestion(state, emergency.intent, understand(text, ctx.matcher).best?.intent, ctx.knowledge)]);
+  }
   const maxChars = ctx.maxMessageChars ?? MAX_MESSAGE_LENGTH;
   if (text.length > maxChars) return done([{ text: MESSAGES.tooLong(maxChars) }]);
   const folded = foldText(text) || text.trim();
@@ -65,9 +77,6 @@ export function step(previous: ConversationState, input: { text: string }, ctx: 
   const understanding = understand(text, ctx.matcher);
   trace.normalized = understanding.normalized;
   trace.candidates = understanding.candidates.map((c) => ({ id: c.intent.id, score: c.score, matched: c.matched }));
-
-  // Emergencies come before any pending question.
-  if (understanding.urgent) return done(startIntent(turn, understanding.urgent.intent, text));
 
   const talk = smallTalkOf(folded);
   const pendingReply = continuePending(turn, text, command, talk, understanding);

@@ -13,8 +13,6 @@ export const THRESHOLDS = {
   understoodLong: 0.47,
   /** words (stop words included) from which a message counts as long */
   longMessageWords: 15,
-  /** an emergency is taken at a slightly lower confidence: missing one costs more */
-  urgent: 0.45,
   /** two needs closer than this, leading to different services, are offered as choices */
   ambiguityGap: 0.05,
   /** while a question waits for an answer, a message must be this clear to switch topic */
@@ -28,22 +26,23 @@ export const THRESHOLDS = {
 export interface Understanding {
   normalized: string;
   candidates: Candidate[];
-  /** the emergency the message describes, if any */
-  urgent?: Candidate;
   /** the need, when clear enough */
   best?: Candidate;
   /** two or three needs too close to choose between */
   ambiguous?: Candidate[];
 }
 
+/**
+ * The ordinary need a message describes. Emergencies are not needs among others: the
+ * detector of bot/safety finds them first, and urgent needs have no phrases to match here.
+ */
 export function understand(text: string, matcher: Matcher): Understanding {
   const { normalized, candidates } = matcher.match(text, 5);
-  const urgent = candidates.find((c) => c.intent.urgent && isLikelyEmergency(c) && c.score >= candidates[0].score - THRESHOLDS.ambiguityGap);
   const top = candidates[0];
-  if (!top || top.score < understoodThreshold(normalized)) return { normalized, candidates, urgent };
+  if (!top || top.score < understoodThreshold(normalized)) return { normalized, candidates };
   const close = distinctNeeds(candidates.filter((c) => c === top || (c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap)));
-  if (close.length > 1) return { normalized, candidates, urgent, ambiguous: close.slice(0, 3) };
-  return { normalized, candidates, urgent, best: close[0] };
+  if (close.length > 1) return { normalized, candidates, ambiguous: close.slice(0, 3) };
+  return { normalized, candidates, best: close[0] };
 }
 
 function understoodThreshold(normalized: string): number {
@@ -81,14 +80,6 @@ function servicesOf(intent: Intent): Set<string> {
     servicesByIntent.set(intent, services);
   }
   return services;
-}
-
-/**
- * Below the usual confidence, an emergency still counts when two of its words are there
- * (« pas de toit ... nuit »), never on one ordinary word (« ce soir »).
- */
-function isLikelyEmergency(c: Candidate): boolean {
-  return c.score >= THRESHOLDS.understood || (c.score >= THRESHOLDS.urgent && c.matched.length >= 2);
 }
 
 /** Two needs that lead to the same services need no choice between them. */

@@ -5,6 +5,7 @@ import { foldText } from '../../knowledge/text';
 /** SMS and chat spellings, as written by citizens, to the words they stand for. */
 const SMS_SPELLINGS: Record<string, string> = {
   jai: "j ai", jsuis: 'je suis', chui: 'je suis', chuis: 'je suis', jsui: 'je suis', jsp: 'je ne sais pas',
+  jme: 'je me', jte: 'je te', jveux: 'je veux', jpeux: 'je peux', jvais: 'je vais', jsais: 'je sais', jdors: 'je dors', bb: 'bebe',
   ke: 'que', koi: 'quoi', kel: 'quel', kelle: 'quelle', kan: 'quand', qd: 'quand', cb: 'combien', cbien: 'combien',
   pk: 'pourquoi', pq: 'pourquoi', pr: 'pour', ds: 'dans', dc: 'donc', vs: 'vous', ts: 'tous', tt: 'tout',
   tjr: 'toujours', tjrs: 'toujours', bcp: 'beaucoup', pb: 'probleme', pbm: 'probleme', pblm: 'probleme',
@@ -48,13 +49,21 @@ const acronymPatterns = ACRONYMS.map(([long, short]) => ({
   short,
 }));
 
+/** Folded words with SMS spellings spelled out (« jai » -> « j ai »), without the acronym pass. */
+export function spelledOut(text: string): string[] {
+  const words: string[] = [];
+  for (const word of foldText(text).split(' ')) {
+    if (!word) continue;
+    const spelled = SMS_SPELLINGS[word];
+    if (spelled === undefined) words.push(word);
+    else words.push(...spelled.split(' '));
+  }
+  return words;
+}
+
 /** The normal form every matcher compares: folded, SMS spellings spelled out, long forms as acronyms. */
 export function normalize(text: string): string {
-  const words = foldText(text)
-    .split(' ')
-    .filter(Boolean)
-    .map((word) => SMS_SPELLINGS[word] ?? word);
-  let joined = ` ${words.join(' ')} `;
+  let joined = ` ${spelledOut(text).join(' ')} `;
   for (const { pattern, short } of acronymPatterns) joined = joined.replace(pattern, ` ${short} `);
   return joined.replace(/\s+/g, ' ').trim();
 }

@@ -9,7 +9,9 @@ export interface ConversationState {
     | { kind: 'disambiguate'; intents: string[]; /** offered after a message not understood */ suggested?: boolean }
     | { kind: 'menu' }
     | { kind: 'theme'; theme: string }
-    | { kind: 'commune'; intent: string; outcome: string; candidates?: string[] };
+    | { kind: 'commune'; intent: string; outcome: string; candidates?: string[] }
+    /** « Êtes-vous en danger maintenant ? »: the emergency to answer if so, the ordinary need if not */
+    | { kind: 'danger'; intent: string; need?: string };
   /** consecutive messages not understood: climbs the fallback ladder */
   misses: number;
   /** INSEE code once the person told us their commune */

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { TreeProblem } from './loader';
 import { closest, type FileContext, fieldNode, nodePos, type Plain, problem } from './shape';
-import type { Intent, Position, TreeChoice, TreeOutcome, TreeQuestion } from './types';
+import type { Intent, Position, Signal, TreeChoice, TreeOutcome, TreeQuestion } from './types';
 
 // One need of a tree file, built from its checked YAML, with the checks that need the whole
 // need (ids used twice, answers that lead nowhere, unknown services).
@@ -56,8 +56,18 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
 
   if (single && (data.questions || data.outcomes)) report(pos, `utilisez soit « outcome » (un seul résultat), soit « questions » et « outcomes », pas les deux.`);
   if (!single && outcomeEntries.length === 0) report(pos, `il faut au moins un résultat (« outcome » ou « outcomes »).`);
-  if (strings('keywords').length + strings('synonyms').length + strings('examples').length === 0) {
-    report(pos, `rien ne permet de reconnaître ce besoin : ajoutez des « keywords », « synonyms » ou « examples ».`);
+  const signals = (data.signals as Signal[] | undefined) ?? [];
+  const unsureSignals = (data.unsure_signals as Signal[] | undefined) ?? [];
+  const notSignals = (data.not_signals as Signal[] | undefined) ?? [];
+  const urgent = data.urgent === true || Object.values(outcomes).some((o) => o.urgent);
+  const phrases = strings('keywords').length + strings('synonyms').length + strings('examples').length;
+  if (urgent) {
+    // An emergency is found by the detector (bot/safety), apart from the need matcher, never by a phrase score.
+    if (phrases > 0) report(pos, `un besoin urgent est reconnu par ses « signals » seulement : déplacez ses « keywords », « synonyms » et « examples » dans « signals ».`);
+    if (signals.length === 0) report(pos, `un besoin urgent doit avoir des « signals » : les situations qui font donner ses numéros.`);
+  } else {
+    if (signals.length + unsureSignals.length + notSignals.length > 0) report(pos, `seul un besoin urgent (« urgent: true ») a des « signals » ; pour un besoin ordinaire, écrivez des « keywords » ou des « examples ».`);
+    if (phrases === 0) report(pos, `rien ne permet de reconnaître ce besoin : ajoutez des « keywords », « synonyms » ou « examples ».`);
   }
 
   const firstQuestion = Object.keys(questions)[0];
@@ -82,7 +92,10 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
     synonyms: strings('synonyms'),
     examples: strings('examples'),
     exclude: strings('exclude'),
-    urgent: data.urgent === true || Object.values(outcomes).some((o) => o.urgent),
+    urgent,
+    signals,
+    unsureSignals,
+    notSignals,
     start,
     questions,
     outcomes,

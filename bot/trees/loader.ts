@@ -2,8 +2,9 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import type { Knowledge } from '../../knowledge/types';
 import { readTreeSources, type TreeSource } from './files';
 import { buildIntent, type Plain } from './intents';
-import { at, checkShape, type FileContext, problem } from './shape';
-import type { Intent, Position, Theme, Trees } from './types';
+import { at, checkShape, type FileContext, nodePos, problem, type Sub } from './shape';
+import type { Intent, Position, Signal, Theme, Trees } from './types';
+import { collectSafety, emptySafety, type FileSafety, unknownGroups } from '../safety/vocabulary';
 
 // Reads the agents' YAML into the trees the engine runs: file by file, the YAML's shape is
 // checked against the schema (shape.ts), then each need is built and checked (intents.ts).
@@ -33,13 +34,16 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
   const problems: TreeProblem[] = [];
   const intents: Intent[] = [];
   const themes: Theme[] = [];
+  const safety = emptySafety();
   for (const source of sources) {
     const parsed = parseTreeFile(source.file, source.text, knowledge, problems);
     if (parsed) {
       themes.push(parsed.theme);
       intents.push(...parsed.intents);
+      collectSafety(safety, parsed.safety, problems);
     }
   }
+  problems.push(...unknownGroups(intents, safety));
   const byId = new Map<string, Intent>();
   for (const intent of intents) {
     const first = byId.get(intent.id);
@@ -48,7 +52,7 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
     } else byId.set(intent.id, intent);
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { trees: { intents, byId, themes: mergeThemes(themes), loadedAt: new Date().toISOString() }, problems };
+  return { trees: { intents, byId, themes: mergeThemes(themes), safety, loadedAt: new Date().toISOString() }, problems };
 }
 
 function mergeThemes(themes: Theme[]): Theme[] {
@@ -83,7 +87,21 @@ function parseTreeFile(file: string, text: string, knowledge: Knowledge, problem
     const intent = buildIntent(ctx, item.node, item.value, theme.id, generated);
     if (intent) intents.push(intent);
   }
-  return { theme, intents };
+  return { theme, intents, safety: fileSafety(ctx, data) };
+}
+
+/** The emergency vocabulary a file writes besides its needs (bot/safety/vocabulary.ts). */
+function fileSafety(ctx: FileContext, data: Plain): FileSafety {
+  return {
+    groupList: ((data.signal_groups as Sub[] | undefined) ?? []).map((g) => ({
+      name: String(g.value.name ?? ''),
+      words: (g.value.words as string[] | undefined) ?? [],
+      pos: nodePos(ctx, g.node),
+    })),
+    past: (data.past_signals as Signal[] | undefined) ?? [],
+    now: (data.now_signals as Signal[] | undefined) ?? [],
+    negations: (data.negations as string[] | undefined) ?? [],
+  };
 }
 
 function explainYamlError(code: string, message: string): string {

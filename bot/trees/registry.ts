@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/types';
 import { buildMatcher, type Matcher } from '../nlu/matcher';
+import { emergencyDetector } from '../safety/detector';
 import { formatProblem, loadTrees, type LoadResult, type TreeProblem } from './loader';
 import type { Trees } from './types';
 
@@ -19,7 +20,7 @@ export class TreeRegistry {
   constructor(private readonly dir: string, private readonly knowledge: Knowledge) {
     const result = loadTrees(dir, knowledge);
     if (!result.trees) throw new TreeLoadError(result);
-    this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents, { officeNames: this.knowledge.officeNames() }) };
+    this.loaded = this.build(result.trees);
     this.lastProblems = result.problems;
   }
 
@@ -31,10 +32,16 @@ export class TreeRegistry {
     return this.lastProblems;
   }
 
+  /** The matcher and the emergency detector are built at load time, never on a person's turn. */
+  private build(trees: Trees): LoadedTrees {
+    emergencyDetector(trees);
+    return { trees, matcher: buildMatcher(trees.intents, { officeNames: this.knowledge.officeNames() }) };
+  }
+
   reload(): LoadResult {
     const result = loadTrees(this.dir, this.knowledge);
     this.lastProblems = result.problems;
-    if (result.trees) this.loaded = { trees: result.trees, matcher: buildMatcher(result.trees.intents, { officeNames: this.knowledge.officeNames() }) };
+    if (result.trees) this.loaded = this.build(result.trees);
     return result;
   }
 }

@@ -6,6 +6,8 @@ export type FieldType =
   | { kind: 'texts' }
   | { kind: 'boolean' }
   | { kind: 'date' }
+  /** emergency signals: texts in the small pattern language of bot/safety/pattern.ts */
+  | { kind: 'signals' }
   | { kind: 'object'; shape: string }
   | { kind: 'list'; shape: string }
   | { kind: 'map'; shape: string };
@@ -21,6 +23,7 @@ export type Shape = Record<string, Field>;
 const text = { kind: 'text' } as const;
 const texts = { kind: 'texts' } as const;
 const boolean = { kind: 'boolean' } as const;
+const signals = { kind: 'signals' } as const;
 
 export const SHAPES: Record<string, Shape> = {
   file: {
@@ -28,6 +31,14 @@ export const SHAPES: Record<string, Shape> = {
     title: { type: text, required: true, doc: "nom du thème montré aux personnes (ex. « Papiers d'identité »)" },
     intents: { type: { kind: 'list', shape: 'intent' }, required: true, doc: 'les besoins de ce thème' },
     generated: { type: boolean, doc: 'fichier produit par « npm run import:service-public » : ne pas le modifier à la main' },
+    signal_groups: { type: { kind: 'list', shape: 'signal_group' }, doc: 'groupes de mots des signaux d\u2019urgence, utilisables dans un signal par « @nom » (voir « Les signaux d\u2019urgence »)' },
+    past_signals: { type: signals, doc: 'signaux qui placent les faits loin dans le passé (« il y a 5 ans ») : un signal d\u2019urgence ne compte alors plus, sauf si un « now_signals » est là aussi' },
+    now_signals: { type: signals, doc: 'signaux qui disent que cela se passe maintenant (« en ce moment », « encore ») : ils l\u2019emportent sur « past_signals »' },
+    negations: { type: texts, doc: 'mots qui nient un signal d\u2019urgence quand ils le précèdent ou s\u2019y glissent (« pas », « jamais »)' },
+  },
+  signal_group: {
+    name: { type: text, required: true, doc: 'nom du groupe, en minuscules (ex. « conjoint »), écrit « @conjoint » dans un signal' },
+    words: { type: texts, required: true, doc: 'les mots du groupe, un mot chacun ; « mot* » pour tous les mots qui commencent ainsi' },
   },
   intent: {
     id: { type: text, required: true, doc: 'identifiant unique du besoin, en minuscules avec des _ (ex. « cni_perdue »)' },
@@ -36,7 +47,10 @@ export const SHAPES: Record<string, Shape> = {
     synonyms: { type: texts, doc: 'autres façons de le dire, y compris familières (ex. « viré » pour licencié)' },
     examples: { type: texts, doc: 'phrases entières comme les écrivent les personnes' },
     exclude: { type: texts, doc: 'mots qui montrent que ce n\u2019est pas ce besoin (ex. « étranger »)' },
-    urgent: { type: boolean, doc: 'urgence : la réponse passe avant toute autre question' },
+    urgent: { type: boolean, doc: 'urgence : la réponse passe avant toute autre question. Un besoin urgent est reconnu par ses « signals », pas par keywords, synonyms ni examples' },
+    signals: { type: signals, doc: 'besoin urgent : situations qui suffisent à donner le numéro tout de suite (voir « Les signaux d\u2019urgence »)' },
+    unsure_signals: { type: signals, doc: 'besoin urgent : situations qui font demander d\u2019abord « Êtes-vous en danger maintenant ? »' },
+    not_signals: { type: signals, doc: 'besoin urgent : situations qui montrent que ce n\u2019est pas cette urgence (« tombée enceinte », « feu rouge »)' },
     start: { type: text, doc: 'première étape : une question ou un résultat (par défaut la première question)' },
     questions: { type: { kind: 'map', shape: 'question' }, doc: 'questions de suivi, par identifiant' },
     outcomes: { type: { kind: 'map', shape: 'outcome' }, doc: 'résultats possibles, par identifiant' },

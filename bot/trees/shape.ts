@@ -3,7 +3,8 @@ import type { Knowledge } from '../../knowledge/types';
 import { editDistance, typosInFieldName } from '../../knowledge/similarity';
 import type { TreeProblem } from './loader';
 import { SHAPES, type Shape } from './schema';
-import type { Position } from './types';
+import type { Position, Signal } from './types';
+import { parseSignal } from '../safety/pattern';
 
 // The YAML's shape against the schema (schema.ts): fields known, required ones present,
 // values of the right type, each problem at the line and column it was written.
@@ -13,6 +14,12 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const problem = (pos: Position, severity: TreeProblem['severity'], message: string): TreeProblem => ({ ...pos, severity, message });
 
 export type Plain = Record<string, unknown>;
+
+/** A list item or a block, with its node kept so that positions survive. */
+export interface Sub {
+  node: Node;
+  value: Plain;
+}
 
 /** Where each field of a checked map was written, to point messages at the right line. */
 const fieldNodes = new WeakMap<Plain, Record<string, Node>>();
@@ -90,6 +97,22 @@ function checkValue(ctx: FileContext, anchor: Node, node: Node | null, type: Sha
     }
     case 'boolean':
       return isScalar(node) && typeof node.value === 'boolean' ? node.value : fail('true ou false');
+    case 'signals': {
+      if (!isSeq(node)) return fail('une liste de signaux, une ligne « - signal » par élément');
+      const signals: Signal[] = [];
+      for (const item of node.items as Node[]) {
+        const pos = nodePos(ctx, item ?? anchor);
+        if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
+          ctx.problems.push(problem(pos, 'error', `chaque élément de « ${key} » doit être un texte (mettez-le entre guillemets s'il contient « : »).`));
+          continue;
+        }
+        const text = String(item.value);
+        const parsed = parseSignal(text);
+        if (parsed.error) ctx.problems.push(problem(pos, 'error', `signal « ${text} » : ${parsed.error}`));
+        else signals.push({ text, pos });
+      }
+      return signals;
+    }
     case 'texts': {
       if (isScalar(node) && node.value !== null && typeof node.value !== 'object') return [String(node.value)];
       if (!isSeq(node)) return fail('une liste de textes, une ligne « - texte » par élément');

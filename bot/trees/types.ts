@@ -30,6 +30,24 @@ export interface TreeOutcome extends OutcomeFacts {
   pos: Position;
 }
 
+/** An emergency signal as an agent wrote it (bot/safety/pattern.ts), and where. */
+export interface Signal {
+  text: string;
+  pos: Position;
+}
+
+/** What the emergency detector reads besides the urgent needs' own signals. */
+export interface SafetyVocabulary {
+  /** « @nom » in a signal: its words, as written (« frapp* ») */
+  groups: Map<string, string[]>;
+  /** facts placed far in the past (« il y a 5 ans »): no emergency now */
+  past: Signal[];
+  /** happening now (« en ce moment »): wins over past */
+  now: Signal[];
+  /** words that deny a signal (« pas », « jamais ») */
+  negations: string[];
+}
+
 export interface Intent {
   id: string;
   title: string;
@@ -40,6 +58,12 @@ export interface Intent {
   /** words that, when present, make this intent unlikely (e.g. "étranger" for a France-only need) */
   exclude: string[];
   urgent: boolean;
+  /** an urgent need's situations, enough to answer with its lines at once */
+  signals: Signal[];
+  /** an urgent need's situations that make the bot ask first whether the person is in danger now */
+  unsureSignals: Signal[];
+  /** situations that show it is not this emergency (« tombée enceinte ») */
+  notSignals: Signal[];
   /** first node: a question id or an outcome id */
   start: string;
   questions: Record<string, TreeQuestion>;
@@ -59,6 +83,7 @@ export interface Trees {
   intents: Intent[];
   byId: Map<string, Intent>;
   themes: Theme[];
+  safety: SafetyVocabulary;
   /** ISO time the trees were loaded */
   loadedAt: string;
 }

@@ -17,9 +17,13 @@ export interface System {
   answer(text: string): Promise<SystemAnswer>;
 }
 
-/** Every phrase an intent is written with: the training data of the other systems. */
+/**
+ * Every phrase an intent is written with: the training data of the other systems. Urgent
+ * needs have signals instead of phrases: their words, without the signal syntax.
+ */
 export function intentPhrases(intent: Intent): string[] {
-  return [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.examples];
+  const signalWords = intent.signals.map((s) => s.text.replace(/@\w+/g, ' ').replace(/[|*&]/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.examples, ...signalWords];
 }
 
 export function intentServices(intent: Intent): string[] {

@@ -2,20 +2,23 @@
 // with the first choice, and is told which services to go to. Data-driven: a new need in
 // dialogs/ is covered without touching this file. (That every answer fits three SMS is
 // checked for every tree by test/channels/sms-fit.test.ts, with the SMS channel's rendering.)
-import { understand } from '../../bot/engine/understand';
+import { detectEmergency } from '../../bot/safety/detector';
 import { conversation, firstChoiceOutcome, orientationOf, realContext } from './helpers';
 
 const ctx = realContext();
 const curated = ctx.trees.intents.filter((i) => !i.generated);
 
+// Urgent needs are found by their signals, not by phrases: test/conversations/urgences.yaml.
 describe('every curated need leads to its services through a conversation', () => {
-  test.each(curated.map((i) => [i.id, i] as const))('%s', (_id, intent) => {
+  test.each(curated.filter((i) => !i.urgent).map((i) => [i.id, i] as const))('%s', (_id, intent) => {
     const phrases = [...intent.examples, ...intent.keywords, ...intent.synonyms];
     const opening = phrases.find((p) => ctx.matcher.match(p, 1).candidates[0]?.intent.id === intent.id);
     expect(opening).toBeDefined();
 
     const chat = conversation(ctx);
     let replies = chat.say(opening!);
+    // a story of violence may first be asked whether the danger is now: not now, then the need
+    if (replies.some((r) => r.urgent)) replies = chat.say('non');
     for (let turn = 0; turn < 10 && !orientationOf(replies); turn++) {
       expect(replies.at(-1)?.choices?.length).toBeGreaterThan(0);
       replies = chat.say('1');
@@ -33,9 +36,9 @@ describe('every curated need leads to its services through a conversation', () =
   });
 });
 
-describe('an everyday need is never mistaken for an emergency', () => {
+describe('an everyday need is never answered as an emergency (at most asked whether the danger is now)', () => {
   const everyday = curated.filter((i) => !i.urgent).flatMap((i) => i.examples.map((e) => [e, i.id] as const));
   test.each(everyday)('« %s » (%s)', (example) => {
-    expect(understand(example, ctx.matcher).urgent).toBeUndefined();
+    expect(detectEmergency(ctx.trees, example)?.sure ?? false).toBe(false);
   });
 });

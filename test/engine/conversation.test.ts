@@ -75,17 +75,17 @@ describe('when the bot does not understand, it climbs a ladder', () => {
 });
 
 describe('emergencies come first', () => {
-  test('violence at home gets 3919 and 17 at once, flagged urgent, with no question', () => {
+  test('violence at home gets 17 first and 3919 to talk, at once, flagged urgent, with no question', () => {
     const [turn] = converse(['mon mari me frappe']);
     expect(turn.replies[0].urgent).toBe(true);
-    expect(servicesOf(turn)).toEqual(['3919', '17']);
+    expect(servicesOf(turn)).toEqual(['17', '112', '3919']);
     expect(textOf(turn)).toMatch(/3919/);
   });
 
   test('an emergency in the middle of a question is answered before anything else', () => {
     const [, second] = converse(['passeport', 'je veux en finir avec la vie']);
     expect(second.replies[0].urgent).toBe(true);
-    expect(servicesOf(second)).toEqual(['3114']);
+    expect(servicesOf(second)).toEqual(['3114', '15']);
   });
 });
 

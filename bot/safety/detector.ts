@@ -1,0 +1,183 @@
+import { spelledOut } from '../nlu/normalize';
+import type { Intent, Signal, Trees } from '../trees/types';
+import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
+
+// The emergency detector, apart from the need matcher: it runs first on every message and
+// looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
+// in dialogs/urgences.yaml. Everything is compiled once per set of trees; the work per
+// message is bounded (MAX_CHARS read, a fixed number of slots per word, one pass per signal).
+
+/** A message is read up to this length: the engine refuses longer ones, but still checks them for danger. */
+export const MAX_CHARS = 4000;
+
+export interface Emergency {
+  intent: Intent;
+  /** false: the bot asks « Êtes-vous en danger maintenant ? » before giving the lines */
+  sure: boolean;
+  /** the signal that matched, as the agent wrote it (for traces and agents, never the message) */
+  signal: string;
+}
+
+export interface Detector {
+  detect(text: string): Emergency | undefined;
+}
+
+interface CompiledSignal {
+  source: Signal;
+  /** parts that must all occur; each part: slot ids, in order */
+  parts: number[][];
+}
+
+interface Compiled {
+  exact: Map<string, number[]>;
+  /** word beginnings by their first MIN_PREFIX letters */
+  prefixes: Map<string, { prefix: string; slot: number }[]>;
+  urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
+  past: CompiledSignal[];
+  now: CompiledSignal[];
+  negations: Set<string>;
+}
+
+const PREFIX_KEY = 3;
+const NONE = new Set<string>();
+
+function compile(trees: Trees): Compiled {
+  const compiled: Compiled = { exact: new Map(), prefixes: new Map(), urgent: [], past: [], now: [], negations: new Set() };
+  const slotIds = new Map<string, number>();
+  /** a slot with the words of its groups spelled out */
+  const withGroups = (written: Slot): Slot => {
+    const slot: Slot = { words: [...written.words], prefixes: [...written.prefixes], groups: [] };
+    for (const word of written.groups.flatMap((name) => trees.safety.groups.get(name) ?? [])) {
+      const parsed = parseWord(word);
+      if (typeof parsed !== 'string' && parsed.length === 1) {
+        slot.words.push(...parsed[0].words);
+        slot.prefixes.push(...parsed[0].prefixes);
+      }
+    }
+    return slot;
+  };
+  const slotId = (written: Slot): number => {
+    const slot = withGroups(written);
+    const key = `${[...slot.words].sort().join('|')}/${[...slot.prefixes].sort().join('|')}`;
+    let id = slotIds.get(key);
+    if (id === undefined) {
+      id = slotIds.size;
+      slotIds.set(key, id);
+      for (const word of slot.words) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
+      for (const prefix of slot.prefixes) {
+        const bucket = prefix.slice(0, PREFIX_KEY);
+        compiled.prefixes.set(bucket, [...(compiled.prefixes.get(bucket) ?? []), { prefix, slot: id }]);
+      }
+    }
+    return id;
+  };
+  const compileAll = (signals: Signal[]): CompiledSignal[] =>
+    signals.flatMap((source) => {
+      const parsed = parseSignal(source.text);
+      return parsed.parts ? [{ source, parts: parsed.parts.map((part) => part.map(slotId)) }] : [];
+    });
+  for (const intent of trees.intents.filter((i) => i.urgent)) {
+    compiled.urgent.push({ intent, sure: compileAll(intent.signals), unsure: compileAll(intent.unsureSignals), not: compileAll(intent.notSignals) });
+  }
+  compiled.past = compileAll(trees.safety.past);
+  compiled.now = compileAll(trees.safety.now);
+  for (const word of trees.safety.negations) for (const folded of spelledOut(word)) compiled.negations.add(folded);
+  return compiled;
+}
+
+/** Where each slot occurs in the message: slot id -> word positions, in order. */
+function slotPositions(compiled: Compiled, words: string[]): Map<number, number[]> {
+  const positions = new Map<number, number[]>();
+  const add = (slot: number, at: number) => {
+    const list = positions.get(slot);
+    if (list) {
+      if (list[list.length - 1] !== at) list.push(at);
+    } else positions.set(slot, [at]);
+  };
+  words.forEach((word, at) => {
+    for (const slot of compiled.exact.get(word) ?? []) add(slot, at);
+    if (word.length < PREFIX_KEY) return;
+    for (const { prefix, slot } of compiled.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) add(slot, at);
+  });
+  return positions;
+}
+
+/**
+ * The positions of one occurrence of the signal (each slot after the previous one, at most
+ * MAX_GAP words apart), preferring one no negation touches; undefined when it does not occur.
+ * Dynamic programming over slots: linear in the occurrences, whatever the message.
+ */
+function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Set<string>): number[] | undefined {
+  for (const slot of slots) if (!positions.has(slot)) return undefined;
+  const lists = slots.map((slot) => positions.get(slot));
+  // paths[j]: for each position of slot j that ends a valid chain, the chain so far
+  let paths: number[][] = lists[0]!.map((at) => [at]);
+  for (let j = 1; j < lists.length && paths.length > 0; j++) {
+    const next: number[][] = [];
+    // paths end in increasing positions: a window slides over them, at most MAX_GAP + 1 wide
+    let from = 0;
+    for (const at of lists[j]!) {
+      while (from < paths.length && at - paths[from][paths[from].length - 1] > MAX_GAP + 1) from++;
+      const before: number[][] = [];
+      for (let k = from; k < paths.length && paths[k][paths[k].length - 1] < at; k++) before.push(paths[k]);
+      const best = before.find((path) => !denied(path, words, negations)) ?? before[0];
+      if (best) next.push([...best, at]);
+    }
+    paths = next;
+  }
+  if (paths.length === 0) return undefined;
+  return paths.find((path) => !denied(path, words, negations)) ?? paths[0];
+}
+
+/** A negation word just before the signal or between its words: « je ne suis PAS en danger ». */
+function denied(path: number[], words: string[], negations: Set<string>): boolean {
+  const used = new Set(path);
+  for (let at = Math.max(0, path[0] - 2); at < path[path.length - 1]; at++) {
+    if (!used.has(at) && negations.has(words[at])) return true;
+  }
+  return false;
+}
+
+function buildDetector(trees: Trees): Detector {
+  const compiled = compile(trees);
+  return {
+    detect(text) {
+      const words = spelledOut(text.slice(0, MAX_CHARS));
+      const positions = slotPositions(compiled, words);
+      // most messages hold no word of any signal: nothing more to do
+      if (positions.size === 0) return undefined;
+      const found = (signal: CompiledSignal) =>
+        signal.parts.every((part) => {
+          const path = occurrence(part, positions, words, compiled.negations);
+          return path !== undefined && !denied(path, words, compiled.negations);
+        });
+      const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
+      // Facts far in the past are not an emergency now, unless something says it goes on.
+      if (foundAny(compiled.past) && !foundAny(compiled.now)) return undefined;
+      let unsure: Emergency | undefined;
+      for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
+        const hit = sure.find(found);
+        const maybe = hit || unsure ? undefined : doubtful.find(found);
+        if ((!hit && !maybe) || foundAny(not)) continue;
+        if (hit) return { intent, sure: true, signal: hit.source.text };
+        unsure = { intent, sure: false, signal: maybe!.source.text };
+      }
+      return unsure;
+    },
+  };
+}
+
+const detectors = new WeakMap<Trees, Detector>();
+
+/** The detector of a set of trees, compiled on first use and kept as long as the trees. */
+export function emergencyDetector(trees: Trees): Detector {
+  let detector = detectors.get(trees);
+  if (!detector) {
+    detector = buildDetector(trees);
+    detectors.set(trees, detector);
+  }
+  return detector;
+}
+
+/** The emergency a message describes, if any: what every turn checks first. */
+export const detectEmergency = (trees: Trees, text: string): Emergency | undefined => emergencyDetector(trees).detect(text);

@@ -1,0 +1,101 @@
+import { formatProblem, loadTreeSources } from '../../bot/trees/loader';
+import { emergencyDetector } from '../../bot/safety/detector';
+import { createKnowledge } from '../../knowledge';
+import { bundledContext } from '../helpers/brain';
+
+const knowledge = createKnowledge();
+const load = (text: string) => loadTreeSources([{ file: 'dialogs/urgences.yaml', text }], knowledge);
+
+const TREE = (signals: string, extra = '') => `theme: urgences
+title: Urgences
+signal_groups:
+  - name: conjoint
+    words: [mari, copain*]
+past_signals:
+  - il y a ans
+now_signals:
+  - en ce moment
+negations: [pas]
+intents:
+  - id: violences
+    title: Violences
+    urgent: true
+    signals:
+${signals}
+${extra}
+    outcome:
+      services: ["3919"]
+      urgent: true
+      why: Appelez le 3919.
+      source: {url: "https://arretonslesviolences.gouv.fr", date: 2026-11-30}
+`;
+
+describe('agents write signals in YAML and are told where a signal is wrong', () => {
+  test('a signal with groups, alternatives, word beginnings and « & » loads', () => {
+    const result = load(TREE('      - "@conjoint me|m frapp*"\n      - femme battue & peur'));
+    expect(result.problems).toEqual([]);
+    const detector = emergencyDetector(result.trees!);
+    expect(detector.detect("Mon copain m'a frappée hier")?.intent.id).toBe('violences');
+    expect(detector.detect("j'ai peur, je suis une femme battue")?.sure).toBe(true);
+    expect(detector.detect('femme battue')).toBeUndefined();
+  });
+
+  test.each([
+    ['      - fr*', /urgences\.yaml:16:9 erreur : signal « fr\* » : .*au moins 3 lettres/],
+    ['      - "@inconnu frappe"', /urgences\.yaml:16:9 erreur : signal « @inconnu frappe » : le groupe « @inconnu » n'existe pas\. Groupes connus : conjoint/],
+    ['      - "fra*ppe"', /urgences\.yaml:16:9 erreur : .*l'étoile ne peut être qu'à la fin d'un mot/],
+    ['      - a & ', /urgences\.yaml:16:9 erreur : .*une partie du signal est vide/],
+  ])('%s is refused at its file:line:column', (signal, expected) => {
+    const result = load(TREE(signal));
+    expect(result.trees).toBeUndefined();
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(expected);
+  });
+
+  test('an urgent need found by phrases is refused: emergencies are not needs among others', () => {
+    const result = load(TREE('      - femme battue', '    keywords: [violences]'));
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(/un besoin urgent est reconnu par ses « signals » seulement/);
+  });
+});
+
+describe('the bundled detector reads situations, not single words', () => {
+  const { trees } = bundledContext();
+  const detector = emergencyDetector(trees);
+  const found = (text: string) => detector.detect(text);
+
+  test.each([
+    ['mon bébé a avalé de la javel', 'empoisonnement'],
+    ['mon voisin menace de me tuer', 'danger_immediat'],
+    ['ça sent le gaz dans la cage d’escalier', 'fuite_gaz'],
+    ['je dors dans ma voiture ce soir avec les enfants', 'sans_abri_ce_soir'],
+    ['JE VEUX MOURIR', 'pensees_suicidaires'],
+    ['mon pere a mal a la poitrine et au bras gauche', 'urgence_medicale'],
+  ])('« %s » is %s, with its lines at once', (text, intent) => {
+    expect(found(text)).toMatchObject({ intent: { id: intent }, sure: true });
+  });
+
+  test.each([
+    ["j'ai été victime de violences il y a 5 ans, je veux porter plainte"],
+    ['mettre fin à mon contrat'],
+    ['mon patron me tue au travail'],
+    ['commandement de quitter les lieux'],
+    ['un prêt pour rembourser les autres'],
+    ['je ne suis pas en danger'],
+    ['le feu rouge est en panne devant la mairie'],
+    ['ma fille est tombée enceinte, quelles aides ?'],
+    ['je suis sourd, comment demander l’AAH ?'],
+  ])('« %s » is not an emergency', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  test('a story placed far in the past is not an emergency now, unless it goes on now', () => {
+    expect(found('il y a 10 ans mon mari me frappait')).toBeUndefined();
+    expect(found('il y a 10 ans que mon mari me frappe, en ce moment il me menace avec un couteau')).toBeDefined();
+  });
+
+  test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
+    const huge = `${'bonjour '.repeat(20_000)}au feu`;
+    const start = performance.now();
+    expect(found(huge)).toBeUndefined();
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+});
