@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const outFlag = args.indexOf('--out');
   const out = outFlag >= 0 ? args[outFlag + 1] : annuaireIndexPath();
   if (!out) usage('--out needs a path');
-  const input = args.find((arg, i) => !arg.startsWith('--') && i !== outFlag + 1);
+  // the value after --out is the output path, never the input (outFlag is -1 without --out)
+  const input = args.find((arg, i) => !arg.startsWith('--') && (outFlag < 0 || i !== outFlag + 1));
   if (!input) usage('which annuaire file?');
   if (!existsSync(input)) usage(`no such file: ${input}`);
 
