@@ -1,5 +1,6 @@
 import type { Annuaire } from './annuaire/annuaire';
 import { annuaireIndexPath, loadAnnuaire } from './annuaire/annuaire';
+import { annuaireFreshness } from './annuaire/freshness';
 import type { Catalog } from './catalog/catalog';
 import { bundledCatalog } from './catalog/catalog';
 import { communeData } from './communes/data';
@@ -40,7 +41,11 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       annuaireRead = true;
       try {
         annuaire = indexPath ? loadAnnuaire(indexPath) : undefined;
-        if (annuaire) log({ level: 'info', msg: 'annuaire index loaded', offices: annuaire.officeCount, dataDate: annuaire.dataDate });
+        if (annuaire) {
+          const { ageDays, warning } = annuaireFreshness(annuaire.dataDate, new Date());
+          log({ level: 'info', msg: 'annuaire index loaded', offices: annuaire.officeCount, dataDate: annuaire.dataDate, ageDays });
+          if (warning) log({ level: 'warn', msg: warning });
+        }
       } catch (error) {
         log({ level: 'error', msg: 'annuaire index unreadable, orientations will give lookup links', error: String(error) });
       }
@@ -69,6 +74,10 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
     lookupLink: (serviceId, commune) => {
       const service = catalog.get(serviceId);
       return service ? annuaireLookup(service, commune) : undefined;
+    },
+    annuaireStatus: (now) => {
+      const loaded = readAnnuaire();
+      return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
     },
     orientation: (need, outcome, { commune, now }) =>
       buildOrientation({ catalog, annuaire: readAnnuaire }, need, outcome, { commune, now }),

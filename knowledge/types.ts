@@ -1,5 +1,6 @@
 // The facts the bot shows and where they come from: shared by the engine, the trees and the
 // channels, owned here because knowledge is the floor everything else stands on.
+import type { AnnuaireFreshness } from './annuaire/freshness';
 
 /** Where a fact comes from, and as of when. */
 export interface Source {
@@ -152,4 +153,11 @@ export interface Knowledge {
   dependsOnCommune(outcome: OutcomeFacts): boolean;
   orientation(need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
+  /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
+  annuaireStatus(now: Date): AnnuaireStatus;
+}
+
+export interface AnnuaireStatus extends AnnuaireFreshness {
+  /** offices in the index; 0 when none is imported */
+  offices: number;
 }

@@ -119,14 +119,14 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
 
   api.get('/problems', (_req, res) => {
-    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
   });
 
   api.post('/reload', (_req, res) => {
     const { problems } = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot);
     lastProblems = problems;
     const reloaded = !problems.some(isError) && deps.registry.reload().trees !== undefined;
-    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
   });
 
   api.get('/review', async (_req, res) => {
