@@ -1,5 +1,5 @@
-import type { Annuaire } from './annuaire/annuaire';
-import { annuaireIndexPath, loadAnnuaire } from './annuaire/annuaire';
+import { annuaireIndexPath } from './annuaire/annuaire';
+import { liveAnnuaire } from './annuaire/live';
 import { annuaireFreshness } from './annuaire/freshness';
 import type { Catalog } from './catalog/catalog';
 import { bundledCatalog } from './catalog/catalog';
@@ -34,24 +34,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const indexPath = options.annuaireIndex === undefined ? annuaireIndexPath() : options.annuaireIndex;
   const log = options.log ?? defaultLog;
 
-  let annuaire: Annuaire | undefined;
-  let annuaireRead = false;
-  const readAnnuaire = (): Annuaire | undefined => {
-    if (!annuaireRead) {
-      annuaireRead = true;
-      try {
-        annuaire = indexPath ? loadAnnuaire(indexPath) : undefined;
-        if (annuaire) {
-          const { ageDays, warning } = annuaireFreshness(annuaire.dataDate, new Date());
-          log({ level: 'info', msg: 'annuaire index loaded', offices: annuaire.officeCount, dataDate: annuaire.dataDate, ageDays });
-          if (warning) log({ level: 'warn', msg: warning });
-        }
-      } catch (error) {
-        log({ level: 'error', msg: 'annuaire index unreadable, orientations will give lookup links', error: String(error) });
-      }
-    }
-    return annuaire;
-  };
+  const readAnnuaire = liveAnnuaire(indexPath, log);
 
   if (options.preload) {
     setImmediate(() => {
