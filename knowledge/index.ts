@@ -8,11 +8,14 @@ import { findCountryInText } from './communes/countries';
 import { findCommuneInText, resolveCommune } from './communes/resolve';
 import { annuaireLookup } from './lookup';
 import { buildOrientation, servicesFor } from './orientation';
+import { TerritoryRegistry, territoriesDir } from './territories/registry';
 import type { Knowledge } from './types';
 
 export interface KnowledgeOptions {
   /** annuaire index to read; default ANNUAIRE_INDEX or data/annuaire-index.json; null for none */
   annuaireIndex?: string | null;
+  /** territory packs to read; default TERRITORIES_DIR or territories/; null for none */
+  territoriesDir?: string | null;
   catalog?: Catalog;
   /** where to report that the index could not be read (never message text) */
   log?: (event: Record<string, unknown>) => void;
@@ -35,11 +38,14 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const log = options.log ?? defaultLog;
 
   const readAnnuaire = liveAnnuaire(indexPath, log);
+  const packs = new TerritoryRegistry(options.territoriesDir === undefined ? territoriesDir() : options.territoriesDir, catalog, log);
+  const readTerritories = () => packs.territories;
 
   if (options.preload) {
     setImmediate(() => {
       communeData();
       readAnnuaire();
+      readTerritories();
     }).unref();
   }
 
@@ -53,7 +59,8 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
     findCountryInText,
     dependsOnCommune: (outcome) =>
       !outcome.urgent &&
-      (outcome.askCommune || servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && readAnnuaire()?.covers(id))),
+      (outcome.askCommune ||
+        servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && (readAnnuaire()?.covers(id) || readTerritories().covers(id)))),
     lookupLink: (serviceId, commune) => {
       const service = catalog.get(serviceId);
       return service ? annuaireLookup(service, commune) : undefined;
@@ -63,6 +70,8 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
     },
     orientation: (need, outcome, { commune, now }) =>
-      buildOrientation({ catalog, annuaire: readAnnuaire }, need, outcome, { commune, now }),
+      buildOrientation({ catalog, annuaire: readAnnuaire, territories: readTerritories }, need, outcome, { commune, now }),
+    territoryProblems: () => packs.problems,
+    reloadTerritories: (knownNeeds) => packs.reload(knownNeeds),
   };
 }

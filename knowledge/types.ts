@@ -1,6 +1,7 @@
 // The facts the bot shows and where they come from: shared by the engine, the trees and the
 // channels, owned here because knowledge is the floor everything else stands on.
 import type { AnnuaireFreshness } from './annuaire/freshness';
+import type { TerritoryProblem } from './territories/yaml-reader';
 
 /** Where a fact comes from, and as of when. */
 export interface Source {
@@ -36,6 +37,14 @@ export interface Office {
   hours?: string[];
   hoursComment?: string[];
   mapUrl?: string;
+  /** how to get in (step-free access, induction loop...), as the territory wrote it */
+  accessibility?: string;
+  source: Source;
+}
+
+/** A local rule or tip a territory attached to a need or a service, with its source. */
+export interface LocalNote {
+  text: string;
   source: Source;
 }
 
@@ -64,6 +73,8 @@ export interface Orientation {
   bring: string[];
   online?: Link;
   sources: Source[];
+  /** what the territory's agents want people of this commune to know */
+  notes?: LocalNote[];
   commune?: { code: string; name: string };
 }
 
@@ -155,6 +166,10 @@ export interface Knowledge {
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
   /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
   annuaireStatus(now: Date): AnnuaireStatus;
+  /** problems of the territory packs in service (territories/<slug>/*.yaml) */
+  territoryProblems(): TerritoryProblem[];
+  /** reads the packs again, checking notes against the trees' needs; an error keeps the packs in service */
+  reloadTerritories(knownNeeds?: Set<string>): { reloaded: boolean; problems: TerritoryProblem[] };
 }
 
 export interface AnnuaireStatus extends AnnuaireFreshness {
