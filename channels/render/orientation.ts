@@ -30,6 +30,7 @@ function officeBlocks(office: Office, caps: ChannelCapabilities, essential: bool
   const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
   const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
   if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
+  if (office.accessibility) blocks.push({ text: `Accès : ${office.accessibility}`, drop: essential ? 4 : 6 });
   const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
   if (map) blocks.push({ text: map, drop: 4 });
   return blocks;
@@ -59,6 +60,8 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   ];
   const essential = (index: number) => index === 0 && !orientation.urgent;
   orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index))));
+  // a territory's note goes with its source, both kept as long as what to bring is
+  for (const note of orientation.notes ?? []) blocks.push({ text: `À savoir : ${note.text}\n${sourceLine(note.source, caps)}`, drop: 2 });
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
