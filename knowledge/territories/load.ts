@@ -180,7 +180,7 @@ export function loadPacks(dir: string, root: string, deps: TerritoryDeps): Loade
     idsByPack.set(pack, seen);
     const offices = fields?.list('offices').map((node) => readOffice(reader, node, pack, deps, seen)) ?? [];
     const notes = fields?.list('notes').map((node) => readNote(reader, node, pack, deps)) ?? [];
-    result.problems.push(...problems);
+    result.problems.push(...problems.sort((a, b) => a.line - b.line || a.column - b.column));
     if (problems.some((p) => p.severity === 'error')) continue;
     result.offices.push(...offices.filter((o): o is TerritoryOffice => o !== undefined));
     result.notes.push(...notes.filter((n): n is TerritoryNote => n !== undefined));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { communeData } from '../communes/data';
 import { loadPacks, packFiles } from './load';
@@ -30,8 +30,7 @@ export class TerritoryRegistry {
   ) {}
 
   private read(knownNeeds?: Set<string>) {
-    // problems name files as agents know them: territories/roubaix/guichets.yaml
-    const root = dirname(this.dir!);
+    const root = process.cwd();
     return loadPacks(this.dir!, root, { catalog: this.catalog, communes: communeData, knownNeeds, today: new Date().toISOString().slice(0, 10) });
   }
 
