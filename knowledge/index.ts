@@ -7,6 +7,7 @@ import { communeData } from './communes/data';
 import { findCountryInText } from './communes/countries';
 import { findCommuneInText, resolveCommune } from './communes/resolve';
 import { annuaireLookup } from './lookup';
+import { arrondissementNeeded } from './arrondissement';
 import { buildOrientation, servicesFor } from './orientation';
 import { TerritoryRegistry, territoriesDir } from './territories/registry';
 import type { Knowledge } from './types';
@@ -40,6 +41,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const readAnnuaire = liveAnnuaire(indexPath, log);
   const packs = new TerritoryRegistry(options.territoriesDir === undefined ? territoriesDir() : options.territoriesDir, catalog, log);
   const readTerritories = () => packs.territories;
+  const orientationDeps = { catalog, annuaire: readAnnuaire, territories: readTerritories };
 
   if (options.preload) {
     setImmediate(() => {
@@ -70,7 +72,8 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
     },
     orientation: (need, outcome, { commune, now }) =>
-      buildOrientation({ catalog, annuaire: readAnnuaire, territories: readTerritories }, need, outcome, { commune, now }),
+      buildOrientation(orientationDeps, need, outcome, { commune, now }),
+    arrondissementNeeded: (outcome, commune) => arrondissementNeeded(orientationDeps, communeData(), outcome, commune),
     territoryProblems: () => packs.problems,
     reloadTerritories: (knownNeeds) => packs.reload(knownNeeds),
   };

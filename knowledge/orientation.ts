@@ -74,6 +74,16 @@ function officesFor(annuaire: Annuaire, serviceId: string, commune: Commune): St
   return city ? annuaire.offices(serviceId, city, MAX_OFFICES) : [];
 }
 
+/** The offices shown for a kind of office and a commune: the territories' first, then the annuaire's. */
+export function localOffices(deps: OrientationDeps, serviceId: string, commune: Commune): Array<{ office: StoredOffice; added?: TerritoryOffice }> {
+  const annuaire = deps.annuaire();
+  const added = (deps.territories?.().offices(serviceId, commune) ?? []).slice(0, MAX_TERRITORY_OFFICES);
+  return [
+    ...added.map((territoryOffice) => ({ office: territoryOffice.office, added: territoryOffice })),
+    ...(annuaire ? officesFor(annuaire, serviceId, commune) : []).map((office) => ({ office })),
+  ].slice(0, MAX_OFFICES);
+}
+
 function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date): ServiceOrientation {
   const service = deps.catalog.get(id);
   if (!service) return { id, name: id, missingData: "Nous n'avons pas d'informations sur ce service." };
@@ -89,12 +99,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
   if (!commune) {
     return { ...result, missingData: "Adresse locale : voyez l'Annuaire de l'administration.", lookup: annuaireLookup(service) };
   }
-  const annuaire = deps.annuaire();
-  const added = (deps.territories?.().offices(service.id, commune) ?? []).slice(0, MAX_TERRITORY_OFFICES);
-  const offices = [
-    ...added.map((territoryOffice) => toOffice(territoryOffice.office, now, territoryOffice)),
-    ...(annuaire ? officesFor(annuaire, service.id, commune) : []).map((office) => toOffice(office, now)),
-  ].slice(0, MAX_OFFICES);
+  const offices = localOffices(deps, service.id, commune).map(({ office, added }) => toOffice(office, now, added));
   if (offices.length > 0) return { ...result, offices };
   return {
     ...result,

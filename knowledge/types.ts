@@ -162,6 +162,11 @@ export interface Knowledge {
    * préfecture), or the imported annuaire has offices of one of the outcome's services
    */
   dependsOnCommune(outcome: OutcomeFacts): boolean;
+  /**
+   * true when the commune is Paris, Lyon or Marseille as a whole and the outcome's offices
+   * differ by arrondissement: ask which one
+   */
+  arrondissementNeeded(outcome: OutcomeFacts, commune: Commune): boolean;
   orientation(need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
   /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
