@@ -93,6 +93,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
     why: service.handles,
     nationalPhone: service.nationalPhone,
     website: service.website,
+    source: service.source,
   };
   if (!service.local) return result;
 

@@ -56,6 +56,8 @@ export interface ServiceOrientation {
   why?: string;
   nationalPhone?: string;
   website?: string;
+  /** where the name, national phone and website come from (the service catalog) */
+  source?: Source;
   /** offices from the imported annuaire, nearest first; absent when none imported */
   offices?: Office[];
   /** official way to find the local office when we have none */

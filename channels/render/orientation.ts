@@ -42,6 +42,11 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, e
   const [nearest, ...others] = service.offices ?? [];
   if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
   for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
+  if (phoneInsteadOfLookup(service, caps)) {
+    // a basic phone cannot follow the annuaire's link: the national number is what helps
+    blocks.push({ text: `Nous n'avons pas l'adresse locale. Numéro national : ${service.nationalPhone}`, drop: essential ? 0 : 5 });
+    return blocks;
+  }
   if (!nearest) {
     const lookup = service.lookup && link(service.lookup, caps);
     const missing = [service.missingData, lookup].filter(Boolean).join('\n');
@@ -50,6 +55,11 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, e
   if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
   return blocks;
 }
+
+const phoneInsteadOfLookup = (service: ServiceOrientation, caps: ChannelCapabilities): boolean =>
+  !caps.links && !service.offices?.length && service.nationalPhone !== undefined;
+
+const sameSource = (a: Source, b: Source | undefined) => b !== undefined && a.title === b.title && a.date === b.date && a.url === b.url;
 
 /** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
 export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
@@ -66,6 +76,11 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
   // the rule's source always stays; the others (service catalog...) go before the hours
-  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : 3 }));
+  // (the catalog's stays as long as the national number it vouches for, when that number stands in for an office)
+  const vouchesForPhone = (source: Source) =>
+    orientation.services.some((service, index) => essential(index) && phoneInsteadOfLookup(service, caps) && sameSource(source, service.source));
+  orientation.sources.forEach((source, index) =>
+    blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3 }),
+  );
   return blocks;
 }
