@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -111,6 +111,19 @@ export async function extractAnnuaireJson(archive: string, dir: string): Promise
   return output;
 }
 
+const SCRATCH_PREFIX = '.annuaire-fetch-';
+/** A run still going after this long was killed: its scratch folder (up to gigabytes) is removed. */
+const ABANDONED_AFTER_MS = 6 * 3600_000;
+
+function removeAbandonedScratch(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (name.startsWith(SCRATCH_PREFIX) && Date.now() - statSync(path).mtimeMs > ABANDONED_AFTER_MS) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+}
+
 export interface FetchOptions {
   url: string;
   indexPath: string;
@@ -126,8 +139,10 @@ export interface FetchOptions {
  */
 export async function fetchAnnuaire(options: FetchOptions): Promise<ImportReport & { bytes: number }> {
   const step = options.onStep ?? (() => {});
-  mkdirSync(dirname(options.indexPath), { recursive: true });
-  const scratch = mkdtempSync(join(dirname(options.indexPath), '.annuaire-fetch-'));
+  const folder = dirname(options.indexPath);
+  mkdirSync(folder, { recursive: true });
+  removeAbandonedScratch(folder);
+  const scratch = mkdtempSync(join(folder, SCRATCH_PREFIX));
   try {
     const archive = join(scratch, 'annuaire.tar.bz2');
     step(`downloading ${options.url}`);

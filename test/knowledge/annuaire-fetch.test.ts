@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,9 +72,15 @@ async function fetchAnnuaire(path: string, index: string) {
 const leftovers = (folder: string) => readdirSync(folder).filter((name) => name !== 'annuaire-index.json');
 
 describe('npm run fetch:annuaire', () => {
-  it('downloads, extracts and imports the archive at ANNUAIRE_URL, showing progress, date and counts', async () => {
+  it('downloads, extracts and imports the archive at ANNUAIRE_URL, showing progress, date and counts, and clears what a killed run left', async () => {
     const folder = mkdtempSync(join(dir, 'ok-'));
     const index = join(folder, 'annuaire-index.json');
+    // what a run killed seven hours ago left behind
+    const abandoned = join(folder, '.annuaire-fetch-killed');
+    mkdirSync(abandoned);
+    const sevenHoursAgo = new Date(Date.now() - 7 * 3600_000);
+    utimesSync(abandoned, sevenHoursAgo, sevenHoursAgo);
+
     const result = await fetchAnnuaire('/annuaire.tar.bz2', index);
 
     expect(result.code).toBe(0);
