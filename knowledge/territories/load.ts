@@ -54,7 +54,13 @@ function coverage(reader: YamlReader, fields: YamlFields, deps: TerritoryDeps): 
   const departements = new Set<string>();
   const data = deps.communes();
   for (const { value, node } of fields.texts('communes') ?? []) {
-    if (data.byCode.has(value.toUpperCase())) communes.add(value.toUpperCase());
+    const commune = data.byCode.get(value.toUpperCase());
+    const postal = (data.byPostalCode.get(value) ?? []).filter((other) => other.code !== commune?.code);
+    if (commune && postal.length > 0 && !commune.postalCodes.includes(value)) {
+      // "59100" is Roubaix's postal code, and the INSEE code of another commune
+      reader.problem(node, 'warning', `« ${value} » est le code INSEE de ${commune.name}, et aussi le code postal de ${postal[0].name} : pour ${postal[0].name}, écrivez son code INSEE (${postal[0].code}).`);
+    }
+    if (commune) communes.add(commune.code);
     else reader.problem(node, 'error', `« ${value} » n'est pas un code INSEE de commune (5 caractères, ex. 59512 pour Roubaix ; ce n'est pas le code postal).`);
   }
   for (const { value, node } of fields.texts('epci') ?? []) {

@@ -91,7 +91,7 @@ describe('an agent checking a pack', () => {
     '  - id: bus',
     '    name: Bus France Services',
     '    services: [france_services, cpamm]',
-    '    communes: ["59512"]',
+    '    communes: ["59100"]',
     '    address: [Place du marché]',
     '    postalCode: "59100"',
     '    city: Roubaix',
@@ -112,6 +112,7 @@ describe('an agent checking a pack', () => {
     const { problems, offices, notes } = loadPacks(join(root, 'territories'), root, deps);
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message.split(' :')[0]}`)).toEqual([
       'territories/exemple/guichets.yaml:5:33 service inconnu « cpamm »',
+      'territories/exemple/guichets.yaml:6:16 « 59100 » est le code INSEE de Bousignies, et aussi le code postal de Roubaix',
       'territories/exemple/guichets.yaml:10:12 horaires incompris',
       'territories/exemple/guichets.yaml:14:13 besoin inconnu « carte_vitalle »',
       "territories/exemple/guichets.yaml:15:12 « 123 » n'est pas le numéro SIREN d'une intercommunalité (9 chiffres, ex. 200093201).",
@@ -167,7 +168,7 @@ describe('an agent checking a pack', () => {
     expect(knowledge.reloadTerritories().reloaded).toBe(false);
     expect(officeNames()).toEqual(["Permanence CPAM du centre social de l'Exemple (exemple fictif)"]);
 
-    writeFileSync(file, BROKEN.replace('cpamm', 'cpam').replace(' ; mardi matin', '').replace('carte_vitalle', 'carte_vitale').replace('"123"', '"200093201"'));
+    writeFileSync(file, BROKEN.replace('cpamm', 'cpam').replace('communes: ["59100"]', 'communes: ["59512"]').replace(' ; mardi matin', '').replace('carte_vitalle', 'carte_vitale').replace('"123"', '"200093201"'));
     expect(knowledge.reloadTerritories()).toMatchObject({ reloaded: true, problems: [] });
     expect(officeNames()).toEqual(['Bus France Services']);
   });
