@@ -1,9 +1,10 @@
-// npm run fetch:annuaire
+// npm run fetch:annuaire [-- --force]
 //
 // Downloads the DILA's current bulk export of the Annuaire de l'administration
 // (ANNUAIRE_URL overrides the address), extracts it, imports it into the index the bot
 // reads (ANNUAIRE_INDEX, default data/annuaire-index.json) and prints what it loaded.
-// A failed download, a damaged archive or an empty file leaves the index in service as it was.
+// A failed download, a damaged archive, an empty file or one with half the offices or fewer
+// in service (unless --force) leaves the index in service as it was.
 import { performance } from 'node:perf_hooks';
 import { annuaireIndexPath } from '../knowledge/annuaire/annuaire';
 import { DILA_ANNUAIRE_URL, fetchAnnuaire, type DownloadProgress } from '../knowledge/annuaire/fetch';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const report = await fetchAnnuaire({
     url,
     indexPath,
+    force: process.argv.includes('--force'),
     canonical: bundledCatalog().canonicalId,
     onProgress: progressPrinter(),
     onStep: (step) => console.error(`${step}...`),

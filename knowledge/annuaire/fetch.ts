@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { extract } from 'tar-stream';
 import bunzip2 from 'unbzip2-stream';
 import { buildAnnuaireIndex, writeAnnuaireIndex, type ImportReport } from './import';
+import type { IndexHeader } from './types';
 
 // Downloads the DILA's bulk export of the Annuaire de l'administration, extracts its JSON
 // and imports it. Every step works in a scratch folder next to the index: the index in
@@ -124,9 +125,30 @@ function removeAbandonedScratch(folder: string): void {
   }
 }
 
+/** An export with this share of the offices in service or less is suspect: kept out unless forced. */
+const MAX_SHARE_REFUSED = 0.5;
+
+/** Offices in the index in service, from its first line only; undefined when there is none. */
+function officesInService(indexPath: string): number | undefined {
+  try {
+    const fd = openSync(indexPath, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const read = readSync(fd, head, 0, head.length, 0);
+      return (JSON.parse(head.toString('utf8', 0, read).split('\n')[0]) as IndexHeader).offices;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 export interface FetchOptions {
   url: string;
   indexPath: string;
+  /** replace the index even when the new export holds far fewer offices */
+  force?: boolean;
   canonical: (code: string) => string | undefined;
   onProgress?: (progress: DownloadProgress) => void;
   /** each step as it starts, for the operator */
@@ -152,7 +174,11 @@ export async function fetchAnnuaire(options: FetchOptions): Promise<ImportReport
     rmSync(archive);
     step('importing');
     const { index, report } = await buildAnnuaireIndex(json, options.canonical);
-    if (report.loaded === 0) throw new FetchError('no usable office in the downloaded file: the index in service is kept');
+    if (report.loaded === 0) throw new FetchError('no usable office in the downloaded file');
+    const previous = officesInService(options.indexPath);
+    if (!options.force && previous !== undefined && report.loaded <= previous * MAX_SHARE_REFUSED) {
+      throw new FetchError(`the export holds ${report.loaded} offices, the index in service ${previous}: a partial export? Rerun with --force to accept it`);
+    }
     writeAnnuaireIndex(options.indexPath, index);
     return { ...report, bytes };
   } finally {

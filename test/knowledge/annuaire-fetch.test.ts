@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,12 +26,22 @@ beforeAll(async () => {
   copyFileSync(SAMPLE, join(content, '20261130-020000-data.gouv_local.json'));
   await run('tar', ['-cjf', join(dir, 'annuaire.tar.bz2'), '-C', content, '.']);
   archive = readFileSync(join(dir, 'annuaire.tar.bz2'));
+  // an export that lost most of its offices: one record of the sample's two
+  const partialContent = join(dir, 'partial');
+  await run('mkdir', ['-p', partialContent]);
+  const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { service: unknown[] };
+  writeFileSync(join(partialContent, '20261201-020000-data.gouv_local.json'), JSON.stringify({ service: sample.service.slice(0, 1) }));
+  await run('tar', ['-cjf', join(dir, 'partial.tar.bz2'), '-C', partialContent, '.']);
+  const partial = readFileSync(join(dir, 'partial.tar.bz2'));
 
   server = createServer((request, response) => {
     const half = archive.subarray(0, Math.floor(archive.length / 2));
     switch (request.url) {
       case '/annuaire.tar.bz2':
         response.writeHead(200, { 'content-length': archive.length }).end(archive);
+        return;
+      case '/partial.tar.bz2':
+        response.writeHead(200, { 'content-length': partial.length }).end(partial);
         return;
       case '/cut-short.tar.bz2':
         // announces the whole archive, sends half, then the connection drops
@@ -55,9 +65,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function fetchAnnuaire(path: string, index: string) {
+async function fetchAnnuaire(path: string, index: string, args: string[] = []) {
   try {
-    const { stdout, stderr } = await run('npm', ['run', 'fetch:annuaire'], {
+    const { stdout, stderr } = await run('npm', ['run', 'fetch:annuaire', '--', ...args], {
       cwd: ROOT,
       env: { ...process.env, ANNUAIRE_URL: `${base}${path}`, ANNUAIRE_INDEX: index },
       encoding: 'utf8',
@@ -97,6 +107,7 @@ describe('npm run fetch:annuaire', () => {
     ['a connection cut short', '/cut-short.tar.bz2', /download (incomplete|failed)/],
     ['a truncated archive', '/half.tar.bz2', /archive damaged or incomplete/],
     ['an HTTP error', '/missing.tar.bz2', /HTTP 404/],
+    ['an export with half the offices or fewer', '/partial.tar.bz2', /the export holds 1 offices, the index in service 2: a partial export\? Rerun with --force/],
   ])('leaves the previous index untouched after %s', async (_case, path, message) => {
     const folder = mkdtempSync(join(dir, 'kept-'));
     const index = join(folder, 'annuaire-index.json');
@@ -110,5 +121,14 @@ describe('npm run fetch:annuaire', () => {
     expect(result.stderr).toContain('the index in service is unchanged');
     expect(readFileSync(index, 'utf8')).toBe(before);
     expect(leftovers(folder)).toEqual([]);
+  }, 60_000);
+
+  it('accepts a much smaller export with --force', async () => {
+    const folder = mkdtempSync(join(dir, 'forced-'));
+    const index = join(folder, 'annuaire-index.json');
+    expect((await fetchAnnuaire('/annuaire.tar.bz2', index)).code).toBe(0);
+    const result = await fetchAnnuaire('/partial.tar.bz2', index, ['--force']);
+    expect(result.code).toBe(0);
+    expect(loadAnnuaire(index)?.officeCount).toBe(1);
   }, 60_000);
 });
