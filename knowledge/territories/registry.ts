@@ -36,23 +36,26 @@ export class TerritoryRegistry {
 
   /** The packs' offices and notes; at startup the files without error are served. */
   get territories(): Territories {
-    if (!this.current) {
-      if (!this.dir || !existsSync(this.dir) || packFiles(this.dir, this.dir).length === 0) {
-        this.current = NO_TERRITORIES;
-        return this.current;
-      }
-      const loaded = this.read();
-      this.lastProblems = loaded.problems;
-      this.current = territories(loaded.offices, loaded.notes);
-      const errors = loaded.problems.filter(isError).length;
-      this.log({ level: errors ? 'error' : 'info', msg: 'territory packs loaded', offices: loaded.offices.length, notes: loaded.notes.length, errors });
-    }
-    return this.current;
+    return this.current ?? this.firstRead();
   }
 
+  /** the problems of the last read (reading the packs first if they were never read) */
   get problems(): TerritoryProblem[] {
-    this.territories;
+    if (!this.current) this.firstRead();
     return this.lastProblems;
+  }
+
+  private firstRead(): Territories {
+    if (!this.dir || !existsSync(this.dir) || packFiles(this.dir, this.dir).length === 0) {
+      this.current = NO_TERRITORIES;
+      return this.current;
+    }
+    const loaded = this.read();
+    this.lastProblems = loaded.problems;
+    this.current = territories(loaded.offices, loaded.notes);
+    const errors = loaded.problems.filter(isError).length;
+    this.log({ level: errors ? 'error' : 'info', msg: 'territory packs loaded', offices: loaded.offices.length, notes: loaded.notes.length, errors });
+    return this.current;
   }
 
   /** Reads the packs again; with an error, the packs in service stay. */

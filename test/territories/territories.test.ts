@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { formatTranscript, readDialogTests, runConversation } from '../../bot/agent/dialog-tests';
-import { loadBrain } from '../../bot/runtime';
+import { formatTranscript, readDialogTests, runConversation } from '../../app/agent/dialog-tests';
+import { loadBrain } from '../../app/runtime';
 import type { Intent, TreeOutcome } from '../../bot/trees/types';
 import { createKnowledge } from '../../knowledge';
 import { bundledCatalog } from '../../knowledge/catalog/catalog';

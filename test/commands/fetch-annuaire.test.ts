@@ -12,7 +12,7 @@ import { loadAnnuaire } from '../../knowledge/annuaire/annuaire';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-const SAMPLE = join(ROOT, 'test/knowledge/fixtures/exemple.gouv_local.json');
+const SAMPLE = join(ROOT, 'test/commands/fixtures/exemple.gouv_local.json');
 
 let dir: string;
 let server: Server;

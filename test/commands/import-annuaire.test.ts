@@ -9,7 +9,7 @@ import { loadAnnuaire } from '../../knowledge/annuaire/annuaire';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-const SAMPLE = 'test/knowledge/fixtures/exemple.gouv_local.json';
+const SAMPLE = 'test/commands/fixtures/exemple.gouv_local.json';
 
 let dir: string;
 beforeEach(() => {
