@@ -5,7 +5,7 @@ import { createKnowledge } from '../../knowledge';
 import type { Intent, TreeOutcome } from '../../bot/trees/types';
 
 // No local office known for the commune: on a basic phone a link cannot be followed, so
-// the SMS gives the national number with its source; the web card keeps the lookup link.
+// the SMS gives the national number; the web card keeps the lookup link.
 
 const knowledge = createKnowledge({ annuaireIndex: null, territoriesDir: null });
 const roubaix = knowledge.findCommuneInText("j'habite à Roubaix")!;
@@ -21,10 +21,9 @@ const outcome = {
 const orientation = knowledge.orientation(need, outcome, { commune: roubaix, now: new Date('2026-11-30T10:00:00+01:00') });
 const reply = { text: orientationText(orientation), orientation };
 
-test('the SMS gives the national number, sourced, and no link to follow', () => {
+test('the SMS gives the national number and no link to follow', () => {
   const text = render([reply], CAPABILITIES.sms).map((message) => message.text).join('\n');
   expect(text).toContain("Nous n'avons pas l'adresse locale. Numéro national : 36 46");
-  expect(text).toMatch(/Source : Référentiel des identifiants de service du projet .*, 29 novembre 2026\./);
   expect(text).not.toMatch(/https?:|Annuaire de l'administration\.\n/);
 });
 
