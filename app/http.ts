@@ -48,7 +48,9 @@ export function createApp(deps: AppDeps): express.Express {
     }
     // Degraded still answers 200: the process is alive and apologising; restarting it would not help.
     const state = deps.storeStatus?.() ?? 'ok';
-    res.json({ status: state === 'ok' ? 'ok' : 'degraded', state, trees: deps.registry.current.trees.intents.length });
+    const { offices, dataDate, ageDays, stale, warning } = deps.knowledge.annuaireStatus(new Date());
+    const annuaire = offices > 0 ? { offices, dataDate, ageDays, stale, warning } : { offices };
+    res.json({ status: state === 'ok' ? 'ok' : 'degraded', state, trees: deps.registry.current.trees.intents.length, annuaire });
   });
 
   if (deps.metrics) {

@@ -31,6 +31,9 @@ export const MESSAGES = {
     "J'ai besoin de votre commune pour trouver le guichet le plus proche. Écrivez le nom de votre ville ou village (par exemple « Lille ») ou son code postal (par exemple « 59000 »). Sinon, écrivez PASSER.",
   withoutCommune:
     "D'accord, sans commune. Je ne peux pas vous donner l'adresse du guichet le plus proche : voici le contact national et le lien pour le trouver.",
+  askArrondissement: (city: string) =>
+    `Dans quel arrondissement de ${city} habitez-vous ? Écrivez son numéro, par exemple 11. Si vous ne savez pas, écrivez PASSER.`,
+  arrondissementUnknown: (city: string) => `Je ne reconnais pas cet arrondissement de ${city}. Écrivez son numéro, par exemple 3, ou PASSER.`,
   tooLong: (max: number) => `Votre message est très long. Pouvez-vous le résumer en moins de ${max} caractères ?`,
   // The ladder when the bot does not understand (see flow.ts): suggestions, themes, a person.
   suggest: "Je n'ai pas bien compris. Voulez-vous parler de :",

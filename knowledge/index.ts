@@ -1,17 +1,22 @@
-import type { Annuaire } from './annuaire/annuaire';
-import { annuaireIndexPath, loadAnnuaire } from './annuaire/annuaire';
+import { annuaireIndexPath } from './annuaire/annuaire';
+import { liveAnnuaire } from './annuaire/live';
+import { annuaireFreshness } from './annuaire/freshness';
 import type { Catalog } from './catalog/catalog';
 import { bundledCatalog } from './catalog/catalog';
 import { communeData } from './communes/data';
 import { findCountryInText } from './communes/countries';
 import { findCommuneInText, resolveCommune } from './communes/resolve';
 import { annuaireLookup } from './lookup';
+import { arrondissementNeeded } from './arrondissement';
 import { buildOrientation, servicesFor } from './orientation';
+import { TerritoryRegistry, territoriesDir } from './territories/registry';
 import type { Knowledge } from './types';
 
 export interface KnowledgeOptions {
   /** annuaire index to read; default ANNUAIRE_INDEX or data/annuaire-index.json; null for none */
   annuaireIndex?: string | null;
+  /** territory packs to read; default TERRITORIES_DIR or territories/; null for none */
+  territoriesDir?: string | null;
   catalog?: Catalog;
   /** where to report that the index could not be read (never message text) */
   log?: (event: Record<string, unknown>) => void;
@@ -33,25 +38,16 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const indexPath = options.annuaireIndex === undefined ? annuaireIndexPath() : options.annuaireIndex;
   const log = options.log ?? defaultLog;
 
-  let annuaire: Annuaire | undefined;
-  let annuaireRead = false;
-  const readAnnuaire = (): Annuaire | undefined => {
-    if (!annuaireRead) {
-      annuaireRead = true;
-      try {
-        annuaire = indexPath ? loadAnnuaire(indexPath) : undefined;
-        if (annuaire) log({ level: 'info', msg: 'annuaire index loaded', offices: annuaire.officeCount, dataDate: annuaire.dataDate });
-      } catch (error) {
-        log({ level: 'error', msg: 'annuaire index unreadable, orientations will give lookup links', error: String(error) });
-      }
-    }
-    return annuaire;
-  };
+  const readAnnuaire = liveAnnuaire(indexPath, log);
+  const packs = new TerritoryRegistry(options.territoriesDir === undefined ? territoriesDir() : options.territoriesDir, catalog, log);
+  const readTerritories = () => packs.territories;
+  const orientationDeps = { catalog, annuaire: readAnnuaire, territories: readTerritories };
 
   if (options.preload) {
     setImmediate(() => {
       communeData();
       readAnnuaire();
+      readTerritories();
     }).unref();
   }
 
@@ -65,12 +61,20 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
     findCountryInText,
     dependsOnCommune: (outcome) =>
       !outcome.urgent &&
-      (outcome.askCommune || servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && readAnnuaire()?.covers(id))),
+      (outcome.askCommune ||
+        servicesFor(catalog, outcome).some((id) => catalog.get(id)?.local && (readAnnuaire()?.covers(id) || readTerritories().covers(id)))),
     lookupLink: (serviceId, commune) => {
       const service = catalog.get(serviceId);
       return service ? annuaireLookup(service, commune) : undefined;
     },
+    annuaireStatus: (now) => {
+      const loaded = readAnnuaire();
+      return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
+    },
     orientation: (need, outcome, { commune, now }) =>
-      buildOrientation({ catalog, annuaire: readAnnuaire }, need, outcome, { commune, now }),
+      buildOrientation(orientationDeps, need, outcome, { commune, now }),
+    arrondissementNeeded: (outcome, commune) => arrondissementNeeded(orientationDeps, communeData(), outcome, commune),
+    territoryProblems: () => packs.problems,
+    reloadTerritories: (knownNeeds) => packs.reload(knownNeeds),
   };
 }

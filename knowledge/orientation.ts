@@ -4,24 +4,26 @@ import type { Catalog } from './catalog/catalog';
 import { hoursLines, openingStatus } from './hours/opening';
 import { annuaireLookup } from './lookup';
 import type { Commune, NeedName, Office, Orientation, OutcomeFacts, ServiceOrientation, Source } from './types';
+import { cityOfArrondissement } from './communes/arrondissements';
+import type { TerritoryOffice, Territories } from './territories/territories';
 
 const MAX_OFFICES = 3;
 export const ANNUAIRE_TITLE = "Annuaire de l'administration (DILA)";
 
 // Paris has no préfecture in the usual sense: its residents go to the Préfecture de police.
 const PARIS_SUBSTITUTES: Record<string, string> = { prefecture: 'paris_ppp', sous_pref: 'paris_ppp' };
-// An arrondissement's offices may be filed under the whole city.
-const CITY_OF_ARRONDISSEMENT: Array<[RegExp, string]> = [
-  [/^751\d\d$/, '75056'],
-  [/^132\d\d$/, '13055'],
-  [/^6938\d$/, '69123'],
-];
 
 export interface OrientationDeps {
   catalog: Catalog;
   /** undefined when no annuaire was imported */
   annuaire(): Annuaire | undefined;
+  /** what the territory packs add; omitted: nothing */
+  territories?(): Territories;
 }
+
+// Offices a territory added come first (an agent chose them for these communes), at most
+// two, so that the annuaire's nearest office always keeps a place.
+const MAX_TERRITORY_OFFICES = 2;
 
 /** The service ids to show for this outcome and commune: canonical, Paris cases applied, no duplicates. */
 export function servicesFor(catalog: Catalog, outcome: OutcomeFacts, commune?: Commune): string[] {
@@ -45,7 +47,7 @@ function mapUrl(office: StoredOffice): string | undefined {
   return address ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}` : undefined;
 }
 
-function toOffice(office: StoredOffice, now: Date): Office {
+function toOffice(office: StoredOffice, now: Date, added?: TerritoryOffice): Office {
   return {
     id: office.id,
     name: office.name,
@@ -59,15 +61,27 @@ function toOffice(office: StoredOffice, now: Date): Office {
     hours: office.hours?.ranges.length ? hoursLines(office.hours) : undefined,
     hoursComment: office.hours?.comments.length ? office.hours.comments : undefined,
     mapUrl: mapUrl(office),
-    source: { title: ANNUAIRE_TITLE, url: office.url, date: office.updated },
+    accessibility: added?.accessibility,
+    source: added?.source ?? { title: ANNUAIRE_TITLE, url: office.url, date: office.updated },
   };
 }
 
 function officesFor(annuaire: Annuaire, serviceId: string, commune: Commune): StoredOffice[] {
   const own = annuaire.offices(serviceId, commune.code, MAX_OFFICES);
   if (own.length > 0) return own;
-  const city = CITY_OF_ARRONDISSEMENT.find(([pattern]) => pattern.test(commune.code))?.[1];
+  // an arrondissement's offices may be filed under the whole city
+  const city = cityOfArrondissement(commune.code);
   return city ? annuaire.offices(serviceId, city, MAX_OFFICES) : [];
+}
+
+/** The offices shown for a kind of office and a commune: the territories' first, then the annuaire's. */
+export function localOffices(deps: OrientationDeps, serviceId: string, commune: Commune): Array<{ office: StoredOffice; added?: TerritoryOffice }> {
+  const annuaire = deps.annuaire();
+  const added = (deps.territories?.().offices(serviceId, commune) ?? []).slice(0, MAX_TERRITORY_OFFICES);
+  return [
+    ...added.map((territoryOffice) => ({ office: territoryOffice.office, added: territoryOffice })),
+    ...(annuaire ? officesFor(annuaire, serviceId, commune) : []).map((office) => ({ office })),
+  ].slice(0, MAX_OFFICES);
 }
 
 function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date): ServiceOrientation {
@@ -79,15 +93,15 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
     why: service.handles,
     nationalPhone: service.nationalPhone,
     website: service.website,
+    source: service.source,
   };
   if (!service.local) return result;
 
   if (!commune) {
     return { ...result, missingData: "Adresse locale : voyez l'Annuaire de l'administration.", lookup: annuaireLookup(service) };
   }
-  const annuaire = deps.annuaire();
-  const offices = annuaire ? officesFor(annuaire, service.id, commune) : [];
-  if (offices.length > 0) return { ...result, offices: offices.map((office) => toOffice(office, now)) };
+  const offices = localOffices(deps, service.id, commune).map(({ office, added }) => toOffice(office, now, added));
+  if (offices.length > 0) return { ...result, offices };
   return {
     ...result,
     missingData: `Nous n'avons pas l'adresse de ce service pour ${commune.name}. Vous pouvez la trouver sur l'Annuaire de l'administration.`,
@@ -117,6 +131,9 @@ export function buildOrientation(
 ): Orientation {
   const { commune, now } = options;
   const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now));
+  const notes = commune
+    ? (deps.territories?.().notes(need.id, services.map((s) => s.id), commune) ?? []).map(({ text, source }) => ({ text, source }))
+    : [];
   // Only public sources are shown: the catalog's own reference file is internal. Offices carry
   // their annuaire source on their own card, so the annuaire is not named a second time here.
   const catalogSources = services.flatMap((s) => deps.catalog.get(s.id)?.source ?? []).filter(isPublicSource);
@@ -129,6 +146,7 @@ export function buildOrientation(
     bring: outcome.bring,
     online: outcome.online,
     sources: uniqueSources([outcome.source, ...catalogSources]),
+    notes: notes.length > 0 ? notes : undefined,
     commune: commune ? { code: commune.code, name: commune.name } : undefined,
   };
 }

@@ -1,5 +1,7 @@
 // The facts the bot shows and where they come from: shared by the engine, the trees and the
 // channels, owned here because knowledge is the floor everything else stands on.
+import type { AnnuaireFreshness } from './annuaire/freshness';
+import type { TerritoryProblem } from './territories/yaml-reader';
 
 /** Where a fact comes from, and as of when. */
 export interface Source {
@@ -35,6 +37,14 @@ export interface Office {
   hours?: string[];
   hoursComment?: string[];
   mapUrl?: string;
+  /** how to get in (step-free access, induction loop...), as the territory wrote it */
+  accessibility?: string;
+  source: Source;
+}
+
+/** A local rule or tip a territory attached to a need or a service, with its source. */
+export interface LocalNote {
+  text: string;
   source: Source;
 }
 
@@ -46,6 +56,8 @@ export interface ServiceOrientation {
   why?: string;
   nationalPhone?: string;
   website?: string;
+  /** where the name, national phone and website come from (the service catalog) */
+  source?: Source;
   /** offices from the imported annuaire, nearest first; absent when none imported */
   offices?: Office[];
   /** official way to find the local office when we have none */
@@ -63,6 +75,8 @@ export interface Orientation {
   bring: string[];
   online?: Link;
   sources: Source[];
+  /** what the territory's agents want people of this commune to know */
+  notes?: LocalNote[];
   commune?: { code: string; name: string };
 }
 
@@ -150,6 +164,22 @@ export interface Knowledge {
    * préfecture), or the imported annuaire has offices of one of the outcome's services
    */
   dependsOnCommune(outcome: OutcomeFacts): boolean;
+  /**
+   * true when the commune is Paris, Lyon or Marseille as a whole and the outcome's offices
+   * differ by arrondissement: ask which one
+   */
+  arrondissementNeeded(outcome: OutcomeFacts, commune: Commune): boolean;
   orientation(need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
+  /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
+  annuaireStatus(now: Date): AnnuaireStatus;
+  /** problems of the territory packs in service (territories/<slug>/*.yaml) */
+  territoryProblems(): TerritoryProblem[];
+  /** reads the packs again, checking notes against the trees' needs; an error keeps the packs in service */
+  reloadTerritories(knownNeeds?: Set<string>): { reloaded: boolean; problems: TerritoryProblem[] };
+}
+
+export interface AnnuaireStatus extends AnnuaireFreshness {
+  /** offices in the index; 0 when none is imported */
+  offices: number;
 }

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { bundledCatalog } from '../knowledge/catalog/catalog';
 import { annuaireIndexPath } from '../knowledge/annuaire/annuaire';
 import { buildAnnuaireIndex, writeAnnuaireIndex } from '../knowledge/annuaire/import';
+import { printImportReport } from './annuaire-report';
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run import:annuaire -- <annuaire.json> [--out <index.json>] [--json]`);
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const outFlag = args.indexOf('--out');
   const out = outFlag >= 0 ? args[outFlag + 1] : annuaireIndexPath();
   if (!out) usage('--out needs a path');
-  const input = args.find((arg, i) => !arg.startsWith('--') && i !== outFlag + 1);
+  // the value after --out is the output path, never the input (outFlag is -1 without --out)
+  const input = args.find((arg, i) => !arg.startsWith('--') && (outFlag < 0 || i !== outFlag + 1));
   if (!input) usage('which annuaire file?');
   if (!existsSync(input)) usage(`no such file: ${input}`);
 
@@ -36,18 +38,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ ...report, out, seconds, peakRssMb }));
     return;
   }
-  console.log(`Annuaire import: ${report.file} -> ${out}`);
-  console.log(`  records read:  ${report.records}`);
-  console.log(`  offices kept:  ${report.loaded}`);
-  const skippedTotal = Object.values(report.skipped).reduce((a, b) => a + b, 0);
-  console.log(`  skipped:       ${skippedTotal}`);
-  for (const [reason, count] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) {
-    console.log(`    ${String(count).padStart(7)}  ${reason}`);
-  }
-  console.log(`  (service, commune) pairs: ${report.keys}`);
-  console.log(`  data as of:    ${report.dataDate ?? 'unknown'}`);
-  const top = Object.entries(report.byService).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  console.log(`  offices by service (top ${top.length}): ${top.map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  printImportReport(report, out);
   console.log(`  time ${seconds.toFixed(1)} s, peak memory ${peakRssMb.toFixed(0)} MB`);
   if (report.loaded === 0) process.exitCode = 1;
 }

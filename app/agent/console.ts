@@ -115,18 +115,22 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  let lastProblems: TreeProblem[] = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems;
+  let lastProblems: TreeProblem[] = [...validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems, ...deps.knowledge.territoryProblems()];
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
 
   api.get('/problems', (_req, res) => {
-    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
   });
 
   api.post('/reload', (_req, res) => {
-    const { problems } = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot);
+    const trees = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot);
+    const treesReloaded = !trees.problems.some(isError) && deps.registry.reload().trees !== undefined;
+    // territory packs reload with the trees, after them: their notes name the trees' needs
+    const packs = deps.knowledge.reloadTerritories(new Set(deps.registry.current.trees.intents.map((intent) => intent.id)));
+    const problems = [...trees.problems, ...packs.problems];
     lastProblems = problems;
-    const reloaded = !problems.some(isError) && deps.registry.reload().trees !== undefined;
-    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt });
+    const reloaded = treesReloaded && packs.reloaded;
+    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
   });
 
   api.get('/review', async (_req, res) => {

@@ -1,12 +1,14 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { StoreStatus } from '../../bot/state/types';
 import type { TurnOutcome } from '../../bot/conversation';
+import type { AnnuaireStatus } from '../../knowledge/types';
+import { STALE_AFTER_DAYS } from '../../knowledge/annuaire/freshness';
 
 /**
  * Prometheus metrics of one process: turns, their latency, fallbacks and emergencies per
  * channel, the state store's health, and Node's own process metrics (memory, event loop).
  */
-export function createMetrics(storeStatus: () => StoreStatus) {
+export function createMetrics(storeStatus: () => StoreStatus, annuaireStatus?: () => AnnuaireStatus) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['channel'] as const;
@@ -44,6 +46,27 @@ export function createMetrics(storeStatus: () => StoreStatus) {
       this.set(storeStatus() === 'ok' ? 1 : 0);
     },
   });
+
+  if (annuaireStatus) {
+    new Gauge({
+      name: 'orientation_annuaire_offices',
+      help: 'Offices in the imported annuaire (0: none imported, answers give lookup links)',
+      registers: [registry],
+      collect() {
+        this.set(annuaireStatus().offices);
+      },
+    });
+    new Gauge({
+      name: 'orientation_annuaire_data_age_days',
+      help: `Days since the newest record of the imported annuaire; refresh past ${STALE_AFTER_DAYS}`,
+      registers: [registry],
+      collect() {
+        this.reset();
+        const { ageDays } = annuaireStatus();
+        if (ageDays !== undefined) this.set(ageDays);
+      },
+    });
+  }
 
   return {
     registry,

@@ -70,7 +70,7 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
   const { store, redis } = stateStore(config, logger);
   if (redis && !(await readyWithin(redis, 3000))) logger.warn('starting while redis is unreachable');
 
-  const metrics = createMetrics(() => store.status());
+  const metrics = createMetrics(() => store.status(), () => brain.knowledge.annuaireStatus(new Date()));
   const rateLimiter = createRateLimiter({
     messages: config.rateLimitMessages,
     windowSeconds: config.rateLimitWindowSeconds,

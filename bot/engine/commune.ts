@@ -1,4 +1,6 @@
 import type { Commune } from '../../knowledge/types';
+import { cityOfArrondissement } from '../../knowledge/communes/arrondissements';
+import type { Intent, TreeOutcome } from '../trees/types';
 import type { ConversationState } from '../state/types';
 import type { Reply } from '../types';
 import { MESSAGES } from '../messages';
@@ -11,7 +13,8 @@ import { choiceOf, type EngineContext, option, type Turn } from './turn';
 
 // The commune question: asked only when the office depends on it; a name, a postal code,
 // one of several homonyms, or PASSER ("je sais pas", "je préfère pas dire": no commune).
-// "merci" or "bonjour" are no communes (Mercy, Boncourt...).
+// "merci" or "bonjour" are no communes (Mercy, Boncourt...). Paris, Lyon or Marseille as a
+// whole: the arrondissement too, when the offices differ by arrondissement.
 
 type CommunePending = Extract<NonNullable<ConversationState['pending']>, { kind: 'commune' }>;
 
@@ -28,9 +31,12 @@ export function continueCommune(
   const intent = ctx.trees.byId.get(pending.intent);
   const outcome = intent?.outcomes[pending.outcome];
   if (!intent || !outcome) return undefined;
+  const city = pending.city ? communeByCode(ctx, pending.city) : undefined;
   if (command === 'skip' || talk === 'dontKnow' || talk === 'ratherNotSay' || talk === 'done') {
+    if (city) return finish(turn, intent, outcome, city, { arrondissementAsked: true });
     return [{ text: MESSAGES.withoutCommune }, ...finish(turn, intent, outcome, undefined)];
   }
+  if (city) return answerArrondissement(turn, text, city, intent, outcome);
   const options = pending.candidates;
   if (options) {
     const picked = recognizeChoice(text, options.map((code) => choiceOf(communeLabelFor(ctx, code))));
@@ -44,6 +50,26 @@ export function continueCommune(
   if (isNewNeed()) return undefined;
   if (resolved.status === 'ambiguous') return askWhichCommune(turn.state, pending.intent, pending.outcome, resolved.candidates, /\d/.test(text));
   return [{ text: MESSAGES.communeUnknown }];
+}
+
+/** Paris, Lyon or Marseille as a whole, where the offices differ by arrondissement: which one? */
+export function askArrondissement(turn: Turn, intent: Intent, outcome: TreeOutcome, city: Commune): Reply[] {
+  turn.state.at = undefined;
+  turn.state.commune = city.code;
+  turn.state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id, city: city.code };
+  turn.trace.node = 'arrondissement';
+  return [{ text: MESSAGES.askArrondissement(city.name) }];
+}
+
+/** "11", "11e" or "Paris 11" after the bot asked which arrondissement of `city`; PASSER keeps the city. */
+function answerArrondissement(turn: Turn, text: string, city: Commune, intent: Intent, outcome: TreeOutcome): Reply[] {
+  for (const attempt of [text, `${city.name} ${text}`]) {
+    const resolved = turn.ctx.knowledge.resolveCommune(attempt);
+    if (resolved.status === 'found' && cityOfArrondissement(resolved.commune.code) === city.code) {
+      return finish(turn, intent, outcome, resolved.commune, { arrondissementAsked: true });
+    }
+  }
+  return [{ text: MESSAGES.arrondissementUnknown(city.name) }];
 }
 
 function askWhichCommune(state: ConversationState, intent: string, outcome: string, candidates: Commune[], byPostalCode: boolean): Reply[] {

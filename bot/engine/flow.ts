@@ -4,7 +4,7 @@ import type { Intent, TreeOutcome, TreeQuestion } from '../trees/types';
 import type { Reply } from '../types';
 import { MESSAGES } from '../messages';
 import { choiceForAbroad, choiceForCommune, mentionedChoice } from './answer';
-import { communeByCode } from './commune';
+import { askArrondissement, communeByCode } from './commune';
 import { askQuestion, disambiguation, themeMenu } from './menus';
 import { orientationText } from './render';
 import { resetPosition, type EngineContext, type Turn } from './turn';
@@ -112,8 +112,9 @@ function reachOutcome(turn: Turn, intent: Intent, outcome: TreeOutcome): Reply[]
   return [{ text: MESSAGES.askCommune }];
 }
 
-export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune: Commune | undefined): Reply[] {
+export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune: Commune | undefined, { arrondissementAsked = false } = {}): Reply[] {
   const { state, ctx, trace } = turn;
+  if (commune && !arrondissementAsked && ctx.knowledge.arrondissementNeeded(outcome, commune)) return askArrondissement(turn, intent, outcome, commune);
   // The trail stays: RETOUR after an orientation lets the person change their last answer.
   resetPosition(state);
   if (commune) state.commune = commune.code;

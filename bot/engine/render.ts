@@ -10,6 +10,7 @@ export function orientationText(o: Orientation): string {
   parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : adressez-vous à ${joinOr(names)}. ${o.why}`);
   const first = o.services[0];
   if (first && !o.urgent) parts.push(...serviceLines(first));
+  for (const note of o.notes ?? []) parts.push(`À savoir : ${note.text} ${sourceLine(note.source)}`);
   if (o.bring.length > 0) parts.push(`À apporter : ${o.bring.join(', ')}.`);
   if (o.online) parts.push(`En ligne : ${o.online.label}, ${o.online.url}`);
   const source = o.sources[0];

@@ -9,7 +9,8 @@ export interface ConversationState {
     | { kind: 'disambiguate'; intents: string[]; /** offered after a message not understood */ suggested?: boolean }
     | { kind: 'menu' }
     | { kind: 'theme'; theme: string }
-    | { kind: 'commune'; intent: string; outcome: string; candidates?: string[] }
+    // `city`: Paris, Lyon or Marseille was named and the bot asked for the arrondissement
+    | { kind: 'commune'; intent: string; outcome: string; candidates?: string[]; city?: string }
     /** « Êtes-vous en danger maintenant ? »: the emergency to answer if so, the ordinary need if not */
     | { kind: 'danger'; intent: string; need?: string };
   /** consecutive messages not understood: climbs the fallback ladder */

@@ -30,6 +30,7 @@ function officeBlocks(office: Office, caps: ChannelCapabilities, essential: bool
   const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
   const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
   if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
+  if (office.accessibility) blocks.push({ text: `Accès : ${office.accessibility}`, drop: essential ? 4 : 6 });
   const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
   if (map) blocks.push({ text: map, drop: 4 });
   return blocks;
@@ -41,6 +42,11 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, e
   const [nearest, ...others] = service.offices ?? [];
   if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
   for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
+  if (phoneInsteadOfLookup(service, caps)) {
+    // a basic phone cannot follow the annuaire's link: the national number is what helps
+    blocks.push({ text: `Nous n'avons pas l'adresse locale. Numéro national : ${service.nationalPhone}`, drop: essential ? 0 : 5 });
+    return blocks;
+  }
   if (!nearest) {
     const lookup = service.lookup && link(service.lookup, caps);
     const missing = [service.missingData, lookup].filter(Boolean).join('\n');
@@ -49,6 +55,11 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, e
   if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
   return blocks;
 }
+
+const phoneInsteadOfLookup = (service: ServiceOrientation, caps: ChannelCapabilities): boolean =>
+  !caps.links && !service.offices?.length && service.nationalPhone !== undefined;
+
+const sameSource = (a: Source, b: Source | undefined) => b !== undefined && a.title === b.title && a.date === b.date && a.url === b.url;
 
 /** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
 export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
@@ -59,10 +70,17 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   ];
   const essential = (index: number) => index === 0 && !orientation.urgent;
   orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index))));
+  // a territory's note goes with its source, both kept as long as what to bring is
+  for (const note of orientation.notes ?? []) blocks.push({ text: `À savoir : ${note.text}\n${sourceLine(note.source, caps)}`, drop: 2 });
   if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
   // the rule's source always stays; the others (service catalog...) go before the hours
-  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : 3 }));
+  // (the catalog's stays as long as the national number it vouches for, when that number stands in for an office)
+  const vouchesForPhone = (source: Source) =>
+    orientation.services.some((service, index) => essential(index) && phoneInsteadOfLookup(service, caps) && sameSource(source, service.source));
+  orientation.sources.forEach((source, index) =>
+    blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3 }),
+  );
   return blocks;
 }

@@ -79,6 +79,20 @@ function showProblems(result) {
   const state = result.reloaded === false ? 'Les arbres n’ont pas été rechargés : les précédents restent en service. ' : result.reloaded ? 'Arbres rechargés. ' : '';
   $('#trees-summary').textContent = `${state}${result.intents} besoins en service. ${errors} erreur(s), ${warnings} avertissement(s).`;
   $('#problems').replaceChildren(...result.problems.map((p) => element('li', p.text, p.severity)));
+  showAnnuaire(result.annuaire);
+}
+
+function showAnnuaire(annuaire) {
+  const summary = $('#annuaire-summary');
+  summary.className = annuaire?.stale ? 'warning' : '';
+  if (!annuaire || annuaire.offices === 0) {
+    summary.textContent = 'Annuaire : aucun importé, les réponses donnent le lien de recherche de l’Annuaire de l’administration.';
+    return;
+  }
+  const date = new Date(`${annuaire.dataDate}T12:00:00Z`).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  const age = `données du ${date}, il y a ${annuaire.ageDays} jour(s)`;
+  const stale = annuaire.stale ? ' : trop ancien, demandez une mise à jour (npm run fetch:annuaire).' : '.';
+  summary.textContent = `Annuaire : ${annuaire.offices} guichets, ${age}${stale}`;
 }
 
 $('#reload').addEventListener('click', async () => {

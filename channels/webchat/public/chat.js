@@ -99,6 +99,7 @@
       o.hours.concat(o.hoursComment || []).forEach(function (h) { hours.appendChild(el('li', '', h)); });
       box.appendChild(hours);
     }
+    if (o.accessibility) box.appendChild(el('p', 'card__access', 'Accès : ' + o.accessibility));
     if (safeUrl(o.mapUrl)) {
       var map = el('p');
       map.appendChild(externalLink('Voir ' + o.name + ' sur un plan', o.mapUrl));
@@ -130,6 +131,13 @@
     body.appendChild(el('h2', 'card__title', o.title));
     if (o.why) body.appendChild(el('p', 'card__why', o.why));
     o.services.forEach(function (s) { body.appendChild(service(s)); });
+    (o.notes || []).forEach(function (note) {
+      var box = el('div', 'card__note');
+      box.appendChild(el('h3', 'card__subtitle', 'À savoir'));
+      box.appendChild(el('p', '', note.text));
+      box.appendChild(sourceLine(note.source));
+      body.appendChild(box);
+    });
     if (o.bring && o.bring.length) {
       body.appendChild(el('h3', 'card__subtitle', 'À apporter'));
       var list = el('ul', 'card__bring');

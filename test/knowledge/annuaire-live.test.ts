@@ -1,0 +1,40 @@
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledCatalog } from '../../knowledge/catalog/catalog';
+import { buildAnnuaireIndex, writeAnnuaireIndex } from '../../knowledge/annuaire/import';
+import { liveAnnuaire } from '../../knowledge/annuaire/live';
+import { ROUBAIX_CPAM, bulkRecord, fixtureDir, writeBulkFile } from './annuaire-fixtures';
+
+// A running bot picks up the index that `npm run fetch:annuaire` (run by cron) writes.
+
+let dir: string;
+beforeEach(() => {
+  dir = fixtureDir();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function writeIndex(path: string, records: unknown[], secondsFromNow: number) {
+  const { index } = await buildAnnuaireIndex(writeBulkFile(dir, records), bundledCatalog().canonicalId);
+  writeAnnuaireIndex(path, index);
+  const at = new Date(Date.now() + secondsFromNow * 1000);
+  utimesSync(path, at, at);
+}
+
+test('a new index replaces the one in service; a damaged one does not', async () => {
+  const path = join(dir, 'annuaire-index.json');
+  const events: Array<Record<string, unknown>> = [];
+  const annuaire = liveAnnuaire(path, (event) => events.push(event), 0);
+  expect(annuaire()).toBeUndefined();
+
+  await writeIndex(path, [bulkRecord(ROUBAIX_CPAM)], 0);
+  expect(annuaire()?.officeCount).toBe(1);
+
+  const mairie = bulkRecord({ id: 'm-1', nom: 'Mairie - Exemple', type: 'mairie', commune: '59512' });
+  await writeIndex(path, [bulkRecord(ROUBAIX_CPAM), mairie], 10);
+  expect(annuaire()?.officeCount).toBe(2);
+
+  writeFileSync(path, '{"format": "something else"}\n');
+  utimesSync(path, new Date(Date.now() + 20_000), new Date(Date.now() + 20_000));
+  expect(annuaire()?.officeCount).toBe(2);
+  expect(events.at(-1)).toMatchObject({ level: 'error', msg: 'annuaire index unreadable, the previous index stays in service' });
+});
