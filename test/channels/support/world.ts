@@ -45,6 +45,7 @@ export const TEST_CONFIG: ChannelsConfig = {
     retryDelaysMs: [10, 20],
   },
   botFramework: { MicrosoftAppId: '' },
+  botFrameworkEmulator: true,
   webchatTheme: 'neutral',
 };
 

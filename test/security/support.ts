@@ -1,0 +1,43 @@
+// A real bot process for each attack, as an attacker on the network would meet it.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotProcess } from '../ops/support/processes';
+import { REAL_SERVER, startBot } from '../ops/support/processes';
+
+export { eventually, freePort } from '../ops/support/processes';
+export type { BotProcess };
+
+const running: BotProcess[] = [];
+
+/** The real server (app/server.ts) in memory, with env on top of a test secret; killed by stopAll. */
+export async function realServer(env: Record<string, string> = {}): Promise<BotProcess & { url: string }> {
+  const bot = await startBot({ STATE_SECRET: 'test-secret', ...env }, REAL_SERVER);
+  running.push(bot);
+  return { ...bot, url: `http://127.0.0.1:${bot.port}` };
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all(running.splice(0).map((bot) => bot.kill()));
+}
+
+/** A local port that records every request reaching it: proof that the bot called out, or not. */
+export async function listeningTrap(): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+  server.on('connection', () => hits.push('connection'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
