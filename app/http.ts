@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/types';
 import { agentConsole } from './agent/console';
 import type { ReviewStore } from './agent/review';
 import { createLogger, type Logger } from './ops/logger';
+import { type ClientLimits, limitByAddress } from './ops/client-limit';
 import { DIALOGS_DIR } from './runtime';
 
 export interface AppDeps {
@@ -31,6 +32,12 @@ export interface AppDeps {
   metrics?: Registry;
   /** largest request body accepted, in bytes */
   maxBodyBytes?: number;
+  /** longer messages are refused before any work, on every route */
+  maxMessageChars?: number;
+  /** budgets per client address (app/ops/client-limit.ts); none by default */
+  clientLimits?: ClientLimits;
+  /** express's "trust proxy" (TRUST_PROXY): which X-Forwarded-For to believe */
+  trustProxy?: boolean | number | string;
   /** true once shutdown began: load balancers should stop sending */
   stopping?: () => boolean;
 }
@@ -40,6 +47,7 @@ export function createApp(deps: AppDeps): express.Express {
   const logger = deps.logger ?? createLogger('info');
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
 
   app.get('/healthz', (_req, res) => {
     if (deps.stopping?.()) {
@@ -58,6 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
   }
 
+  app.use(limitByAddress(deps.clientLimits ?? {}, logger));
   app.use('/agent', agentConsole({ ...deps, logger, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
   mountChannels(app, { ...deps, logger }, deps.channels);
 

@@ -71,11 +71,14 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
   if (redis && !(await readyWithin(redis, 3000))) logger.warn('starting while redis is unreachable');
 
   const metrics = createMetrics(() => store.status());
-  const rateLimiter = createRateLimiter({
-    messages: config.rateLimitMessages,
-    windowSeconds: config.rateLimitWindowSeconds,
-    redis: redis && { client: redis, prefix: config.redis!.keyPrefix },
-  });
+  const shared = redis && { client: redis, prefix: config.redis!.keyPrefix };
+  const rateLimiter = createRateLimiter({ messages: config.rateLimitMessages, windowSeconds: config.rateLimitWindowSeconds, redis: shared });
+  const perAddress = (name: string, requests: number) =>
+    createRateLimiter({ name, messages: requests, windowSeconds: config.clientRateLimitWindowSeconds, redis: shared });
+  const clientLimits = {
+    public: perAddress('client', config.clientRateLimitRequests),
+    webhooks: perAddress('webhook', config.webhookRateLimitRequests),
+  };
   const { registry, knowledge } = brain;
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), config.stateSecret, {
     maxMessageChars: config.maxMessageChars,
@@ -97,6 +100,9 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     metrics: metrics.registry,
     review: redis && new RedisReviewStore(redis, `${config.redis!.keyPrefix}{review}:`),
     maxBodyBytes: config.maxBodyBytes,
+    maxMessageChars: config.maxMessageChars,
+    clientLimits,
+    trustProxy: config.trustProxy,
     stopping: () => stopping,
   });
   const server = app.listen(config.port, config.host);

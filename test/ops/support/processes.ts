@@ -46,7 +46,8 @@ export interface BotProcess {
 export async function startBot(env: Record<string, string>, entry: string): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    // every test client is 127.0.0.1: the per-address budget is off unless a test sets it
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLIENT_RATE_LIMIT_REQUESTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
