@@ -21,16 +21,22 @@ export async function stopAll(): Promise<void> {
 }
 
 /** A local port that records every request reaching it: proof that the bot called out, or not. */
-export async function listeningTrap(): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
+export async function listeningTrap(): Promise<{ url: string; hits: string[]; bodies: string[]; close: () => Promise<void> }> {
   const hits: string[] = [];
+  const bodies: string[] = [];
   const server = http.createServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      bodies.push(body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
   });
   server.on('connection', () => hits.push('connection'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, hits, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
