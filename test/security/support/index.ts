@@ -1,17 +1,20 @@
 // A real bot process for each attack, as an attacker on the network would meet it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BotProcess } from '../ops/support/processes';
-import { REAL_SERVER, startBot } from '../ops/support/processes';
+import type { BotProcess } from '../../ops/support/processes';
+import { REAL_SERVER, startBot } from '../../ops/support/processes';
 
-export { eventually, freePort } from '../ops/support/processes';
+export { eventually, freePort } from '../../ops/support/processes';
 export type { BotProcess };
 
 const running: BotProcess[] = [];
 
 /** The real server (app/server.ts) in memory, with env on top of a test secret; killed by stopAll. */
-export async function realServer(env: Record<string, string> = {}): Promise<BotProcess & { url: string }> {
-  const bot = await startBot({ STATE_SECRET: 'test-secret', ...env }, REAL_SERVER);
+/** a server that crashes in the middle of the turn of its first "panne" (support/crashing-server.ts) */
+export const CRASHING_SERVER = 'test/security/support/crashing-server.ts';
+
+export async function realServer(env: Record<string, string> = {}, entry = REAL_SERVER): Promise<BotProcess & { url: string }> {
+  const bot = await startBot({ STATE_SECRET: 'test-secret', ...env }, entry);
   running.push(bot);
   return { ...bot, url: `http://127.0.0.1:${bot.port}` };
 }
