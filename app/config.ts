@@ -21,6 +21,12 @@ export interface Config {
   /** requests per client address per window on the platforms' webhooks; 0 disables */
   webhookRateLimitRequests: number;
   clientRateLimitWindowSeconds: number;
+  /** days a misunderstood message (masked) is kept for agents after its last occurrence */
+  reviewRetentionDays: number;
+  /** /metrics on a port of its own (internal network); undefined: not served apart */
+  metricsPort?: number;
+  /** /metrics on the app port to requests bearing this token; undefined: not served there */
+  metricsToken?: string;
   /** express's "trust proxy": hops or addresses whose X-Forwarded-For is believed */
   trustProxy: boolean | number | string;
   maxMessageChars: number;
@@ -103,6 +109,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookRateLimitRequests: number(env, 'WEBHOOK_RATE_LIMIT_REQUESTS', 3000),
     clientRateLimitWindowSeconds: number(env, 'CLIENT_RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    reviewRetentionDays: number(env, 'REVIEW_RETENTION_DAYS', 30, { min: 1 }),
+    metricsPort: env.METRICS_PORT ? number(env, 'METRICS_PORT', 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     maxMessageChars: number(env, 'MAX_MESSAGE_CHARS', MAX_MESSAGE_LENGTH, { min: 1 }),
     maxBodyBytes: number(env, 'MAX_BODY_BYTES', 16_384, { min: 1024 }),
     logLevel,

@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/types';
 import { agentConsole } from './agent/console';
 import type { ReviewStore } from './agent/review';
 import { createLogger, type Logger } from './ops/logger';
+import { metricsHandler } from './ops/metrics';
 import { type ClientLimits, limitByAddress } from './ops/client-limit';
 import { DIALOGS_DIR } from './runtime';
 
@@ -28,8 +29,12 @@ export interface AppDeps {
   channels?: ChannelsConfig;
   /** health of the state store; omitted: always ok */
   storeStatus?: () => StoreStatus;
-  /** Prometheus registry served at /metrics */
+  /** asks the state store to answer now (Redis PING): a frozen Redis keeps its connection open */
+  storePing?: () => Promise<unknown>;
+  /** Prometheus registry served at /metrics, to requests bearing metricsToken only */
   metrics?: Registry;
+  /** METRICS_TOKEN: without it /metrics is not served on this port (see METRICS_PORT) */
+  metricsToken?: string;
   /** largest request body accepted, in bytes */
   maxBodyBytes?: number;
   /** longer messages are refused before any work, on every route */
@@ -42,6 +47,32 @@ export interface AppDeps {
   stopping?: () => boolean;
 }
 
+/** what the body parsers' refusals mean, in words a client developer understands */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.too.large': 'Message trop long.',
+  'entity.parse.failed': 'Requête mal formée : JSON attendu.',
+  'parameters.too.many': 'Requête refusée : trop de paramètres.',
+};
+
+/** /healthz answers within this, even when Redis is frozen and holds every command */
+const HEALTH_PING_TIMEOUT_MS = 500;
+
+/** true when ping settles within timeoutMs; one ping at a time, however many probes arrive */
+function answersWithin(ping: (() => Promise<unknown>) | undefined, timeoutMs: number): () => Promise<boolean> {
+  let pending: Promise<boolean> | undefined;
+  return () => {
+    if (!ping) return Promise.resolve(true);
+    pending ??= new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      ping().then(
+        () => resolve(true),
+        () => resolve(false),
+      ).finally(() => clearTimeout(timer));
+    }).finally(() => (pending = undefined));
+    return pending;
+  };
+}
+
 /** The HTTP surface: health, metrics, the agent console, and (mounted by channels/) the REST API, web chat and channel webhooks. */
 export function createApp(deps: AppDeps): express.Express {
   const logger = deps.logger ?? createLogger('info');
@@ -49,22 +80,24 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
 
-  app.get('/healthz', (_req, res) => {
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  const storeAnswers = answersWithin(deps.storePing, HEALTH_PING_TIMEOUT_MS);
+  app.get('/healthz', async (_req, res) => {
     if (deps.stopping?.()) {
       res.status(503).json({ status: 'stopping' });
       return;
     }
     // Degraded still answers 200: the process is alive and apologising; restarting it would not help.
-    const state = deps.storeStatus?.() ?? 'ok';
+    const status = deps.storeStatus?.() ?? 'ok';
+    const state = status === 'ok' && !(await storeAnswers()) ? 'degraded' : status;
     res.json({ status: state === 'ok' ? 'ok' : 'degraded', state, trees: deps.registry.current.trees.intents.length });
   });
 
-  if (deps.metrics) {
-    const registry = deps.metrics;
-    app.get('/metrics', async (_req, res) => {
-      res.type(registry.contentType).send(await registry.metrics());
-    });
-  }
+  if (deps.metrics && deps.metricsToken) app.get('/metrics', metricsHandler(deps.metrics, deps.metricsToken));
 
   app.use(limitByAddress(deps.clientLimits ?? {}, logger));
   app.use('/agent', agentConsole({ ...deps, logger, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
@@ -73,8 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!error.status || error.status >= 500) return next(error);
-    const message = error.type === 'entity.too.large' ? 'Message trop long.' : 'Requête mal formée : JSON attendu.';
-    res.status(error.status).json({ error: message });
+    res.status(error.status).json({ error: BODY_ERRORS[error.type ?? ''] ?? 'Requête mal formée.' });
   });
 
   return app;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { deleteKeys } from '../ops/support/processes';
 import { post, realServer, stopAll } from './support';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PREFIX = `test:security:${randomBytes(6).toString('hex')}:`;
 const BUDGET = { CLIENT_RATE_LIMIT_REQUESTS: '20', CLIENT_RATE_LIMIT_WINDOW_SECONDS: '60' };

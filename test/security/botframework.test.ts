@@ -2,7 +2,7 @@
 // error answers that leaked internals and flooded the logs.
 import { listeningTrap, post, realServer, stopAll } from './support';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 const CREDENTIALS = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' };
 let open: Awaited<ReturnType<typeof realServer>>;
 let authenticated: Awaited<ReturnType<typeof realServer>>;

@@ -2,7 +2,7 @@
 // (fuzzy typo correction on a huge "word"), and /api/orient had no length cap.
 import { post, realServer, stopAll } from './support';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 const SINGLE_WORD = 'abcdefghij'.repeat(1600);
 let shipped: Awaited<ReturnType<typeof realServer>>;
 /** lets 16 KB messages reach the engine, to show what one costs there */

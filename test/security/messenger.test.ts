@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { eventually, listeningTrap, post, realServer, stopAll } from './support';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 const SECRET = 'security-app-secret';
 let bot: Awaited<ReturnType<typeof realServer>>;
 let graph: Awaited<ReturnType<typeof listeningTrap>>;

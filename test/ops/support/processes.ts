@@ -101,6 +101,8 @@ function accepts(port: number): Promise<boolean> {
 
 export interface ThrowawayRedis {
   url: string;
+  /** the redis-server's process id, to freeze it (SIGSTOP) */
+  pid(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export async function throwawayRedis(): Promise<ThrowawayRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const instance = {
     url,
+    pid: () => child!.pid!,
     async start() {
       child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       while (!(await accepts(port))) await sleep(50);
