@@ -7,6 +7,7 @@ import type { ChannelsConfig } from '../channels/config';
 import type { TreeRegistry } from '../bot/trees/registry';
 import type { Knowledge } from '../knowledge/types';
 import { agentConsole } from './agent/console';
+import { agentTokensFromEnv } from './agent/auth';
 import type { ReviewStore } from './agent/review';
 import { createLogger, type Logger } from './ops/logger';
 import { metricsHandler } from './ops/metrics';
@@ -21,8 +22,10 @@ export interface AppDeps {
   knowledge: Knowledge;
   /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
   dialogsDir?: string;
-  /** opens the agent console at /agent (default AGENT_TOKEN; closed without one) */
+  /** opens the agent console at /agent to one agent named "agent" (tests; see agentTokens) */
   agentToken?: string;
+  /** agent name by token (default AGENT_TOKENS, AGENT_TOKENS_FILE or AGENT_TOKEN; closed without any) */
+  agentTokens?: Map<string, string>;
   /** where the agent console keeps misunderstood messages (default: in memory) */
   review?: ReviewStore;
   /** channel secrets and options; read from the environment when absent */
@@ -100,7 +103,16 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.metrics && deps.metricsToken) app.get('/metrics', metricsHandler(deps.metrics, deps.metricsToken));
 
   app.use(limitByAddress(deps.clientLimits ?? {}, logger));
-  app.use('/agent', agentConsole({ ...deps, logger, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR, token: deps.agentToken ?? process.env.AGENT_TOKEN }));
+  app.use(
+    '/agent',
+    agentConsole({
+      ...deps,
+      logger,
+      dialogsDir: deps.dialogsDir ?? DIALOGS_DIR,
+      tokens: deps.agentTokens ?? agentTokensFromEnv(process.env, deps.agentToken),
+      auditFile: process.env.AGENT_AUDIT_FILE,
+    }),
+  );
   mountChannels(app, { ...deps, logger }, deps.channels);
 
   // Body parser errors (bad JSON, too large) get a short JSON answer instead of an HTML page.
