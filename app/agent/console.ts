@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -10,8 +11,10 @@ import type { TreeRegistry } from '../../bot/trees/registry';
 import { mermaidGraph } from '../../bot/trees/graph';
 import { CHANNEL_TREE_CHECKS } from '../../channels';
 import { isError, validateDir } from '../../bot/trees/validate';
-import { closeSession, isAgent, openSession, sameSecret } from './auth';
+import { AgentAccess } from './auth';
+import { AuditLog } from './audit';
 import { addExample } from './examples';
+import { auditRoutes } from './audit-routes';
 import { loginPage } from './login-page';
 import { MemoryReviewStore, REASON_LABELS, recordTurn, type MissReason, type ReviewStore } from './review';
 
@@ -21,8 +24,10 @@ export interface AgentConsoleDeps {
   registry: TreeRegistry;
   knowledge: Knowledge;
   dialogsDir: string;
-  /** without one the console stays closed */
-  token?: string;
+  /** agent name by token (AGENT_TOKENS); empty: the console stays closed */
+  tokens: Map<string, string>;
+  /** JSON lines file of the edits (AGENT_AUDIT_FILE); in memory without one */
+  auditFile?: string;
   /** shared by every process when the bot runs on Redis; in memory otherwise */
   review?: ReviewStore;
 }
@@ -46,8 +51,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     next();
   });
 
-  const { token } = deps;
-  if (!token) {
+  if (deps.tokens.size === 0) {
     router.use((_req, res) => {
       res.status(403).type('text/plain; charset=utf-8').send("Console des agents fermée : elle s'ouvre quand AGENT_TOKEN est défini.");
     });
@@ -63,23 +67,31 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
   router.get('/login', (_req, res) => {
     res.type('html').send(loginPage());
   });
-  router.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
-    const given = typeof req.body?.token === 'string' ? req.body.token : '';
-    if (!sameSecret(given, token)) {
+  const access = new AgentAccess(deps.tokens);
+  const audit = new AuditLog(dirname(deps.dialogsDir), deps.auditFile);
+  router.post('/login', access.lockout(), express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const agent = access.agentOfToken(typeof req.body?.token === 'string' ? req.body.token : '');
+    if (!agent) {
+      await access.failed(req);
       res.status(401).type('html').send(loginPage('Jeton incorrect.'));
       return;
     }
-    openSession(req, res, token);
+    access.open(req, res, agent);
     res.redirect(303, '/agent/');
   });
-  router.post('/logout', (_req, res) => {
-    closeSession(res);
+  router.post('/logout', (req, res) => {
+    access.close(req, res);
     res.redirect(303, '/agent/login');
   });
 
-  router.use((req: Request, res: Response, next: NextFunction) => {
-    if (isAgent(req, token)) return next();
-    if (req.path.startsWith('/api/')) res.status(401).json({ error: 'Jeton AGENT_TOKEN manquant ou incorrect.' });
+  router.use(access.lockout(), async (req: Request, res: Response, next: NextFunction) => {
+    const agent = access.agentOf(req);
+    if (agent) {
+      res.locals.agent = agent;
+      return next();
+    }
+    if (req.headers.authorization) await access.failed(req);
+    if (req.path.startsWith('/api/')) res.status(401).json({ error: 'Jeton d’agent manquant ou incorrect.' });
     else res.redirect(303, '/agent/login');
   });
 
@@ -160,19 +172,26 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
       return;
     }
     deps.registry.reload();
+    const top = deps.registry.current.matcher.match(text, 1).candidates[0];
+    if (top?.intent.id !== intent) {
+      // An example that still leads elsewhere would teach nothing and blur both needs: refused.
+      writeFileSync(result.file, result.before);
+      deps.registry.reload();
+      const elsewhere = top?.intent.id ?? 'aucun besoin';
+      res.status(422).json({
+        ok: false,
+        message: `Refusé : la phrase mène encore à « ${elsewhere} », pas à « ${intent} ». Ajoutez d'abord des mots-clés à « ${intent} » ou un mot d'exclusion à « ${elsewhere} ».`,
+        problems: [],
+      });
+      return;
+    }
+    audit.record(String(res.locals.agent), `exemple ajouté à ${intent} : « ${text.trim()} »`, result.file, result.before, result.after);
     const key = field(req, 'key');
     if (key) await review.remove(key);
-    const top = deps.registry.current.matcher.match(text, 1).candidates[0];
-    const matches = top?.intent.id === intent;
-    res.json({
-      ok: true,
-      message: matches
-        ? `Ajouté à « ${intent} » : la phrase mène maintenant à ce besoin.`
-        : `Ajouté à « ${intent} », mais la phrase mène encore à « ${top?.intent.id ?? 'aucun besoin'} » : ajoutez des mots-clés ou un mot d'exclusion.`,
-      matches,
-      problems: showProblems(result.problems),
-    });
+    res.json({ ok: true, message: `Ajouté à « ${intent} » : la phrase mène maintenant à ce besoin.`, matches: true, problems: showProblems(result.problems) });
   });
+
+  auditRoutes(api, audit, () => deps.registry.reload());
 
   api.get('/graph/:intent', (req, res) => {
     const intent = deps.registry.current.trees.byId.get(String(req.params.intent));

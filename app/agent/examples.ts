@@ -11,7 +11,7 @@ import { isError, validateDir } from '../../bot/trees/validate';
 // file keeps its comments and layout, and is put back as it was if validation fails.
 
 export type AddExampleResult =
-  | { ok: true; file: string; problems: TreeProblem[] }
+  | { ok: true; file: string; before: string; after: string; problems: TreeProblem[] }
   | { ok: false; message: string; problems: TreeProblem[] };
 
 /** the yaml options that write back an unchanged document byte for byte */
@@ -33,13 +33,14 @@ export function addExample(dialogsDir: string, intentId: string, phrase: string,
   else if (isScalar(examples)) intent.set('examples', doc.createNode([String(examples.value), example]));
   else insertAfter(intent, ['synonyms', 'keywords', 'title'], doc.createPair('examples', [example]));
 
-  writeFileSync(path, doc.toString(KEEP_LAYOUT));
+  const after = doc.toString(KEEP_LAYOUT);
+  writeFileSync(path, after);
   const { problems } = validateDir(dialogsDir, knowledge, CHANNEL_TREE_CHECKS, root);
   if (problems.some(isError)) {
     writeFileSync(path, original);
     return { ok: false, message: "L'ajout rendrait les arbres invalides : le fichier a été remis comme avant.", problems };
   }
-  return { ok: true, file: path, problems };
+  return { ok: true, file: path, before: original, after, problems };
 }
 
 function findIntent(dialogsDir: string, intentId: string): { path: string; original: string; doc: Document; intent: YAMLMap } | undefined {

@@ -1,35 +1,47 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '../../bot/state/redis-client';
-import { LAST_MESSAGE_TTL_MS, reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
+import { LAST_MESSAGE_TTL_MS, REVIEW_RETENTION_DAYS, reviewKey, type Miss, type MissReason, type ReviewGroup, type ReviewStore } from './review';
 
-const GROUP_TTL_S = 90 * 24 * 3600;
 const MAX_GROUPS = 5000;
 
 /**
  * Review store shared by every process, on the bot's own Redis connection (single server,
- * Sentinel or Cluster). Groups expire after 90 days without a new occurrence: masked as they
- * are, they are still kept no longer than useful. The prefix carries a hash tag so that all
+ * Sentinel or Cluster). Groups expire after REVIEW_RETENTION_DAYS (30) without a new occurrence:
+ * masked as they are, they are still kept no longer than useful; a person's STOP deletes the
+ * groups their messages are in. The prefix carries a hash tag so that all
  * review keys share one Cluster slot and a MULTI may span them.
  */
 export class RedisReviewStore implements ReviewStore {
-  constructor(private readonly redis: RedisClient, private readonly prefix = '{review}:') {}
+  private readonly ttlSeconds: number;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix = '{review}:',
+    retentionDays = REVIEW_RETENTION_DAYS,
+  ) {
+    this.ttlSeconds = Math.round(retentionDays * 24 * 3600);
+  }
+
+  /** the groups one conversation's messages went into, for its STOP */
+  private contributions = (conversation: string) => `${this.prefix}by:${conversation}`;
 
   private groupKey = (key: string) => `${this.prefix}g:${createHash('sha1').update(key).digest('hex')}`;
   private get index() {
     return `${this.prefix}index`;
   }
 
-  async add(miss: Miss) {
+  async add(miss: Miss, conversation?: string) {
     const key = reviewKey(miss.text);
     const hash = this.groupKey(key);
-    await this.redis
-      .multi()
+    const transaction = this.redis.multi();
+    if (conversation) transaction.sadd(this.contributions(conversation), hash).expire(this.contributions(conversation), this.ttlSeconds);
+    await transaction
       .hsetnx(hash, 'text', miss.text)
       .hsetnx(hash, 'key', key)
       .hincrby(hash, 'count', 1)
       .hincrby(hash, `reason:${miss.reason}`, 1)
       .hset(hash, 'candidates', JSON.stringify(miss.candidates), 'lastSeen', new Date().toISOString())
-      .expire(hash, GROUP_TTL_S)
+      .expire(hash, this.ttlSeconds)
       .zincrby(this.index, 1, hash)
       .zremrangebyrank(this.index, 0, -MAX_GROUPS - 1)
       .exec();
@@ -70,7 +82,10 @@ export class RedisReviewStore implements ReviewStore {
   }
 
   async forgetConversation(conversation: string) {
-    await this.redis.del(`${this.prefix}last:${conversation}`);
+    const hashes = await this.redis.smembers(this.contributions(conversation));
+    const transaction = this.redis.multi().del(`${this.prefix}last:${conversation}`, this.contributions(conversation));
+    if (hashes.length > 0) transaction.del(...hashes).zrem(this.index, ...hashes);
+    await transaction.exec();
   }
 }
 

@@ -35,7 +35,8 @@ export interface Miss {
 }
 
 export interface ReviewStore {
-  add(miss: Miss): Promise<void>;
+  /** conversation: the hashed key of the person who wrote it, so that their STOP deletes it */
+  add(miss: Miss, conversation?: string): Promise<void>;
   /** most frequent first */
   list(limit?: number): Promise<ReviewGroup[]>;
   get(key: string): Promise<ReviewGroup | undefined>;
@@ -44,8 +45,12 @@ export interface ReviewStore {
   /** the masked message that chose the need, per conversation, for "ce n'est pas ça" */
   rememberLast(conversation: string, miss: Omit<Miss, 'reason'>): Promise<void>;
   takeLast(conversation: string): Promise<Omit<Miss, 'reason'> | undefined>;
+  /** STOP: the person's last message and every group their messages went into */
   forgetConversation(conversation: string): Promise<void>;
 }
+
+/** how long a group is kept after its last occurrence (REVIEW_RETENTION_DAYS) */
+export const REVIEW_RETENTION_DAYS = 30;
 
 export const reviewKey = (maskedText: string) => foldText(maskedText) || maskedText.trim().toLowerCase();
 
@@ -58,7 +63,7 @@ export async function recordTurn(store: ReviewStore, event: TurnEvent): Promise<
   if (trace.command === 'stop') return store.forgetConversation(event.conversation);
   if (trace.disagreed) {
     const previous = await store.takeLast(event.conversation);
-    if (previous) await store.add({ ...previous, reason: 'disagreed' });
+    if (previous) await store.add({ ...previous, reason: 'disagreed' }, event.conversation);
     return;
   }
   if (trace.command) return;
@@ -75,7 +80,7 @@ export async function recordTurn(store: ReviewStore, event: TurnEvent): Promise<
   if (!reason && !chose) return;
   const text = maskPersonalData(event.text).trim();
   if (!text) return;
-  if (reason) await store.add({ text, reason, candidates });
+  if (reason) await store.add({ text, reason, candidates }, event.conversation);
   if (chose) await store.rememberLast(event.conversation, { text, candidates });
 }
 
@@ -88,9 +93,19 @@ export const LAST_MESSAGE_TTL_MS = 30 * 60_000;
 export class MemoryReviewStore implements ReviewStore {
   private readonly groups = new Map<string, ReviewGroup>();
   private readonly last = new Map<string, { miss: Omit<Miss, 'reason'>; expires: number }>();
+  private readonly contributions = new Map<string, Set<string>>();
+  private readonly retentionMs: number;
 
-  async add(miss: Miss) {
+  constructor(retentionDays = REVIEW_RETENTION_DAYS) {
+    this.retentionMs = retentionDays * 24 * 3600_000;
+  }
+
+  async add(miss: Miss, conversation?: string) {
     const key = reviewKey(miss.text);
+    if (conversation) {
+      this.contributions.set(conversation, (this.contributions.get(conversation) ?? new Set()).add(key));
+      if (this.contributions.size > MAX_CONVERSATIONS) this.contributions.delete(this.contributions.keys().next().value!);
+    }
     const group = this.groups.get(key) ?? { key, text: miss.text, count: 0, reasons: {}, candidates: [], lastSeen: '' };
     group.count += 1;
     group.reasons[miss.reason] = (group.reasons[miss.reason] ?? 0) + 1;
@@ -102,6 +117,8 @@ export class MemoryReviewStore implements ReviewStore {
   }
 
   async list(limit = 200) {
+    const oldest = new Date(Date.now() - this.retentionMs).toISOString();
+    for (const [key, group] of this.groups) if (group.lastSeen < oldest) this.groups.delete(key);
     return [...this.groups.values()].sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen)).slice(0, limit);
   }
 
@@ -127,5 +144,7 @@ export class MemoryReviewStore implements ReviewStore {
 
   async forgetConversation(conversation: string) {
     this.last.delete(conversation);
+    for (const key of this.contributions.get(conversation) ?? []) this.groups.delete(key);
+    this.contributions.delete(conversation);
   }
 }

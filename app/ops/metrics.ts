@@ -1,3 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
+import express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { StoreStatus } from '../../bot/state/types';
 import type { TurnOutcome } from '../../bot/conversation';
@@ -80,3 +83,24 @@ export function createMetrics(storeStatus: () => StoreStatus, annuaireStatus?: (
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** /metrics for Prometheus: with a token, only to requests bearing it (Authorization: Bearer). */
+export function metricsHandler(registry: Registry, token?: string): express.RequestHandler {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
+  return async (req, res) => {
+    if (expected && !timingSafeEqual(expected, digest(req.header('authorization') ?? ''))) {
+      res.status(401).json({ error: 'Unauthorized.' });
+      return;
+    }
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+}
+
+/** METRICS_PORT: /metrics alone on a port of its own, for an internal network the public never reaches. */
+export function listenMetrics(registry: Registry, port: number, host: string): Server {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metricsHandler(registry));
+  return app.listen(port, host);
+}

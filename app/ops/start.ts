@@ -13,9 +13,10 @@ import { RedisStateStore } from '../../bot/state/redis';
 import { createRedisClient, readyWithin } from '../../bot/state/redis-client';
 import type { RedisClient } from '../../bot/state/redis-client';
 import { createRateLimiter } from '../../bot/state/rate-limit';
-import { createMetrics } from './metrics';
+import { createMetrics, listenMetrics } from './metrics';
 import { createLogger } from './logger';
 import { RedisReviewStore } from '../agent/review-redis';
+import { MemoryReviewStore } from '../agent/review';
 import type { Logger } from './logger';
 
 export interface StartOptions {
@@ -71,14 +72,18 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
   if (redis && !(await readyWithin(redis, 3000))) logger.warn('starting while redis is unreachable');
 
   const metrics = createMetrics(() => store.status(), () => brain.knowledge.annuaireStatus(new Date()));
-  const rateLimiter = createRateLimiter({
-    messages: config.rateLimitMessages,
-    windowSeconds: config.rateLimitWindowSeconds,
-    redis: redis && { client: redis, prefix: config.redis!.keyPrefix },
-  });
+  const shared = redis && { client: redis, prefix: config.redis!.keyPrefix };
+  const rateLimiter = createRateLimiter({ messages: config.rateLimitMessages, windowSeconds: config.rateLimitWindowSeconds, redis: shared });
+  const perAddress = (name: string, requests: number) =>
+    createRateLimiter({ name, messages: requests, windowSeconds: config.clientRateLimitWindowSeconds, redis: shared });
+  const clientLimits = {
+    public: perAddress('client', config.clientRateLimitRequests),
+    webhooks: perAddress('webhook', config.webhookRateLimitRequests),
+  };
   const { registry, knowledge } = brain;
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), config.stateSecret, {
     maxMessageChars: config.maxMessageChars,
+    claimMs: config.lockTtlMs,
     rateLimiter,
     engine,
     onOutcome(outcome) {
@@ -95,16 +100,26 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     knowledge,
     storeStatus: () => store.status(),
     metrics: metrics.registry,
-    review: redis && new RedisReviewStore(redis, `${config.redis!.keyPrefix}{review}:`),
+    metricsToken: config.metricsToken,
+    storePing: redis && (() => redis.ping()),
+    review: redis
+      ? new RedisReviewStore(redis, `${config.redis!.keyPrefix}{review}:`, config.reviewRetentionDays)
+      : new MemoryReviewStore(config.reviewRetentionDays),
     maxBodyBytes: config.maxBodyBytes,
+    maxMessageChars: config.maxMessageChars,
+    clientLimits,
+    trustProxy: config.trustProxy,
     stopping: () => stopping,
   });
   const server = app.listen(config.port, config.host);
-  await once(server, 'listening');
+  const metricsServer = config.metricsPort === undefined ? undefined : listenMetrics(metrics.registry, config.metricsPort, config.host);
+  if (!metricsServer && !config.metricsToken) logger.info('/metrics is off: set METRICS_PORT (internal port) or METRICS_TOKEN');
+  await Promise.all([once(server, 'listening'), metricsServer && once(metricsServer, 'listening')]);
   const address = server.address();
   logger.info(
     {
       port: typeof address === 'object' ? address?.port : config.port,
+      metricsPort: (metricsServer?.address() as { port?: number } | null)?.port,
       state: redis ? 'redis' : 'memory',
       intents: registry.current.trees.intents.length,
     },
@@ -115,6 +130,7 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     if (stopping) return;
     stopping = true;
     logger.info('shutting down: finishing requests in flight');
+    metricsServer?.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections become idle once their response is sent: close them as they do.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Intent } from '../trees/types';
 import { analyze, type Term } from './analyze';
-import { editDistance, typosInWord } from '../../knowledge/similarity';
+import { editDistance, MAX_TYPO_WORD_LENGTH, typosInWord } from '../../knowledge/similarity';
 import type { OfficeName } from '../../knowledge/types';
 import { buildOfficeNameFinder } from './office-names';
 
@@ -208,7 +208,7 @@ function buildTypoCorrector(vocabulary: string[]): (word: string) => string | un
       ?.search(word, { limit: 3 })
       .find((hit) => editDistance(hit.item, word) <= typosInWord(word))?.item;
   return (word) => {
-    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return undefined;
+    if (word.length < FUZZY_MIN_LENGTH || word.length > MAX_TYPO_WORD_LENGTH || /\d/.test(word)) return undefined;
     if (cache.has(word)) return cache.get(word);
     // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
     const unglued = word.match(ELIDED)?.[2];

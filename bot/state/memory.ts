@@ -60,13 +60,17 @@ export class MemoryStateStore implements StateStore {
     return this.queue.run(key, fn);
   }
 
-  async firstSeen(idempotencyKey: string) {
+  async firstSeen(idempotencyKey: string, holdMs = this.idempotencyTtlMs) {
     const now = Date.now();
     const expires = this.seen.get(idempotencyKey);
     if (expires && expires > now) return false;
-    this.seen.set(idempotencyKey, now + this.idempotencyTtlMs);
+    this.seen.set(idempotencyKey, now + holdMs);
     if (this.seen.size > 100_000) for (const [k, e] of this.seen) if (e <= now) this.seen.delete(k);
     return true;
+  }
+
+  async remember(idempotencyKey: string) {
+    this.seen.set(idempotencyKey, Date.now() + this.idempotencyTtlMs);
   }
 
   status(): StoreStatus {

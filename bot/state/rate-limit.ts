@@ -1,10 +1,12 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RedisClient } from './redis-client';
 
-/** Per-person message budget, keyed by the hashed conversation key (never a phone number). */
+/** A budget of events per key (a hashed conversation key, a hashed client address). */
 export interface RateLimiter {
-  /** true when this message is within the person's budget */
+  /** true when this event is within the key's budget */
   allow(key: string): Promise<boolean>;
+  /** 0 when this event is within the key's budget, else the seconds until it is (Retry-After) */
+  secondsToWait(key: string): Promise<number>;
 }
 
 export interface RateLimitOptions {
@@ -12,6 +14,8 @@ export interface RateLimitOptions {
   windowSeconds: number;
   /** shared budget across processes; each process counts alone while Redis is away */
   redis?: { client: RedisClient; prefix: string };
+  /** names this budget in Redis keys, when a process keeps several (default "rate") */
+  name?: string;
 }
 
 export function createRateLimiter(options: RateLimitOptions): RateLimiter | undefined {
@@ -22,20 +26,19 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter | unde
     ? new RateLimiterRedis({
         ...budget,
         storeClient: options.redis.client,
-        keyPrefix: `${options.redis.prefix}rate`,
+        keyPrefix: `${options.redis.prefix}${options.name ?? 'rate'}`,
         rejectIfRedisNotReady: true,
         insuranceLimiter: memory,
       })
     : memory;
-  return {
-    async allow(key) {
-      try {
-        await limiter.consume(key);
-        return true;
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return false;
-        throw rejection;
-      }
-    },
+  const secondsToWait = async (key: string) => {
+    try {
+      await limiter.consume(key);
+      return 0;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    }
   };
+  return { secondsToWait, allow: async (key) => (await secondsToWait(key)) === 0 };
 }

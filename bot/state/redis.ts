@@ -122,9 +122,14 @@ export class RedisStateStore implements StateStore {
     });
   }
 
-  async firstSeen(idempotencyKey: string): Promise<boolean> {
+  async firstSeen(idempotencyKey: string, holdMs = this.options.idempotencyTtlMs): Promise<boolean> {
     const key = `${this.options.prefix}${idempotencyKey}`;
-    return (await this.call(() => this.redis.set(key, '1', 'PX', this.options.idempotencyTtlMs, 'NX'))) === 'OK';
+    return (await this.call(() => this.redis.set(key, '1', 'PX', holdMs, 'NX'))) === 'OK';
+  }
+
+  async remember(idempotencyKey: string): Promise<void> {
+    const key = `${this.options.prefix}${idempotencyKey}`;
+    await this.call(() => this.redis.set(key, '1', 'PX', this.options.idempotencyTtlMs));
   }
 
   status(): StoreStatus {

@@ -36,8 +36,13 @@ export interface StateStore {
   expired(key: string): Promise<boolean>;
   /** runs fn with no other update of the same key in between (no lost update) */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
-  /** records an idempotency key; false when it was already seen (a webhook retry) */
-  firstSeen(idempotencyKey: string): Promise<boolean>;
+  /**
+   * records an idempotency key for holdMs (default: the idempotency lifetime); false when it
+   * was already recorded (a webhook retry, or the same event being answered right now)
+   */
+  firstSeen(idempotencyKey: string, holdMs?: number): Promise<boolean>;
+  /** records an idempotency key for the whole idempotency lifetime: the event was answered */
+  remember(idempotencyKey: string): Promise<void>;
   /** 'degraded' while the backing service is unreachable */
   status(): StoreStatus;
   close(): Promise<void>;

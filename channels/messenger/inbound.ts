@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** A text the person sent or a quick reply / button they tapped. */
 export interface InboundMessage {
@@ -25,16 +25,26 @@ interface MessagingEvent {
   postback?: { mid?: string; payload?: string; title?: string };
 }
 
-function parseEvent(event: MessagingEvent): InboundMessage | undefined {
-  const psid = event.sender?.id;
-  if (!psid) return undefined;
-  if (event.message && !event.message.is_echo && event.message.mid) {
-    const { mid, quick_reply, text } = event.message;
-    return { id: mid, psid, text: quick_reply?.payload ?? text };
+/** the verify token Meta echoes, compared in constant time (hashed first: lengths may differ) */
+export function isVerifyToken(expected: string, received: unknown): boolean {
+  if (typeof received !== 'string') return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(expected), digest(received));
+}
+
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** A signed body is Meta's, but its events are still checked field by field: one odd event never costs the others. */
+function parseEvent(event: MessagingEvent | null | undefined): InboundMessage | undefined {
+  const psid = stringOrUndefined(event?.sender?.id);
+  if (!event || !psid) return undefined;
+  const { message, postback } = event;
+  if (message && !message.is_echo && typeof message.mid === 'string') {
+    return { id: message.mid, psid, text: stringOrUndefined(message.quick_reply?.payload) ?? stringOrUndefined(message.text) };
   }
-  if (event.postback) {
-    const id = event.postback.mid ?? `${psid}:${event.timestamp}`;
-    return { id, psid, text: event.postback.payload ?? event.postback.title };
+  if (postback) {
+    const id = stringOrUndefined(postback.mid) ?? `${psid}:${event.timestamp}`;
+    return { id, psid, text: stringOrUndefined(postback.payload) ?? stringOrUndefined(postback.title) };
   }
   return undefined; // echoes, deliveries, reads, reactions
 }

@@ -4,10 +4,12 @@ import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { answerInbound, type Inbound } from '../inbound';
 import { render } from '../render/render';
-import { type InboundMessage, isSignedByMeta, parseWebhook } from './inbound';
+import { type InboundMessage, isSignedByMeta, isVerifyToken, parseWebhook } from './inbound';
 import { callSendApi, messengerMessage, type SendApiOptions, typingOn } from './outbound';
 
 const CHANNEL = 'messenger' as const;
+/** Meta's challenge is a short number */
+const MAX_CHALLENGE_LENGTH = 100;
 
 async function answer(inbound: Inbound, send: SendApiOptions, message: InboundMessage): Promise<void> {
   const event = { eventId: message.id, userId: message.psid, text: message.text || undefined };
@@ -27,12 +29,14 @@ export function messengerRouter(inbound: Inbound, config: ChannelsConfig): expre
     void queue.run(psid, task).catch((error: Error) => inbound.logger.error({ channel: CHANNEL, error: error.name }, 'messenger event failed'));
 
   router.get('/api/messenger', (req, res) => {
-    const ok = verifyToken && req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === verifyToken;
-    if (!ok) {
+    const ok = verifyToken && req.query['hub.mode'] === 'subscribe' && isVerifyToken(verifyToken, req.query['hub.verify_token']);
+    const challenge = req.query['hub.challenge'];
+    if (!ok || typeof challenge !== 'string' || challenge.length > MAX_CHALLENGE_LENGTH) {
       res.sendStatus(403);
       return;
     }
-    res.type('text/plain').send(String(req.query['hub.challenge'] ?? ''));
+    // echoed as Meta asks, but never to be sniffed into HTML by a browser
+    res.set('X-Content-Type-Options', 'nosniff').type('text/plain').send(challenge);
   });
 
   router.post('/api/messenger', express.raw({ type: () => true, limit: '1mb' }), (req, res) => {

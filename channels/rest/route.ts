@@ -1,6 +1,8 @@
 import express from 'express';
 import type { Conversations, TurnStatus } from '../../bot/conversation';
 import { orient } from '../../bot/engine/orient';
+import { MAX_MESSAGE_LENGTH } from '../../bot/engine/step';
+import { MESSAGES } from '../../bot/messages';
 import type { TreeRegistry } from '../../bot/trees/registry';
 import type { Knowledge } from '../../knowledge/types';
 
@@ -12,6 +14,8 @@ export interface RestDeps {
   knowledge: Knowledge;
   /** largest request body accepted, in bytes */
   maxBodyBytes?: number;
+  /** longer texts are refused before any work (MAX_MESSAGE_CHARS) */
+  maxMessageChars?: number;
 }
 
 const HTTP_STATUS: Record<TurnStatus, number> = {
@@ -24,6 +28,8 @@ const HTTP_STATUS: Record<TurnStatus, number> = {
 };
 
 const MAX_ID_LENGTH = 200;
+/** a commune's name, with its postcode: the longest French one is 45 letters */
+const MAX_COMMUNE_LENGTH = 100;
 
 const textField = (body: unknown, field: string): string | undefined => {
   const value = (body as Record<string, unknown> | undefined)?.[field];
@@ -38,7 +44,13 @@ export function restRouter(deps: RestDeps): express.Router {
       res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
       return;
     }
-    res.json(orient(text, { ...deps.registry.current, knowledge: deps.knowledge }, textField(req.body, 'commune')));
+    const maxChars = deps.maxMessageChars ?? MAX_MESSAGE_LENGTH;
+    const commune = textField(req.body, 'commune');
+    if (text.length > maxChars || (commune?.length ?? 0) > MAX_COMMUNE_LENGTH) {
+      res.status(413).json({ error: MESSAGES.tooLong(maxChars) });
+      return;
+    }
+    res.json(orient(text, { ...deps.registry.current, knowledge: deps.knowledge }, commune));
   });
 
   router.post('/api/conversations/:id/messages', express.json({ limit: deps.maxBodyBytes ?? '16kb' }), async (req, res) => {

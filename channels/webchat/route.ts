@@ -40,8 +40,13 @@ export function webchatRouter(config: ChannelsConfig): express.Router {
     .replace('data-theme="neutral"', `data-theme="${theme}"`);
 
   const router = express.Router();
-  router.get('/', (_req, res) => {
-    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY).type('html').send(page);
+  // on every file of the web chat, whatever path names the page (/, /index.html)
+  router.use((_req, res, next) => {
+    res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    next();
+  });
+  router.get(['/', '/index.html'], (_req, res) => {
+    res.type('html').send(page);
   });
   router.use(express.static(PUBLIC_DIR, { index: false }));
   if (theme === 'dsfr') router.use('/vendor/dsfr', express.static(DSFR_DIR, { index: false }));

@@ -134,7 +134,7 @@ test('a malformed activity gets 400, not a crash', async () => {
 test('with an app id set, a request without a token gets 401 and nothing is processed or stored', async () => {
   await bot.stop();
   bot = await startBot({ botFramework: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' } });
-  const answer = await post(emulatorActivity('carte identité'));
+  const answer = await post(emulatorActivity('carte identité', { serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
   expect(answer.status).toBe(401);
   expect(replies).toEqual([]);
   expect(bot.store.writes).toEqual([]);

@@ -79,11 +79,11 @@ test('someone sending too many messages is asked to wait, without slowing anybod
 });
 
 test('/metrics counts turns, fallbacks and emergencies per channel', async () => {
-  const port = await bot();
+  const port = await bot({ METRICS_TOKEN: 'metrics-token' });
   await send(port, 'nina', 'bonjour');
   await send(port, 'nina', '???');
   await send(port, 'nina', 'urgence');
-  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: 'Bearer metrics-token' } })).text();
   expect(metrics).toContain('orientation_turns_total{channel="rest",status="answered"} 3');
   expect(metrics).toContain('orientation_fallbacks_total{channel="rest"} 1');
   expect(metrics).toContain('orientation_emergencies_total{channel="rest"} 1');
@@ -92,10 +92,10 @@ test('/metrics counts turns, fallbacks and emergencies per channel', async () =>
 });
 
 test('with the real engine and trees, an emergency and a message not understood are counted', async () => {
-  const port = await bot({}, { realEngine: true });
+  const port = await bot({ METRICS_TOKEN: 'metrics-token' }, { realEngine: true });
   await send(port, 'olga', 'mon mari me frappe');
   await send(port, 'paul', 'zxqv wkrt');
-  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: 'Bearer metrics-token' } })).text();
   expect(metrics).toContain('orientation_emergencies_total{channel="rest"} 1');
   expect(metrics).toContain('orientation_fallbacks_total{channel="rest"} 1');
 });

@@ -31,7 +31,8 @@ export class SpyStore implements StateStore {
   exclusive<T>(key: string, fn: () => Promise<T>) { return this.inner.exclusive(key, fn); }
   async expired(key: string) { return this.inner.expired(key); }
   status() { return this.broken ? ('degraded' as const) : ('ok' as const); }
-  async firstSeen(key: string) { this.writes.push('firstSeen'); return this.inner.firstSeen(key); }
+  async firstSeen(key: string, holdMs?: number) { this.writes.push('firstSeen'); return this.inner.firstSeen(key, holdMs); }
+  async remember(key: string) { this.writes.push('remember'); await this.inner.remember(key); }
   close() { return this.inner.close(); }
 }
 
@@ -45,6 +46,7 @@ export const TEST_CONFIG: ChannelsConfig = {
     retryDelaysMs: [10, 20],
   },
   botFramework: { MicrosoftAppId: '' },
+  botFrameworkEmulator: true,
   webchatTheme: 'neutral',
 };
 

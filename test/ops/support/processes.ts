@@ -46,7 +46,8 @@ export interface BotProcess {
 export async function startBot(env: Record<string, string>, entry: string): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    // every test client is 127.0.0.1: the per-address budget is off unless a test sets it
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLIENT_RATE_LIMIT_REQUESTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -100,6 +101,8 @@ function accepts(port: number): Promise<boolean> {
 
 export interface ThrowawayRedis {
   url: string;
+  /** the redis-server's process id, to freeze it (SIGSTOP) */
+  pid(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -111,6 +114,7 @@ export async function throwawayRedis(): Promise<ThrowawayRedis> {
   const url = `redis://127.0.0.1:${port}`;
   const instance = {
     url,
+    pid: () => child!.pid!,
     async start() {
       child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       while (!(await accepts(port))) await sleep(50);
