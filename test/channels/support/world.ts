@@ -44,6 +44,14 @@ export const TEST_CONFIG: ChannelsConfig = {
     graphApiUrl: 'http://127.0.0.1:1',
     retryDelaysMs: [10, 20],
   },
+  whatsapp: {
+    verifyToken: 'test_whatsapp_verify_token',
+    appSecret: 'test_whatsapp_app_secret',
+    token: 'test_whatsapp_token',
+    phoneNumberId: '106540352242922',
+    graphApiUrl: 'http://127.0.0.1:1',
+    retryDelaysMs: [10, 20],
+  },
   botFramework: { MicrosoftAppId: '' },
   webchatTheme: 'neutral',
 };
