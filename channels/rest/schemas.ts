@@ -43,7 +43,8 @@ const SourceSchema = z
     fiche: z.string().optional().meta({ description: 'Identifiant de fiche Service-Public.fr, par exemple F1341.' }),
     url: z.string().optional(),
     title: z.string().optional(),
-    date: z.string().meta({ description: 'Date (AAAA-MM-JJ) à laquelle le fait a été vérifié ou le fichier publié.' }),
+    date: z.string().meta({ description: 'Date (AAAA-MM-JJ) de la source elle-même : celle de la fiche, ou de publication du fichier.' }),
+    verified: z.string().optional().meta({ description: 'Date (AAAA-MM-JJ) à laquelle le fait a été revérifié contre la règle du jour, quand quelqu’un l’a fait.' }),
   })
   .meta({ id: 'Source', description: 'D’où vient un fait, et à quelle date.' }) satisfies z.ZodType<Source>;
 
