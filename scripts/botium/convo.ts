@@ -11,15 +11,19 @@ import type { ConversationSpec, Expectation } from '../../app/agent/dialog-tests
 /** Botium separates an asserter's arguments with "|", escaped as "\\|" inside one. */
 const args = (values: string[]) => values.map((value) => value.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')).join('|');
 
+/** An asserter on the whole JSON answer of the turn, so every reply of the turn counts. */
+const inAnswer = (path: string, value: string, not = false) => `${not ? '!' : ''}JSON_PATH ${path}|${args([value])}`;
+
 function assertions(expect: Expectation): string[] {
   const lines: string[] = [];
   if (expect.choices?.length) lines.push(`BUTTONS ${args(expect.choices)}`);
-  if (expect.contains?.length) lines.push(`TEXT_CONTAINS_ALL_IC ${args(expect.contains)}`);
-  if (expect.not_contains?.length) lines.push(`!TEXT_CONTAINS_ANY_IC ${args(expect.not_contains)}`);
-  expect.services?.forEach((service, i) => lines.push(`JSON_PATH $.replies[*].orientation.services[${i}].id|${service}`));
-  if (expect.urgent) lines.push('JSON_PATH $.replies[*].urgent|true');
-  // the engine may answer a turn in several messages: the first is checked, the rest dropped,
-  // so that the next turn is checked against its own answer
+  // Botium's default matching ignores case and finds the text anywhere in a reply
+  expect.contains?.forEach((text) => lines.push(inAnswer('$.replies[*].text', text)));
+  expect.not_contains?.forEach((text) => lines.push(inAnswer('$.replies[*].text', text, true)));
+  expect.services?.forEach((service, i) => lines.push(inAnswer(`$.replies[*].orientation.services[${i}].id`, service)));
+  if (expect.urgent) lines.push(inAnswer('$.replies[*].urgent', 'true'));
+  // the engine may answer a turn in several messages: they are checked together above, and
+  // the ones Botium has not read are dropped, so the next turn is checked against its own answer
   lines.push('SKIP_BOT_UNCONSUMED');
   return lines;
 }

@@ -17,28 +17,25 @@ export function botiumCapabilities(botUrl: string): Record<string, unknown> {
   return { ...caps, SIMPLEREST_URL: String(caps.SIMPLEREST_URL).replace(/^https?:\/\/[^/]+/, botUrl.replace(/\/+$/, '')) };
 }
 
-/** Each convo of `convosDir` in a new conversation (a new id), one after the other. */
+/** Each convo of `convosDir` in its own container and conversation, one after the other: a failed convo leaves nothing behind for the next. */
 export async function runConvos(convosDir: string, botUrl: string): Promise<BotiumResult> {
   const driver = new BotDriver(botiumCapabilities(botUrl));
   const compiler = driver.BuildCompiler();
   compiler.ReadScriptsFromDirectory(convosDir);
   compiler.ExpandConvos();
-  const container = await driver.Build();
   const result: BotiumResult = { passed: [], failed: [] };
-  try {
-    for (const convo of compiler.convos) {
+  for (const convo of compiler.convos) {
+    const container = await driver.Build();
+    try {
       await container.Start();
-      try {
-        await convo.Run(container);
-        result.passed.push(convo.header.name);
-      } catch (error) {
-        result.failed.push({ name: convo.header.name, error: (error as Error).message.split('\n')[0] });
-      } finally {
-        await container.Stop();
-      }
+      await convo.Run(container);
+      result.passed.push(convo.header.name);
+    } catch (error) {
+      result.failed.push({ name: convo.header.name, error: (error as Error).message.split('\n')[0] });
+    } finally {
+      await container.Stop();
+      await container.Clean();
     }
-  } finally {
-    await container.Clean();
   }
   return result;
 }
