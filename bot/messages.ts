@@ -70,4 +70,6 @@ export const MESSAGES = {
   expired: 'Notre conversation précédente a expiré. Reprenons.',
   /** a photo, a sticker, a voice message: channels answer without asking the engine */
   textOnly: 'Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.',
+  /** WhatsApp: the button that opens a list of choices (20 characters at most) */
+  showChoices: 'Voir les choix',
 } as const;

@@ -21,7 +21,7 @@ export interface ChannelCapabilities {
   maxSegments?: number;
 }
 
-export type ChannelId = 'sms' | 'messenger' | 'botframework';
+export type ChannelId = 'sms' | 'messenger' | 'whatsapp' | 'whatsapp-twilio' | 'botframework';
 
 export const CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
   // Basic phones: no buttons, no links, 3 concatenated GSM-7 segments (3 x 153 characters).
@@ -42,6 +42,30 @@ export const CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
     buttons: true,
     maxButtons: 13,
     maxButtonTitleLength: 20,
+    links: true,
+    markup: 'none',
+    paragraphBreak: '\n\n',
+    charset: 'unicode',
+  },
+  // WhatsApp Cloud API: text 4096 characters. Choices go out as reply buttons (3 at most,
+  // titled in 20 characters) or as a list (10 rows at most, titled in 24): whatsapp/outbound.ts.
+  whatsapp: {
+    maxTextLength: 4096,
+    buttons: true,
+    maxButtons: 10,
+    maxButtonTitleLength: 24,
+    links: true,
+    markup: 'none',
+    paragraphBreak: '\n\n',
+    charset: 'unicode',
+  },
+  // WhatsApp through Twilio's SMS webhook: TwiML carries no buttons; one message holds 1600
+  // characters of any script (no GSM-7, no segments).
+  'whatsapp-twilio': {
+    maxTextLength: 1600,
+    buttons: false,
+    maxButtons: 0,
+    maxButtonTitleLength: 0,
     links: true,
     markup: 'none',
     paragraphBreak: '\n\n',

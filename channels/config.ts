@@ -13,6 +13,16 @@ export interface ChannelsConfig {
     /** waits before each new try of a Send API call that got 429 or 5xx */
     retryDelaysMs: number[];
   };
+  whatsapp: {
+    verifyToken?: string;
+    appSecret?: string;
+    /** a system user's access token with the whatsapp_business_messaging permission */
+    token?: string;
+    /** the business phone number that answers (WhatsApp Manager, API setup) */
+    phoneNumberId?: string;
+    graphApiUrl: string;
+    retryDelaysMs: number[];
+  };
   /** MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId... */
   botFramework: Record<string, string | undefined>;
   /**
@@ -26,6 +36,8 @@ export interface ChannelsConfig {
 }
 
 export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelsConfig {
+  const graphApiUrl = (env.GRAPH_API_URL ?? 'https://graph.facebook.com/v25.0').replace(/\/+$/, '');
+  const retryDelaysMs = [500, 2000, 8000];
   return {
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     twilioAuthToken: env.TWILIO_AUTH_TOKEN,
@@ -33,8 +45,16 @@ export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cha
       verifyToken: env.MESSENGER_VERIFY_TOKEN,
       appSecret: env.MESSENGER_APP_SECRET,
       pageToken: env.MESSENGER_PAGE_TOKEN,
-      graphApiUrl: (env.GRAPH_API_URL ?? 'https://graph.facebook.com/v25.0').replace(/\/+$/, ''),
-      retryDelaysMs: [500, 2000, 8000],
+      graphApiUrl,
+      retryDelaysMs,
+    },
+    whatsapp: {
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN,
+      appSecret: env.WHATSAPP_APP_SECRET,
+      token: env.WHATSAPP_TOKEN,
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+      graphApiUrl,
+      retryDelaysMs,
     },
     botFramework: {
       MicrosoftAppId: env.MicrosoftAppId ?? '',

@@ -8,15 +8,17 @@ import { type RestDeps, restRouter } from './rest/route';
 import { smsFit } from './sms/fit';
 import { smsRouter } from './sms/route';
 import { webchatRouter } from './webchat/route';
+import { whatsappRouter } from './whatsapp/route';
 
 export type ChannelDeps = RestDeps & Inbound;
 
-/** REST API at /api/orient and /api/conversations, web chat at /, SMS at /api/sms, Messenger at /api/messenger, Bot Framework at /api/messages. */
+/** REST API at /api/orient and /api/conversations, web chat at /, SMS at /api/sms, Messenger at /api/messenger, WhatsApp at /api/whatsapp, Bot Framework at /api/messages. */
 export function mountChannels(app: express.Express, deps: ChannelDeps, config: ChannelsConfig = channelsConfigFromEnv()): void {
   app.use(restRouter(deps));
   app.use(webchatRouter(config));
   app.use(smsRouter(deps, config));
   app.use(messengerRouter(deps, config));
+  app.use(whatsappRouter(deps, config));
   app.use(botFrameworkRouter(deps, config));
 }
 

@@ -1,5 +1,6 @@
 import type { OutgoingMessage } from '../render/render';
 import type { Logger } from 'pino';
+import { postToGraph } from '../graph';
 
 export interface SendApiOptions {
   graphApiUrl: string;
@@ -7,8 +8,6 @@ export interface SendApiOptions {
   retryDelaysMs: number[];
   logger: Logger;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Send API body for one rendered message: quick replies when it has buttons. */
 export function messengerMessage(psid: string, message: OutgoingMessage) {
@@ -25,25 +24,6 @@ export const typingOn = (psid: string) => ({ recipient: { id: psid }, sender_act
 /** POST to the Send API; 429, 5xx and network errors are tried again after each delay. */
 export async function callSendApi(options: SendApiOptions, body: object): Promise<boolean> {
   const url = `${options.graphApiUrl}/me/messages?access_token=${encodeURIComponent(options.pageToken)}`;
-  for (let attempt = 0; ; attempt++) {
-    let status = 0;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      status = response.status;
-      await response.arrayBuffer();
-      if (response.ok) return true;
-    } catch {
-      status = 0; // connection refused or reset: worth another try
-    }
-    const retryable = status === 0 || status === 429 || status >= 500;
-    if (!retryable || attempt >= options.retryDelaysMs.length) {
-      options.logger.error({ status, attempts: attempt + 1 }, 'messenger send failed');
-      return false;
-    }
-    await sleep(options.retryDelaysMs[attempt]);
-  }
+  const { ok } = await postToGraph({ channel: 'messenger', url, retryDelaysMs: options.retryDelaysMs, logger: options.logger }, body);
+  return ok;
 }

@@ -5,8 +5,12 @@ import { MAX_MESSAGE_LENGTH } from '../../bot/engine/step';
 import { MESSAGES } from '../../bot/messages';
 import type { TreeRegistry } from '../../bot/trees/registry';
 import type { Knowledge } from '../../knowledge/types';
+import { openApiDocument } from './openapi';
+import { REFERENCE_CSP, referencePage } from './reference';
+import { check, ConversationParams, MessageRequest, OrientRequest } from './schemas';
 
 // The REST API: one-shot orientation, and the conversation messages the web chat sends.
+// Requests are checked against the schemas the OpenAPI document is generated from.
 
 export interface RestDeps {
   conversations: Conversations;
@@ -27,25 +31,30 @@ const HTTP_STATUS: Record<TurnStatus, number> = {
   failed: 503,
 };
 
-const MAX_ID_LENGTH = 200;
+const OPENAPI_PATH = '/api/openapi.json';
 /** a commune's name, with its postcode: the longest French one is 45 letters */
 const MAX_COMMUNE_LENGTH = 100;
 
-const textField = (body: unknown, field: string): string | undefined => {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return typeof value === 'string' ? value : undefined;
-};
-
 export function restRouter(deps: RestDeps): express.Router {
   const router = express.Router();
+  const document = openApiDocument();
+  const reference = referencePage(document, OPENAPI_PATH);
+
+  router.get(OPENAPI_PATH, (_req, res) => {
+    res.json(document);
+  });
+  router.get('/api/docs', (_req, res) => {
+    res.set('Content-Security-Policy', REFERENCE_CSP).type('html').send(reference);
+  });
+
   router.post('/api/orient', express.json({ limit: '16kb' }), (req, res) => {
-    const text = textField(req.body, 'text');
-    if (text === undefined) {
-      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
+    const request = check(OrientRequest, req.body);
+    if (!request.ok) {
+      res.status(400).json({ error: request.error });
       return;
     }
+    const { text, commune } = request.value;
     const maxChars = deps.maxMessageChars ?? MAX_MESSAGE_LENGTH;
-    const commune = textField(req.body, 'commune');
     if (text.length > maxChars || (commune?.length ?? 0) > MAX_COMMUNE_LENGTH) {
       res.status(413).json({ error: MESSAGES.tooLong(maxChars) });
       return;
@@ -54,17 +63,14 @@ export function restRouter(deps: RestDeps): express.Router {
   });
 
   router.post('/api/conversations/:id/messages', express.json({ limit: deps.maxBodyBytes ?? '16kb' }), async (req, res) => {
-    const text = textField(req.body, 'text');
-    if (text === undefined) {
-      res.status(400).json({ error: 'Le champ "text" (texte) est obligatoire.' });
+    const request = check(MessageRequest, req.body);
+    const params = check(ConversationParams, req.params);
+    const problem = !request.ok ? request.error : !params.ok ? params.error : undefined;
+    if (problem !== undefined || !request.ok || !params.ok) {
+      res.status(400).json({ error: problem });
       return;
     }
-    const id = String(req.params.id);
-    if (id.length > MAX_ID_LENGTH) {
-      res.status(400).json({ error: `L’identifiant de conversation dépasse ${MAX_ID_LENGTH} caractères.` });
-      return;
-    }
-    const { status, replies } = await deps.conversations.respond('rest', id, text);
+    const { status, replies } = await deps.conversations.respond('rest', params.value.id, request.value.text);
     res.status(HTTP_STATUS[status]).json({ replies });
   });
 

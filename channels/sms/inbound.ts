@@ -1,7 +1,10 @@
 import twilio from 'twilio';
+import type { ChannelId } from '../capabilities';
 
 /** An incoming SMS, as far as the conversation needs it. */
 export interface InboundSms {
+  /** Twilio carries WhatsApp on the same webhook: `From: whatsapp:+33…` */
+  channel: Extract<ChannelId, 'sms' | 'whatsapp-twilio'>;
   messageSid: string;
   from: string;
   body: string;
@@ -26,5 +29,6 @@ export function isSignedByTwilio(
 export function parseSms(params: Record<string, unknown>): InboundSms | undefined {
   const { MessageSid, From, Body } = params;
   if (typeof MessageSid !== 'string' || !MessageSid || typeof From !== 'string' || !From) return undefined;
-  return { messageSid: MessageSid, from: From, body: typeof Body === 'string' ? Body : '' };
+  const channel = From.startsWith('whatsapp:') ? 'whatsapp-twilio' : 'sms';
+  return { channel, messageSid: MessageSid, from: From, body: typeof Body === 'string' ? Body : '' };
 }

@@ -1,6 +1,5 @@
 import express from 'express';
-import type { Reply } from '../../bot/types';
-import { CAPABILITIES } from '../capabilities';
+import { CAPABILITIES, type ChannelId } from '../capabilities';
 import type { ChannelsConfig } from '../config';
 import { answerInbound, type Inbound } from '../inbound';
 import { render } from '../render/render';
@@ -9,9 +8,7 @@ import { twiml } from './outbound';
 
 const CHANNEL = 'sms' as const;
 
-const sendTwiml = (res: express.Response, replies: Reply[]) => res.type('text/xml').send(twiml(render(replies, CAPABILITIES.sms)));
-
-/** Twilio-compatible SMS webhook, answered in the same request with TwiML. */
+/** Twilio-compatible SMS webhook, answered in the same request with TwiML; WhatsApp senders get WhatsApp-sized replies. */
 export function smsRouter(inbound: Inbound, config: ChannelsConfig): express.Router {
   const router = express.Router();
   router.post('/api/sms', express.urlencoded({ extended: false, limit: '32kb' }), async (req, res) => {
@@ -28,8 +25,9 @@ export function smsRouter(inbound: Inbound, config: ChannelsConfig): express.Rou
       return;
     }
     const sms = parseSms(params);
-    const replies = sms && (await answerInbound(inbound, CHANNEL, { eventId: sms.messageSid, userId: sms.from, text: sms.body }));
-    sendTwiml(res, replies ?? []);
+    const channel: ChannelId = sms?.channel ?? CHANNEL;
+    const replies = sms && (await answerInbound(inbound, channel, { eventId: sms.messageSid, userId: sms.from, text: sms.body }));
+    res.type('text/xml').send(twiml(render(replies ?? [], CAPABILITIES[channel])));
   });
   return router;
 }

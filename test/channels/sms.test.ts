@@ -143,3 +143,26 @@ test('the TwiML matches the reference vector for a signed French SMS', () => {
   const signature = twilio.getExpectedTwilioSignature('test_auth_token', 'https://bot.example.fr/api/sms', Object.fromEntries(vector));
   expect(signature).toBe('toF1T03wfUqeRP+MWl/MAMKvyuU=');
 });
+
+describe('WhatsApp through Twilio, on the same webhook', () => {
+  const WHATSAPP = `whatsapp:${PHONE}`;
+
+  test('a whatsapp: sender gets WhatsApp-sized replies: any character, links, up to 1600 characters, numbered choices', async () => {
+    const question = messages((await post(form("Je dois refaire ma carte d'identité", WHATSAPP))).xml);
+    expect(question).toEqual([`${WHERE_QUESTION}\n\n1 - En France\n2 - À l'étranger\nRépondez par le numéro.`]);
+
+    const orientation = messages((await post(form('1', WHATSAPP))).xml);
+    expect(orientation[0]).toContain('Plan : https://example.test/carte?mairie-testville');
+    expect(orientation[0]).toContain('Mairie de Testville\n1 place de la Mairie, 99999 Testville\nTél. 01 23 45 67 89');
+    expect(orientation.at(-1)).toBe(MESSAGES.anythingElse);
+    for (const text of orientation) expect(text.length).toBeLessThanOrEqual(1600);
+  });
+
+  test('WhatsApp and SMS from the same number are two conversations, and neither number reaches the logs', async () => {
+    await post(form('carte identité', WHATSAPP));
+    // the SMS side has no pending question: "1" is not an answer there
+    expect(await say('1')).not.toContain('Mairie de Testville');
+    expect(messages((await post(form('1', WHATSAPP))).xml)[0]).toContain('Mairie de Testville');
+    for (const line of bot.logged) expect(line).not.toMatch(/612345678|identit|carte/);
+  });
+});

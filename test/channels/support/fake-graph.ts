@@ -4,6 +4,8 @@ import { close, listen } from './world';
 export interface GraphCall {
   path: string;
   accessToken: string | null;
+  /** the Authorization header (WhatsApp sends its token as a bearer) */
+  authorization: string | null;
   body: {
     recipient: { id: string };
     sender_action?: string;
@@ -11,7 +13,7 @@ export interface GraphCall {
   };
 }
 
-/** A local stand-in for the Graph Send API that records calls and can fail on purpose. */
+/** A local stand-in for the Graph API (Messenger's Send API, WhatsApp's messages) that records calls and can fail on purpose. */
 export async function startFakeGraph() {
   const calls: GraphCall[] = [];
   const failures: number[] = [];
@@ -27,7 +29,8 @@ export async function startFakeGraph() {
         res.writeHead(status, { 'content-type': 'application/json' }).end('{"error":{"message":"try later"}}');
         return;
       }
-      calls.push({ path: url.pathname, accessToken: url.searchParams.get('access_token'), body: JSON.parse(raw) });
+      const authorization = req.headers.authorization ?? null;
+      calls.push({ path: url.pathname, accessToken: url.searchParams.get('access_token'), authorization, body: JSON.parse(raw) });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ recipient_id: 'x', message_id: `m_${calls.length}` }));
     });
   });
