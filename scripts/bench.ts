@@ -1,8 +1,7 @@
-// `npm run bench`: how fast and how big the bot is, measured on this machine.
-// HTTP turns through the REST channel with in-memory and Redis state at 1, 50 and 500
-// concurrent conversations; the matcher against nlp.js on 100, 1,000 and 10,000 generated
-// intents; the emergency detector; /healthz under hostile load. Prints one table and writes it,
-// with the machine, to docs/benchmarks.md (`-- --detector`, BENCH_ONLY=hostile: one part alone).
+// `npm run bench`: speed and size on this machine. REST turns (memory and Redis state, 1, 50, 500
+// conversations), the matcher against nlp.js (100 to 10,000 intents), the emergency detector,
+// /healthz under hostile load; table written to docs/benchmarks.md (`-- --detector`,
+// BENCH_ONLY=hostile: one part alone).
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
