@@ -67,10 +67,12 @@ function answersWithin(ping: (() => Promise<unknown>) | undefined, timeoutMs: nu
     if (!ping) return Promise.resolve(true);
     pending ??= new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
-      ping().then(
-        () => resolve(true),
-        () => resolve(false),
-      ).finally(() => clearTimeout(timer));
+      ping()
+        .then(
+          () => resolve(true),
+          () => resolve(false),
+        )
+        .finally(() => clearTimeout(timer));
     }).finally(() => (pending = undefined));
     return pending;
   };

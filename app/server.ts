@@ -8,8 +8,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   // Knowledge reports through the same logger as everything else (annuaire index read or not).
   // (a stale annuaire is a warning)
-  const log = ({ level, msg, ...fields }: Record<string, unknown>) =>
-    logger[level === 'error' || level === 'warn' ? level : 'info'](fields, String(msg));
+  const log = ({ level, msg, ...fields }: Record<string, unknown>) => logger[level === 'error' || level === 'warn' ? level : 'info'](fields, String(msg));
   // Communes and the annuaire index load in the background once the server listens.
   const bot = await startBot({ config, logger, brain: loadBrain({ preload: true, log }) });
   stopOnSignals(bot);

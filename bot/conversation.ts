@@ -73,9 +73,7 @@ const DEFAULT_CLAIM_MS = 30_000;
 type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 'error'>>;
 
 const politeRestart = (replies: Reply[]): Reply[] =>
-  replies.length === 0
-    ? [{ text: MESSAGES.expired }]
-    : [{ ...replies[0], text: `${MESSAGES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
+  replies.length === 0 ? [{ text: MESSAGES.expired }] : [{ ...replies[0], text: `${MESSAGES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
 
 /**
  * The one entry point every channel calls: load the person's state, run one engine step,
@@ -131,7 +129,6 @@ export class Conversations {
   async drain(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
   }
-
 
   /**
    * Webhook idempotency: false when this channel already delivered this event id (a retry),

@@ -5,14 +5,11 @@
 export const MESSAGES = {
   welcome:
     "Bonjour, je suis l'assistant automatique Orientation. Décrivez votre problème en quelques mots, par exemple : « j'ai perdu ma carte d'identité ». Je vous dirai quel service peut vous aider.",
-  help:
-    "Décrivez votre problème en quelques mots, je vous dirai quel service peut vous aider. Vous pouvez écrire à tout moment : MENU pour les thèmes, RETOUR pour la question précédente, RECOMMENCER pour repartir de zéro, STOP pour effacer notre conversation.",
+  help: 'Décrivez votre problème en quelques mots, je vous dirai quel service peut vous aider. Vous pouvez écrire à tout moment : MENU pour les thèmes, RETOUR pour la question précédente, RECOMMENCER pour repartir de zéro, STOP pour effacer notre conversation.',
   empty: "Je n'ai pas reçu de texte. Décrivez votre problème en quelques mots.",
-  forgotten:
-    "C'est noté : notre conversation est effacée et je ne garde rien de vous. Pour reprendre plus tard, écrivez simplement votre question.",
-  restarted: "Très bien, repartons de zéro. Décrivez votre problème en quelques mots.",
-  rephrase:
-    "Je n'ai pas bien compris. Pouvez-vous dire votre problème autrement, en quelques mots ? Par exemple : « ma CAF me réclame de l'argent ».",
+  forgotten: "C'est noté : notre conversation est effacée et je ne garde rien de vous. Pour reprendre plus tard, écrivez simplement votre question.",
+  restarted: 'Très bien, repartons de zéro. Décrivez votre problème en quelques mots.',
+  rephrase: "Je n'ai pas bien compris. Pouvez-vous dire votre problème autrement, en quelques mots ? Par exemple : « ma CAF me réclame de l'argent ».",
   menu: 'Choisissez un thème :',
   themeMenu: (theme: string) => `${theme} : de quoi s'agit-il ?`,
   humanHelp:
@@ -22,9 +19,8 @@ export const MESSAGES = {
   notAnAnswer: "Je n'ai pas compris votre réponse. Choisissez une des réponses proposées, ou écrivez-la avec vos mots.",
   noPrevious: "Il n'y a pas de question précédente. Décrivez votre problème en quelques mots.",
   notThat: "D'accord, ce n'était pas la bonne réponse. Pouvez-vous décrire votre problème autrement ?",
-  askCommune:
-    "Dans quelle commune habitez-vous ? Écrivez son nom ou son code postal. Si vous préférez ne pas le dire, écrivez PASSER.",
-  communeUnknown: "Je ne trouve pas cette commune. Écrivez son code postal (par exemple 59100), ou PASSER.",
+  askCommune: 'Dans quelle commune habitez-vous ? Écrivez son nom ou son code postal. Si vous préférez ne pas le dire, écrivez PASSER.',
+  communeUnknown: 'Je ne trouve pas cette commune. Écrivez son code postal (par exemple 59100), ou PASSER.',
   communeWhich: 'Plusieurs communes portent ce nom. Laquelle ?',
   communeWhichPostal: 'Ce code postal couvre plusieurs communes. Laquelle ?',
   communeHelp:
@@ -44,8 +40,7 @@ export const MESSAGES = {
   inDanger: (line: string) => `Êtes-vous en danger maintenant ? Si oui, appelez tout de suite le ${line}, ou le 112 (SMS au 114 si vous ne pouvez pas parler).`,
   notInDanger: "D'accord. Décrivez votre besoin en quelques mots, je vous dirai quel service peut vous aider.",
   // Small talk (engine/small-talk.ts): alone, or before the question asked again
-  greeting:
-    "Bonjour ! Décrivez votre problème en quelques mots, par exemple : « j'ai perdu ma carte d'identité ». Je vous dirai quel service peut vous aider.",
+  greeting: "Bonjour ! Décrivez votre problème en quelques mots, par exemple : « j'ai perdu ma carte d'identité ». Je vous dirai quel service peut vous aider.",
   hello: 'Bonjour !',
   thanks: 'Je vous en prie. Si vous avez une autre question, écrivez-la ici, en quelques mots.',
   youAreWelcome: 'Je vous en prie.',
@@ -55,12 +50,11 @@ export const MESSAGES = {
     "Je vais faire plus simple. Écrivez avec vos mots ce qui vous arrive, par exemple : « j'ai perdu mes papiers » ou « je n'arrive pas à payer mon loyer ». Vous pouvez aussi écrire MENU pour choisir un thème.",
   confusedAnswer: 'Je vous pose une question pour trouver le bon service. Choisissez une des réponses, ou écrivez-la avec vos mots.',
   somethingElseAsked: "D'accord. De quoi s'agit-il ? Décrivez-le en quelques mots, ou écrivez MENU pour choisir un thème.",
-  noChoiceFits:
-    "D'accord, aucune réponse ne convient. Décrivez votre situation autrement, en quelques mots, ou écrivez MENU pour choisir un thème.",
+  noChoiceFits: "D'accord, aucune réponse ne convient. Décrivez votre situation autrement, en quelques mots, ou écrivez MENU pour choisir un thème.",
   dontKnow: "Ce n'est pas grave. Dites avec vos mots ce qui vous arrive, ou écrivez MENU pour choisir un thème.",
   dontKnowAnswer: "Ce n'est pas grave. Choisissez la réponse qui vous semble la plus proche, ou écrivez AUTRE CHOSE si aucune ne convient.",
   insult:
-    "Je suis un programme et je fais de mon mieux pour vous aider. Dites-moi en quelques mots ce qui vous arrive. Vous pouvez aussi parler à une personne : Allô Service Public, 39 39, en semaine.",
+    'Je suis un programme et je fais de mon mieux pour vous aider. Dites-moi en quelques mots ce qui vous arrive. Vous pouvez aussi parler à une personne : Allô Service Public, 39 39, en semaine.',
   anythingElse: 'Avez-vous une autre question ? Décrivez-la en quelques mots.',
   // when a normal turn cannot run: short enough for one or two SMS
   unavailable:

@@ -63,7 +63,9 @@ export function channelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cha
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     botFrameworkEmulator: env.BOTFRAMEWORK_EMULATOR === '1',
-    botFrameworkServiceHosts: env.BOTFRAMEWORK_SERVICE_HOSTS?.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+    botFrameworkServiceHosts: env.BOTFRAMEWORK_SERVICE_HOSTS?.split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
     webchatTheme: env.WEBCHAT_THEME === 'dsfr' ? 'dsfr' : 'neutral',
   };
 }

@@ -54,8 +54,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   return {
     canonicalServiceId: (id) => catalog.canonicalId(id),
     service: (id) => catalog.get(id),
-    officeNames: () =>
-      catalog.services.flatMap((service) => (service.spoken ?? []).map((name) => ({ name, serviceIds: [service.id, ...service.aliases] }))),
+    officeNames: () => catalog.services.flatMap((service) => (service.spoken ?? []).map((name) => ({ name, serviceIds: [service.id, ...service.aliases] }))),
     resolveCommune: (text) => resolveCommune(communeData(), text),
     findCommuneInText: (text) => findCommuneInText(communeData, text),
     findCountryInText,
@@ -71,8 +70,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       const loaded = readAnnuaire();
       return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
     },
-    orientation: (need, outcome, { commune, now }) =>
-      buildOrientation(orientationDeps, need, outcome, { commune, now }),
+    orientation: (need, outcome, { commune, now }) => buildOrientation(orientationDeps, need, outcome, { commune, now }),
     arrondissementNeeded: (outcome, commune) => arrondissementNeeded(orientationDeps, communeData(), outcome, commune),
     territoryProblems: () => packs.problems,
     reloadTerritories: (knownNeeds) => packs.reload(knownNeeds),

@@ -123,16 +123,17 @@ function uniqueSources(sources: Source[]): Source[] {
 }
 
 /** The orientation card: which services, which offices, when they are open, and where each fact comes from. */
-export function buildOrientation(
-  deps: OrientationDeps,
-  need: NeedName,
-  outcome: OutcomeFacts,
-  options: { commune?: Commune; now: Date },
-): Orientation {
+export function buildOrientation(deps: OrientationDeps, need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation {
   const { commune, now } = options;
   const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now));
   const notes = commune
-    ? (deps.territories?.().notes(need.id, services.map((s) => s.id), commune) ?? []).map(({ text, source }) => ({ text, source }))
+    ? (
+        deps.territories?.().notes(
+          need.id,
+          services.map((s) => s.id),
+          commune,
+        ) ?? []
+      ).map(({ text, source }) => ({ text, source }))
     : [];
   // Only public sources are shown: the catalog's own reference file is internal. Offices carry
   // their annuaire source on their own card, so the annuaire is not named a second time here.

@@ -16,8 +16,7 @@ export const MAX_TYPO_WORD_LENGTH = 40;
 export const typosInWord = (word: string): number => (word.length <= 4 ? 0 : word.length <= 8 ? 1 : 2);
 
 /** A commune name: longer names carry more typos ("marsielle", "villeneuve d'asq"). */
-export const typosInPlaceName = (name: string): number =>
-  name.length <= 4 ? 0 : name.length <= 7 ? 1 : name.length <= 12 ? 2 : 3;
+export const typosInPlaceName = (name: string): number => (name.length <= 4 ? 0 : name.length <= 7 ? 1 : name.length <= 12 ? 2 : 3);
 
 /** A choice label typed as an answer: one typo every four letters. */
 export const typosInChoice = (phrase: string): number => Math.floor(phrase.length / 4);

@@ -19,5 +19,7 @@ export function foldText(text: string): string {
  * "st"/"ste" spelled out ("St-Étienne" and "saint etienne" both become "saint etienne").
  */
 export function foldPlaceName(text: string): string {
-  return foldText(text).replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint');
+  return foldText(text)
+    .replace(/\bste\b/g, 'sainte')
+    .replace(/\bst\b/g, 'saint');
 }

@@ -139,10 +139,7 @@ export interface Commune {
   postalCodes: string[];
 }
 
-export type CommuneResolution =
-  | { status: 'found'; commune: Commune }
-  | { status: 'ambiguous'; candidates: Commune[] }
-  | { status: 'unknown' };
+export type CommuneResolution = { status: 'found'; commune: Commune } | { status: 'ambiguous'; candidates: Commune[] } | { status: 'unknown' };
 
 /** Everything the engine needs to know about the world. Pure reads of loaded data. */
 export interface Knowledge {

@@ -15,6 +15,8 @@ export function printImportReport(report: ImportReport, out: string, now = new D
   const freshness = annuaireFreshness(report.dataDate, now);
   console.log(`  data as of:    ${report.dataDate ?? 'unknown'}${freshness.ageDays === undefined ? '' : ` (${freshness.ageDays} days ago)`}`);
   if (freshness.warning) console.log(`  WARNING: ${freshness.warning}`);
-  const top = Object.entries(report.byService).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const top = Object.entries(report.byService)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15);
   console.log(`  offices by service (top ${top.length}): ${top.map(([s, n]) => `${s} ${n}`).join(', ')}`);
 }

@@ -5,7 +5,18 @@ import { once } from 'node:events';
 import { communeData } from '../knowledge/communes/data';
 
 // Mairies cover their own commune; the other kinds of office cover 1 to 80 communes of their département.
-export const OTHER_TYPES = ['caf', 'cpam', 'msap', 'france_services', 'commissariat_police', 'centre_impots', 'pole_emploi', 'ccas', 'mission_locale', 'conciliateur_justice'];
+export const OTHER_TYPES = [
+  'caf',
+  'cpam',
+  'msap',
+  'france_services',
+  'commissariat_police',
+  'centre_impots',
+  'pole_emploi',
+  'ccas',
+  'mission_locale',
+  'conciliateur_justice',
+];
 
 /** Deterministic pseudo-random numbers, so that two runs import the same file. */
 export function random(seed: number): () => number {
@@ -26,17 +37,42 @@ function record(n: number, type: string, commune: string, covered: string[]): ob
     ancien_code_pivot: `${type}-${commune}-01`,
     adresse: [
       {
-        type_adresse: 'Adresse', complement1: '', complement2: '', numero_voie: `${n % 200} rue de l'Exemple`,
-        service_distribution: '', code_postal: '99000', nom_commune: 'Exempleville', pays: 'France',
-        longitude: '2.35', latitude: '48.85', accessibilite: 'ACC', note_accessibilite: '',
+        type_adresse: 'Adresse',
+        complement1: '',
+        complement2: '',
+        numero_voie: `${n % 200} rue de l'Exemple`,
+        service_distribution: '',
+        code_postal: '99000',
+        nom_commune: 'Exempleville',
+        pays: 'France',
+        longitude: '2.35',
+        latitude: '48.85',
+        accessibilite: 'ACC',
+        note_accessibilite: '',
       },
     ],
     telephone: [{ valeur: '01 00 00 00 00', description: '' }],
     adresse_courriel: [`bureau${n}@exemple.invalid`],
     site_internet: [{ libelle: '', valeur: 'https://exemple.invalid' }],
     plage_ouverture: [
-      { nom_jour_debut: 'Lundi', nom_jour_fin: 'Jeudi', valeur_heure_debut_1: '08:30:00', valeur_heure_fin_1: '12:00:00', valeur_heure_debut_2: '13:30:00', valeur_heure_fin_2: '16:30:00', commentaire: '' },
-      { nom_jour_debut: 'Vendredi', nom_jour_fin: 'Vendredi', valeur_heure_debut_1: '08:30:00', valeur_heure_fin_1: '12:00:00', valeur_heure_debut_2: '', valeur_heure_fin_2: '', commentaire: 'Sur rendez-vous.' },
+      {
+        nom_jour_debut: 'Lundi',
+        nom_jour_fin: 'Jeudi',
+        valeur_heure_debut_1: '08:30:00',
+        valeur_heure_fin_1: '12:00:00',
+        valeur_heure_debut_2: '13:30:00',
+        valeur_heure_fin_2: '16:30:00',
+        commentaire: '',
+      },
+      {
+        nom_jour_debut: 'Vendredi',
+        nom_jour_fin: 'Vendredi',
+        valeur_heure_debut_1: '08:30:00',
+        valeur_heure_fin_1: '12:00:00',
+        valeur_heure_debut_2: '',
+        valeur_heure_fin_2: '',
+        commentaire: 'Sur rendez-vous.',
+      },
     ],
     date_modification: '12/03/2025 10:14:02',
     url_service_public: `https://lannuaire.service-public.gouv.fr/exemple/${n}`,

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 
     const next = random(7);
     const services = ['mairie', ...OTHER_TYPES];
-    const queries = Array.from({ length: 1000 }, () => [services[Math.floor(next() * services.length)], communes[Math.floor(next() * communes.length)]] as const);
+    const queries = Array.from(
+      { length: 1000 },
+      () => [services[Math.floor(next() * services.length)], communes[Math.floor(next() * communes.length)]] as const,
+    );
     let found = 0;
     started = performance.now();
     for (let i = 0; i < LOOKUPS; i++) {
@@ -50,7 +53,9 @@ async function main(): Promise<void> {
       found += annuaire.offices(service, commune, 3).length;
     }
     const micros = ((performance.now() - started) * 1000) / LOOKUPS;
-    console.log(`lookup (service, commune), up to 3 offices read: ${micros.toFixed(2)} µs on average over ${LOOKUPS} lookups (${(found / LOOKUPS).toFixed(1)} offices each)`);
+    console.log(
+      `lookup (service, commune), up to 3 offices read: ${micros.toFixed(2)} µs on average over ${LOOKUPS} lookups (${(found / LOOKUPS).toFixed(1)} offices each)`,
+    );
 
     // The whole orientation card (catalog, offices, opening hours) for one service and commune.
     const knowledge = createKnowledge({ annuaireIndex: output, log: () => undefined });

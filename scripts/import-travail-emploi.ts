@@ -38,7 +38,12 @@ function shortTitle(title: string): string {
 }
 
 const isoDate = (date: string) => date.split('/').reverse().join('-');
-const slug = (url: string) => url.replace(/^.*\//, '').replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 60);
+const slug = (url: string) =>
+  url
+    .replace(/^.*\//, '')
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 60);
 
 /** The offices a fiche itself names in « Qui contacter ? », beyond the Code du travail numérique. */
 function contacts(fiche: LabourFiche): string[] {
@@ -77,7 +82,8 @@ function main() {
   }
   const intents = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   mkdirSync(OUT_DIR, { recursive: true });
-  const header = '# Généré par « npm run import:travail-emploi » depuis @socialgouv/fiches-travail-data (fiches du ministère du Travail). Ne pas modifier à la main.\n';
+  const header =
+    '# Généré par « npm run import:travail-emploi » depuis @socialgouv/fiches-travail-data (fiches du ministère du Travail). Ne pas modifier à la main.\n';
   const body = stringify({ theme: 'emploi', title: 'Emploi, travail, retraite et entreprise', generated: true, intents }, { lineWidth: 0 });
   writeFileSync(join(OUT_DIR, 'droit-du-travail.yaml'), header + body);
   console.log(`${intents.length} besoins générés dans dialogs/travail-emploi/droit-du-travail.yaml.`);

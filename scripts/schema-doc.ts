@@ -18,14 +18,22 @@ const TITLES: Record<string, string> = {
 
 const typeLabel = (type: FieldType): string => {
   switch (type.kind) {
-    case 'text': return 'texte';
-    case 'texts': return 'liste de textes';
-    case 'signals': return 'liste de signaux';
-    case 'boolean': return 'true / false';
-    case 'date': return 'date AAAA-MM-JJ';
-    case 'object': return `bloc (${TITLES[type.shape].toLowerCase()})`;
-    case 'list': return `liste de blocs`;
-    case 'map': return `blocs par identifiant`;
+    case 'text':
+      return 'texte';
+    case 'texts':
+      return 'liste de textes';
+    case 'signals':
+      return 'liste de signaux';
+    case 'boolean':
+      return 'true / false';
+    case 'date':
+      return 'date AAAA-MM-JJ';
+    case 'object':
+      return `bloc (${TITLES[type.shape].toLowerCase()})`;
+    case 'list':
+      return `liste de blocs`;
+    case 'map':
+      return `blocs par identifiant`;
   }
 };
 

@@ -37,7 +37,9 @@ if (values.natural) {
   const same = replays.filter((r) => r.same).length;
   for (const replay of replays) if (!replay.same || values.verbose) console.log('\n' + formatNaturalReplay(replay));
   const share = replays.length === 0 ? 1 : same / replays.length;
-  console.log(`\nRéponses naturelles (graine ${values.seed}) : ${same}/${replays.length} conversations rejouées atteignent le même résultat (${(share * 100).toFixed(1)} %, objectif ${NATURAL_TARGET * 100} %).`);
+  console.log(
+    `\nRéponses naturelles (graine ${values.seed}) : ${same}/${replays.length} conversations rejouées atteignent le même résultat (${(share * 100).toFixed(1)} %, objectif ${NATURAL_TARGET * 100} %).`,
+  );
   naturalOk = share >= NATURAL_TARGET;
 }
 process.exitCode = failed.length > 0 || !naturalOk ? 1 : 0;

@@ -20,6 +20,12 @@ for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter(isError).length;
 const warnings = problems.length - errors;
 const truthErrors = truth.filter(isError).length;
-console.log(`Vérité : ${truthErrors} erreur${truthErrors > 1 ? 's' : ''}, ${truth.length - truthErrors} avertissement${truth.length - truthErrors > 1 ? 's' : ''}.`);
-console.log(errors === 0 ? `Arbres et territoires valides (${warnings} avertissement${warnings > 1 ? 's' : ''}).` : `${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''} : corrigez les erreurs avant de publier.`);
+console.log(
+  `Vérité : ${truthErrors} erreur${truthErrors > 1 ? 's' : ''}, ${truth.length - truthErrors} avertissement${truth.length - truthErrors > 1 ? 's' : ''}.`,
+);
+console.log(
+  errors === 0
+    ? `Arbres et territoires valides (${warnings} avertissement${warnings > 1 ? 's' : ''}).`
+    : `${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''} : corrigez les erreurs avant de publier.`,
+);
 process.exitCode = errors > 0 ? 1 : 0;

@@ -42,7 +42,10 @@ export function lineDiff(before: string, after: string): string {
 export class AuditLog {
   private readonly entries: Stored[] = [];
 
-  constructor(private readonly root: string, private readonly file?: string) {
+  constructor(
+    private readonly root: string,
+    private readonly file?: string,
+  ) {
     if (!file) return;
     try {
       for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) this.entries.push(JSON.parse(line) as Stored);
@@ -72,7 +75,10 @@ export class AuditLog {
 
   /** newest first */
   list(limit = 200): AuditEntry[] {
-    return this.entries.slice(-limit).reverse().map((e) => this.public(e));
+    return this.entries
+      .slice(-limit)
+      .reverse()
+      .map((e) => this.public(e));
   }
 
   /**

@@ -24,10 +24,14 @@ export const sameSecret = (given: string, expected: string) => timingSafeEqual(d
 /** "name:token,name:token" (or one per line in a file) to agent name by token */
 export function parseAgentTokens(spec: string): Map<string, string> {
   const agents = new Map<string, string>();
-  for (const item of spec.split(/[,\n]/).map((s) => s.trim()).filter((s) => s && !s.startsWith('#'))) {
+  for (const item of spec
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'))) {
     const colon = item.indexOf(':');
     const [name, token] = [item.slice(0, colon).trim(), item.slice(colon + 1).trim()];
-    if (colon < 1 || token.length < MIN_TOKEN_LENGTH) throw new Error(`agent tokens: "name:token" with a token of at least ${MIN_TOKEN_LENGTH} characters expected, got "${name || item.slice(0, 3)}…"`);
+    if (colon < 1 || token.length < MIN_TOKEN_LENGTH)
+      throw new Error(`agent tokens: "name:token" with a token of at least ${MIN_TOKEN_LENGTH} characters expected, got "${name || item.slice(0, 3)}…"`);
     agents.set(token, name);
   }
   return agents;

@@ -100,10 +100,15 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
   router.get('/mermaid.js', (_req, res) => res.sendFile(MERMAID_BUNDLE));
 
   const api = express.Router();
-  router.use('/api', express.json({ limit: '16kb' }), (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  }, api);
+  router.use(
+    '/api',
+    express.json({ limit: '16kb' }),
+    (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    },
+    api,
+  );
 
   api.get('/intents', (_req, res) => {
     res.json(deps.registry.current.trees.intents.filter((i) => !i.generated).map(({ id, title, theme }) => ({ id, title, theme })));
@@ -127,11 +132,19 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  let lastProblems: TreeProblem[] = [...validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems, ...deps.knowledge.territoryProblems()];
+  let lastProblems: TreeProblem[] = [
+    ...validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems,
+    ...deps.knowledge.territoryProblems(),
+  ];
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
 
   api.get('/problems', (_req, res) => {
-    res.json({ problems: showProblems(lastProblems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
+    res.json({
+      problems: showProblems(lastProblems),
+      intents: deps.registry.current.trees.intents.length,
+      loadedAt: deps.registry.current.trees.loadedAt,
+      annuaire: deps.knowledge.annuaireStatus(new Date()),
+    });
   });
 
   api.post('/reload', (_req, res) => {
@@ -142,13 +155,22 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     const problems = [...trees.problems, ...packs.problems];
     lastProblems = problems;
     const reloaded = treesReloaded && packs.reloaded;
-    res.json({ reloaded, problems: showProblems(problems), intents: deps.registry.current.trees.intents.length, loadedAt: deps.registry.current.trees.loadedAt, annuaire: deps.knowledge.annuaireStatus(new Date()) });
+    res.json({
+      reloaded,
+      problems: showProblems(problems),
+      intents: deps.registry.current.trees.intents.length,
+      loadedAt: deps.registry.current.trees.loadedAt,
+      annuaire: deps.knowledge.annuaireStatus(new Date()),
+    });
   });
 
   api.get('/review', async (_req, res) => {
     const groups = await review.list();
     res.json({
-      groups: groups.map((g) => ({ ...g, reasons: Object.entries(g.reasons).map(([reason, count]) => ({ reason, label: REASON_LABELS[reason as MissReason], count })) })),
+      groups: groups.map((g) => ({
+        ...g,
+        reasons: Object.entries(g.reasons).map(([reason, count]) => ({ reason, label: REASON_LABELS[reason as MissReason], count })),
+      })),
     });
   });
 

@@ -76,7 +76,8 @@ export function parseDialogTests(file: string, text: string, baseDir = dirname(f
   const fail = (node: Node | null | undefined, message: string): never => {
     throw new DialogTestFormatError(`${file}:${lineOf(node)} ${message}`);
   };
-  if (doc.errors.length > 0) throw new DialogTestFormatError(`${file}:${lines.linePos(doc.errors[0].pos[0]).line} YAML mal formé : ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length > 0)
+    throw new DialogTestFormatError(`${file}:${lines.linePos(doc.errors[0].pos[0]).line} YAML mal formé : ${doc.errors[0].message.split('\n')[0]}`);
   const root = doc.contents;
   const list = isMap(root) ? root.get('conversations', true) : undefined;
   if (!isSeq(list)) return fail(root, 'le fichier doit commencer par « conversations: » suivi d’une liste de conversations.');
@@ -177,7 +178,8 @@ function check(expect: Expectation, replies: Reply[], trace: TurnTrace): string[
   if (expect.choices && !sameList(expect.choices, choices)) {
     failures.push(`choix attendus : ${show(expect.choices)} ; obtenus : ${show(choices)}`);
   }
-  if (expect.services && expect.services.join('|') !== services.join('|')) failures.push(`services attendus : ${show(expect.services)} ; obtenus : ${show(services)}`);
+  if (expect.services && expect.services.join('|') !== services.join('|'))
+    failures.push(`services attendus : ${show(expect.services)} ; obtenus : ${show(services)}`);
   const folded = foldText(text);
   for (const part of expect.contains ?? []) if (!folded.includes(foldText(part))) failures.push(`la réponse devait contenir « ${part} »`);
   for (const part of expect.not_contains ?? []) if (folded.includes(foldText(part))) failures.push(`la réponse ne devait pas contenir « ${part} »`);
@@ -239,7 +241,9 @@ export function coverage(trees: Trees, reached: Set<string>, include = (intent: 
     const keys: [string, string][] = [];
     for (const question of Object.values(intent.questions)) {
       keys.push([nodeKey.question(intent.id, question.id), `question « ${question.id} » (${question.pos.file}:${question.pos.line})`]);
-      question.choices.forEach((choice, i) => keys.push([nodeKey.choice(intent.id, question.id, i), `réponse « ${choice.label} » de « ${question.id} » (${choice.pos.file}:${choice.pos.line})`]));
+      question.choices.forEach((choice, i) =>
+        keys.push([nodeKey.choice(intent.id, question.id, i), `réponse « ${choice.label} » de « ${question.id} » (${choice.pos.file}:${choice.pos.line})`]),
+      );
     }
     for (const outcome of Object.values(intent.outcomes)) {
       const key = nodeKey.outcome(intent.id, outcome.id);
@@ -278,7 +282,9 @@ export function formatTranscript(result: ConversationResult): string {
       const services = reply.orientation ? ` {services : ${reply.orientation.services.map((s) => s.id).join(', ')}}` : '';
       lines.push(`    Robot    : ${reply.text}${choices}${services}${reply.urgent ? ' (URGENCE)' : ''}`);
     }
-    const expected = Object.entries(turn.spec.expect).map(([k, v]) => `${k}: ${show(v)}`).join(' ; ');
+    const expected = Object.entries(turn.spec.expect)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(' ; ');
     lines.push(`      attendu (ligne ${turn.spec.line}) : ${expected || '(rien)'}`);
     for (const failure of turn.failures) lines.push(`      ✗ ${failure}`);
   }

@@ -11,8 +11,7 @@ import { isError, validateDir } from '../../bot/trees/validate';
 // file keeps its comments and layout, and is put back as it was if validation fails.
 
 export type AddExampleResult =
-  | { ok: true; file: string; before: string; after: string; problems: TreeProblem[] }
-  | { ok: false; message: string; problems: TreeProblem[] };
+  { ok: true; file: string; before: string; after: string; problems: TreeProblem[] } | { ok: false; message: string; problems: TreeProblem[] };
 
 /** the yaml options that write back an unchanged document byte for byte */
 const KEEP_LAYOUT = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -23,11 +22,17 @@ export function addExample(dialogsDir: string, intentId: string, phrase: string,
   const found = findIntent(dialogsDir, intentId);
   if (!found) return { ok: false, message: `Le besoin « ${intentId} » n'existe dans aucun fichier de ${dialogsDir}.`, problems: [] };
   const { path, original, doc, intent } = found;
-  if (doc.get('generated') === true) return { ok: false, message: `Le besoin « ${intentId} » vient d'un fichier importé automatiquement : ajoutez l'exemple à un besoin écrit à la main.`, problems: [] };
+  if (doc.get('generated') === true)
+    return {
+      ok: false,
+      message: `Le besoin « ${intentId} » vient d'un fichier importé automatiquement : ajoutez l'exemple à un besoin écrit à la main.`,
+      problems: [],
+    };
 
   const examples = intent.get('examples', true);
   const existing = isSeq(examples) ? examples.items.map((i) => String(isScalar(i) ? i.value : '')) : isScalar(examples) ? [String(examples.value)] : [];
-  if (existing.some((e) => foldText(e) === foldText(example))) return { ok: false, message: `« ${example} » est déjà un exemple de « ${intentId} ».`, problems: [] };
+  if (existing.some((e) => foldText(e) === foldText(example)))
+    return { ok: false, message: `« ${example} » est déjà un exemple de « ${intentId} ».`, problems: [] };
 
   if (isSeq(examples)) examples.add(doc.createNode(example));
   else if (isScalar(examples)) intent.set('examples', doc.createNode([String(examples.value), example]));

@@ -132,7 +132,10 @@ export function replayNaturally(spec: ConversationSpec, base: EngineContext, see
     if (rewrite) rewrites.push({ turn: i, ...rewrite });
   });
   if (rewrites.length === 0) return undefined;
-  const natural = play(says.map((say, i) => rewrites.find((r) => r.turn === i)?.to ?? say), ctx);
+  const natural = play(
+    says.map((say, i) => rewrites.find((r) => r.turn === i)?.to ?? say),
+    ctx,
+  );
   return { spec, rewrites, same: natural.every((n, i) => n === original[i]), original, natural };
 }
 

@@ -30,9 +30,15 @@ const MASKS: [RegExp, string][] = [
   [/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, '[date]'],
   [new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?:${MONTHS})\\s+\\d{4}\\b`, 'giu'), '[date]'],
   // street address: a number, a street type, and up to four words of its name
-  [new RegExp(`\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${STREET_TYPES})\\.?(?:\\s+(?!(?:${NOT_IN_STREET_NAMES})(?:\\s|$))[\\p{L}'’-]+){1,4}`, 'giu'), '[adresse]'],
+  [
+    new RegExp(`\\b\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${STREET_TYPES})\\.?(?:\\s+(?!(?:${NOT_IN_STREET_NAMES})(?:\\s|$))[\\p{L}'’-]+){1,4}`, 'giu'),
+    '[adresse]',
+  ],
   // a name the person gives
-  [/\b(je m['’ ]?appelle|mon nom est|mon nom c['’ ]?est|nom\s*:|je suis (?:madame|monsieur|mme|mr|m\.))\s+[\p{Lu}\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]*)?/giu, '$1 [nom]'],
+  [
+    /\b(je m['’ ]?appelle|mon nom est|mon nom c['’ ]?est|nom\s*:|je suis (?:madame|monsieur|mme|mr|m\.))\s+[\p{Lu}\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]*)?/giu,
+    '$1 [nom]',
+  ],
   // "je suis Jean Dupont": capitalised words after "je suis" (case matters: "je suis perdue" stays)
   [/\b([Jj]e suis|JE SUIS)\s+(?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]*)?/gu, '$1 [nom]'],
   // any other long number (allocataire, fiscal, file numbers...): postal codes (5 digits) stay

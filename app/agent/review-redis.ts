@@ -93,5 +93,12 @@ function toGroup(fields: Record<string, string>): ReviewGroup | undefined {
   if (!fields?.key) return undefined;
   const reasons: Partial<Record<MissReason, number>> = {};
   for (const [field, value] of Object.entries(fields)) if (field.startsWith('reason:')) reasons[field.slice(7) as MissReason] = Number(value);
-  return { key: fields.key, text: fields.text, count: Number(fields.count), reasons, candidates: JSON.parse(fields.candidates ?? '[]'), lastSeen: fields.lastSeen };
+  return {
+    key: fields.key,
+    text: fields.text,
+    count: Number(fields.count),
+    reasons,
+    candidates: JSON.parse(fields.candidates ?? '[]'),
+    lastSeen: fields.lastSeen,
+  };
 }

@@ -71,7 +71,10 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
   const { store, redis } = stateStore(config, logger);
   if (redis && !(await readyWithin(redis, 3000))) logger.warn('starting while redis is unreachable');
 
-  const metrics = createMetrics(() => store.status(), () => brain.knowledge.annuaireStatus(new Date()));
+  const metrics = createMetrics(
+    () => store.status(),
+    () => brain.knowledge.annuaireStatus(new Date()),
+  );
   const shared = redis && { client: redis, prefix: config.redis!.keyPrefix };
   const rateLimiter = createRateLimiter({ messages: config.rateLimitMessages, windowSeconds: config.rateLimitWindowSeconds, redis: shared });
   const perAddress = (name: string, requests: number) =>

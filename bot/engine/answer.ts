@@ -26,13 +26,55 @@ const ORDINAL_ONLY = /^(?:(?:c est |je choisis |choix |reponse |numero |n )?(?:l
 // Words people put before their answer: "ben oui", "euh non", "alors oui".
 const FILLERS = /^(?:(?:ben|bah|beh|be|bon|eh|euh|heu|hum|ah|oh|alors|mais|et bien|eh bien|he bien|enfin|oui et)\s+)*/;
 const YES_PHRASES = [
-  'oui', 'ouais', 'ouai', 'ouii', 'ouiii', 'wi', 'ui', 'yes', 'ok', 'okay', 'oki', 'd accord', 'exact', 'exactement',
-  'tout a fait', 'bien sur', 'voila', 'c est ca', 'c est bien ca', 'c est exact', 'affirmatif', 'absolument', 'evidemment',
-  'certainement', 'carrement', 'effectivement', 'en effet', 'bien entendu', 'je confirme', 'tout a fait oui',
+  'oui',
+  'ouais',
+  'ouai',
+  'ouii',
+  'ouiii',
+  'wi',
+  'ui',
+  'yes',
+  'ok',
+  'okay',
+  'oki',
+  'd accord',
+  'exact',
+  'exactement',
+  'tout a fait',
+  'bien sur',
+  'voila',
+  'c est ca',
+  'c est bien ca',
+  'c est exact',
+  'affirmatif',
+  'absolument',
+  'evidemment',
+  'certainement',
+  'carrement',
+  'effectivement',
+  'en effet',
+  'bien entendu',
+  'je confirme',
+  'tout a fait oui',
 ];
 const NO_PHRASES = [
-  'non', 'nan', 'nn', 'no', 'nope', 'pas du tout', 'absolument pas', 'negatif', 'jamais', 'pas vraiment', 'aucunement',
-  'certainement pas', 'surtout pas', 'du tout', 'pas', 'bien sur que non', 'evidemment pas',
+  'non',
+  'nan',
+  'nn',
+  'no',
+  'nope',
+  'pas du tout',
+  'absolument pas',
+  'negatif',
+  'jamais',
+  'pas vraiment',
+  'aucunement',
+  'certainement pas',
+  'surtout pas',
+  'du tout',
+  'pas',
+  'bien sur que non',
+  'evidemment pas',
 ];
 // Longest first, so that "absolument pas" is read before "absolument".
 const POLAR_PHRASES: [string, Polarity][] = [
@@ -80,7 +122,13 @@ export function recognizeChoice(text: string, choices: Choosable[]): number | un
     const same = choices.flatMap((c, i) => (choicePolarity(c) === polar.polarity ? [i] : []));
     if (same.length === 1) return same[0];
     if (same.length > 1) {
-      const among = polar.rest ? mentionedChoice(polar.rest, same.map((i) => choices[i]), true) : undefined;
+      const among = polar.rest
+        ? mentionedChoice(
+            polar.rest,
+            same.map((i) => choices[i]),
+            true,
+          )
+        : undefined;
       return among === undefined ? undefined : same[among];
     }
     // Not a yes-or-no question ("non, à l'étranger"): what follows the yes or no is the answer.

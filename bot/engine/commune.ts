@@ -39,7 +39,10 @@ export function continueCommune(
   if (city) return answerArrondissement(turn, text, city, intent, outcome);
   const options = pending.candidates;
   if (options) {
-    const picked = recognizeChoice(text, options.map((code) => choiceOf(communeLabelFor(ctx, code))));
+    const picked = recognizeChoice(
+      text,
+      options.map((code) => choiceOf(communeLabelFor(ctx, code))),
+    );
     if (picked !== undefined) return finish(turn, intent, outcome, communeByCode(ctx, options[picked]));
   }
   if (talk === 'somethingElse') return undefined;

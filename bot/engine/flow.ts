@@ -24,7 +24,12 @@ export function newNeed(turn: Turn, text: string, insult: boolean, understanding
   if (understanding.ambiguous) {
     trace.ambiguous = true;
     state.misses = 0;
-    return [disambiguation(state, understanding.ambiguous.map((c) => c.intent))];
+    return [
+      disambiguation(
+        state,
+        understanding.ambiguous.map((c) => c.intent),
+      ),
+    ];
   }
   if (understanding.best) return startIntent(turn, understanding.best.intent, text);
   if (insult) return [{ text: MESSAGES.insult }];

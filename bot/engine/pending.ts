@@ -12,7 +12,13 @@ import { THRESHOLDS, type Understanding } from './understand';
 import { dangerQuestion, isDangerAnswer } from '../safety/ask';
 
 /** An answer to what the bot asked last, or undefined when the message is a new need. */
-export function continuePending(turn: Turn, text: string, command: Command | undefined, talk: SmallTalk | undefined, understanding: Understanding): Reply[] | undefined {
+export function continuePending(
+  turn: Turn,
+  text: string,
+  command: Command | undefined,
+  talk: SmallTalk | undefined,
+  understanding: Understanding,
+): Reply[] | undefined {
   const { state, ctx, trace } = turn;
   const isNewNeed = (currentIntent?: string) => {
     const top = understanding.candidates[0];
@@ -38,7 +44,10 @@ export function continuePending(turn: Turn, text: string, command: Command | und
 
   if (pending?.kind === 'disambiguate') {
     const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);
-    const choices = [...intents.map((i) => choiceOf(i.title)), choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'aucune', 'rien de tout ca', 'non', 'non merci'])];
+    const choices = [
+      ...intents.map((i) => choiceOf(i.title)),
+      choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'aucune', 'rien de tout ca', 'non', 'non merci']),
+    ];
     const picked = recognizeChoice(text, choices);
     if (picked === intents.length) {
       state.pending = undefined;
@@ -52,14 +61,20 @@ export function continuePending(turn: Turn, text: string, command: Command | und
 
   if (pending?.kind === 'menu') {
     const themes = menuThemes(ctx);
-    const picked = recognizeChoice(text, themes.map((t) => choiceOf(t.title, [t.id])));
+    const picked = recognizeChoice(
+      text,
+      themes.map((t) => choiceOf(t.title, [t.id])),
+    );
     // Not a theme: treated as a new message, so the fallback ladder keeps climbing.
     return picked === undefined ? undefined : [intentMenu(state, ctx, themes[picked].id)];
   }
 
   if (pending?.kind === 'theme') {
     const intents = menuIntents(ctx, pending.theme);
-    const picked = recognizeChoice(text, intents.map((i) => choiceOf(i.title)));
+    const picked = recognizeChoice(
+      text,
+      intents.map((i) => choiceOf(i.title)),
+    );
     if (picked !== undefined) return startIntent(turn, intents[picked], '');
     return isNewNeed() ? undefined : notUnderstood([{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)]);
   }

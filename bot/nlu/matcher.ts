@@ -164,9 +164,7 @@ export function buildMatcher(intents: Intent[], options: MatcherOptions = {}): M
       const intent = intents[i];
       const hit = intentHits.get(i)!;
       let score =
-        BEST_PHRASE_WEIGHT * best +
-        MESSAGE_COVERAGE_WEIGHT * (hit.weight / Math.max(messageWeight, minMessageWeight)) +
-        SECOND_PHRASE_WEIGHT * second;
+        BEST_PHRASE_WEIGHT * best + MESSAGE_COVERAGE_WEIGHT * (hit.weight / Math.max(messageWeight, minMessageWeight)) + SECOND_PHRASE_WEIGHT * second;
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
       if (seen.size === 1 && best < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;

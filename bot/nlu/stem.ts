@@ -11,8 +11,16 @@ const cache = new Map<string, string>();
  * to be stemmed, must meet « créer ».
  */
 const STEM_EXCEPTIONS: Record<string, string> = {
-  marier: 'mariag', marie: 'mariag', mariee: 'mariag', maries: 'mariag', mariees: 'mariag', mariage: 'mariag', mariages: 'mariag',
-  cree: 'cre', creee: 'cre', creees: 'cre',
+  marier: 'mariag',
+  marie: 'mariag',
+  mariee: 'mariag',
+  maries: 'mariag',
+  mariees: 'mariag',
+  mariage: 'mariag',
+  mariages: 'mariag',
+  cree: 'cre',
+  creee: 'cre',
+  creees: 'cre',
 };
 
 export function stem(word: string): string {

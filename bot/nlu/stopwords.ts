@@ -13,6 +13,4 @@ const CHAT_FILLER = `bonjour bonsoir salut merci svp stp please alors donc voila
   savoir sais comment faire fait fais quand ou qui dont tout toute tous toutes deja encore
   madame monsieur mme mr mes ma mon sa son ses voir`.split(/\s+/);
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  [...naturalFr.words.map(foldText), ...CHAT_FILLER].filter((w) => w && !KEPT.has(w)),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set([...naturalFr.words.map(foldText), ...CHAT_FILLER].filter((w) => w && !KEPT.has(w)));

@@ -57,7 +57,10 @@ export class RedisStateStore implements StateStore {
   /** conversations this process is updating: the lock's token and what was read with it */
   private readonly held = new Map<string, Held>();
 
-  constructor(redis: RedisClient, private readonly options: RedisStateStoreOptions) {
+  constructor(
+    redis: RedisClient,
+    private readonly options: RedisStateStoreOptions,
+  ) {
     redis.defineCommand('acquireLock', { numberOfKeys: 3, lua: ACQUIRE_LOCK });
     redis.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
     redis.defineCommand('saveState', { numberOfKeys: 3, lua: SAVE_STATE });

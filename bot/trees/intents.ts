@@ -54,7 +54,8 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
     if (outcome) outcomes[entry.id] = outcome;
   }
 
-  if (single && (data.questions || data.outcomes)) report(pos, `utilisez soit « outcome » (un seul résultat), soit « questions » et « outcomes », pas les deux.`);
+  if (single && (data.questions || data.outcomes))
+    report(pos, `utilisez soit « outcome » (un seul résultat), soit « questions » et « outcomes », pas les deux.`);
   if (!single && outcomeEntries.length === 0) report(pos, `il faut au moins un résultat (« outcome » ou « outcomes »).`);
   const signals = (data.signals as Signal[] | undefined) ?? [];
   const unsureSignals = (data.unsure_signals as Signal[] | undefined) ?? [];
@@ -63,10 +64,12 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
   const phrases = strings('keywords').length + strings('synonyms').length + strings('examples').length;
   if (urgent) {
     // An emergency is found by the detector (bot/safety), apart from the need matcher, never by a phrase score.
-    if (phrases > 0) report(pos, `un besoin urgent est reconnu par ses « signals » seulement : déplacez ses « keywords », « synonyms » et « examples » dans « signals ».`);
+    if (phrases > 0)
+      report(pos, `un besoin urgent est reconnu par ses « signals » seulement : déplacez ses « keywords », « synonyms » et « examples » dans « signals ».`);
     if (signals.length === 0) report(pos, `un besoin urgent doit avoir des « signals » : les situations qui font donner ses numéros.`);
   } else {
-    if (signals.length + unsureSignals.length + notSignals.length > 0) report(pos, `seul un besoin urgent (« urgent: true ») a des « signals » ; pour un besoin ordinaire, écrivez des « keywords » ou des « examples ».`);
+    if (signals.length + unsureSignals.length + notSignals.length > 0)
+      report(pos, `seul un besoin urgent (« urgent: true ») a des « signals » ; pour un besoin ordinaire, écrivez des « keywords » ou des « examples ».`);
     if (phrases === 0) report(pos, `rien ne permet de reconnaître ce besoin : ajoutez des « keywords », « synonyms » ou « examples ».`);
   }
 
@@ -78,7 +81,10 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
     question.choices.forEach((choice, i) => {
       if (!nodeIds.has(choice.next)) {
         const hint = closest(choice.next, [...nodeIds.keys()]);
-        report(choice.pos, `la réponse ${i + 1} (« ${choice.label} ») de la question « ${question.id} » mène à « ${choice.next} », qui n'existe pas.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''}`);
+        report(
+          choice.pos,
+          `la réponse ${i + 1} (« ${choice.label} ») de la question « ${question.id} » mène à « ${choice.next} », qui n'existe pas.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''}`,
+        );
       }
     });
   }
@@ -104,14 +110,21 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
   };
 }
 
-function buildOutcome(ctx: FileContext, entry: Sub & { id: string }, report: (where: Node, message: string, severity?: TreeProblem['severity']) => void): TreeOutcome | undefined {
+function buildOutcome(
+  ctx: FileContext,
+  entry: Sub & { id: string },
+  report: (where: Node, message: string, severity?: TreeProblem['severity']) => void,
+): TreeOutcome | undefined {
   const value = entry.value;
   const services: string[] = [];
   const servicesNode = fieldNode(value, 'services', entry.node);
   for (const id of (value.services as string[] | undefined) ?? []) {
     const canonical = ctx.knowledge.canonicalServiceId(id);
     if (!canonical) {
-      report(servicesNode, `le résultat « ${entry.id} » nomme le service « ${id} », qui est inconnu. Utilisez un identifiant de la liste des services (knowledge/catalog/services.yaml).`);
+      report(
+        servicesNode,
+        `le résultat « ${entry.id} » nomme le service « ${id} », qui est inconnu. Utilisez un identifiant de la liste des services (knowledge/catalog/services.yaml).`,
+      );
     } else services.push(id);
   }
   if ((value.services as string[] | undefined)?.length === 0) report(entry.node, `le résultat « ${entry.id} » doit nommer au moins un service.`);
@@ -120,7 +133,8 @@ function buildOutcome(ctx: FileContext, entry: Sub & { id: string }, report: (wh
     report(fieldNode(value, 'source', entry.node), `la source du résultat « ${entry.id} » doit donner une fiche, une adresse (url) ou un titre.`);
   }
   const online = (value.online as Sub | undefined)?.value;
-  if (online && !/^https:\/\//.test(String(online.url))) report(fieldNode(value, 'online', entry.node), `l'adresse de la démarche en ligne doit commencer par https://.`);
+  if (online && !/^https:\/\//.test(String(online.url)))
+    report(fieldNode(value, 'online', entry.node), `l'adresse de la démarche en ligne doit commencer par https://.`);
   if (!source) return undefined;
   return {
     id: entry.id,
@@ -140,4 +154,3 @@ function buildOutcome(ctx: FileContext, entry: Sub & { id: string }, report: (wh
     pos: nodePos(ctx, entry.node),
   };
 }
-

@@ -35,7 +35,14 @@ export const unreachableNodes: Rule = ({ trees }) =>
     const nodes = [...Object.values(intent.questions), ...Object.values(intent.outcomes)];
     return nodes
       .filter((node) => !reached.has(node.id))
-      .map((node) => problem(node.pos, 'warning', intent, `« ${node.id} » n'est jamais atteint : aucune réponse n'y mène depuis « ${intent.start} ». Reliez-le ou supprimez-le.`));
+      .map((node) =>
+        problem(
+          node.pos,
+          'warning',
+          intent,
+          `« ${node.id} » n'est jamais atteint : aucune réponse n'y mène depuis « ${intent.start} ». Reliez-le ou supprimez-le.`,
+        ),
+      );
   });
 
 /** Questions from which no answer ever leads to a result: the person would go round in circles. */
@@ -43,7 +50,14 @@ export const deadEnds: Rule = ({ trees }) =>
   trees.intents.flatMap((intent) =>
     Object.values(intent.questions)
       .filter((question) => ![...reachableFrom(intent, question.id)].some((id) => id in intent.outcomes))
-      .map((question) => problem(question.pos, 'error', intent, `impasse : depuis la question « ${question.id} », aucune réponse ne mène à un résultat (les réponses tournent en rond).`)),
+      .map((question) =>
+        problem(
+          question.pos,
+          'error',
+          intent,
+          `impasse : depuis la question « ${question.id} », aucune réponse ne mène à un résultat (les réponses tournent en rond).`,
+        ),
+      ),
   );
 
 function reachableFrom(intent: Intent, start: string): Set<string> {
@@ -117,7 +131,8 @@ export const collidingChoices: Rule = ({ trees, locator }) =>
   );
 
 /** Where an outcome sits: the single `outcome:` block, or an entry of `outcomes:`. */
-export const outcomePath = (intent: Intent, id: string) => (id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id]);
+export const outcomePath = (intent: Intent, id: string) =>
+  id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id];
 
 export const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices];
 

@@ -21,8 +21,7 @@ export interface LoadResult {
   problems: TreeProblem[];
 }
 
-export const formatProblem = (p: TreeProblem) =>
-  `${p.file}:${p.line}:${p.column} ${p.severity === 'error' ? 'erreur' : 'attention'} : ${p.message}`;
+export const formatProblem = (p: TreeProblem) => `${p.file}:${p.line}:${p.column} ${p.severity === 'error' ? 'erreur' : 'attention'} : ${p.message}`;
 
 /** Loads and validates every tree under `dir`. Paths in messages are relative to `root`. */
 export function loadTrees(dir: string, knowledge: Knowledge, root = process.cwd()): LoadResult {
@@ -48,7 +47,13 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
   for (const intent of intents) {
     const first = byId.get(intent.id);
     if (first) {
-      problems.push(problem(intent.pos, 'error', `le besoin « ${intent.id} » existe déjà (${first.pos.file}:${first.pos.line}). Chaque besoin doit avoir un identifiant unique.`));
+      problems.push(
+        problem(
+          intent.pos,
+          'error',
+          `le besoin « ${intent.id} » existe déjà (${first.pos.file}:${first.pos.line}). Chaque besoin doit avoir un identifiant unique.`,
+        ),
+      );
     } else byId.set(intent.id, intent);
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
@@ -60,7 +65,6 @@ function mergeThemes(themes: Theme[]): Theme[] {
   for (const theme of themes) if (!byId.has(theme.id)) byId.set(theme.id, theme);
   return [...byId.values()];
 }
-
 
 function parseTreeFile(file: string, text: string, knowledge: Knowledge, problems: TreeProblem[]) {
   const lines = new LineCounter();
@@ -118,4 +122,3 @@ function explainYamlError(code: string, message: string): string {
       return first;
   }
 }
-

@@ -17,7 +17,10 @@ export class TreeRegistry {
   private loaded: LoadedTrees;
   private lastProblems: TreeProblem[];
 
-  constructor(private readonly dir: string, private readonly knowledge: Knowledge) {
+  constructor(
+    private readonly dir: string,
+    private readonly knowledge: Knowledge,
+  ) {
     const result = loadTrees(dir, knowledge);
     if (!result.trees) throw new TreeLoadError(result);
     this.loaded = this.build(result.trees);

@@ -27,13 +27,22 @@ const signals = { kind: 'signals' } as const;
 
 export const SHAPES: Record<string, Shape> = {
   file: {
-    theme: { type: text, required: true, doc: "identifiant court du thème, en minuscules (ex. « identite »)" },
+    theme: { type: text, required: true, doc: 'identifiant court du thème, en minuscules (ex. « identite »)' },
     title: { type: text, required: true, doc: "nom du thème montré aux personnes (ex. « Papiers d'identité »)" },
     intents: { type: { kind: 'list', shape: 'intent' }, required: true, doc: 'les besoins de ce thème' },
     generated: { type: boolean, doc: 'fichier produit par « npm run import:service-public » : ne pas le modifier à la main' },
-    signal_groups: { type: { kind: 'list', shape: 'signal_group' }, doc: 'groupes de mots des signaux d\u2019urgence, utilisables dans un signal par « @nom » (voir « Les signaux d\u2019urgence »)' },
-    past_signals: { type: signals, doc: 'signaux qui placent les faits loin dans le passé (« il y a 5 ans ») : un signal d\u2019urgence ne compte alors plus, sauf si un « now_signals » est là aussi' },
-    now_signals: { type: signals, doc: 'signaux qui disent que cela se passe maintenant (« en ce moment », « encore ») : ils l\u2019emportent sur « past_signals »' },
+    signal_groups: {
+      type: { kind: 'list', shape: 'signal_group' },
+      doc: 'groupes de mots des signaux d\u2019urgence, utilisables dans un signal par « @nom » (voir « Les signaux d\u2019urgence »)',
+    },
+    past_signals: {
+      type: signals,
+      doc: 'signaux qui placent les faits loin dans le passé (« il y a 5 ans ») : un signal d\u2019urgence ne compte alors plus, sauf si un « now_signals » est là aussi',
+    },
+    now_signals: {
+      type: signals,
+      doc: 'signaux qui disent que cela se passe maintenant (« en ce moment », « encore ») : ils l\u2019emportent sur « past_signals »',
+    },
     negations: { type: texts, doc: 'mots qui nient un signal d\u2019urgence quand ils le précèdent ou s\u2019y glissent (« pas », « jamais »)' },
   },
   signal_group: {
@@ -47,7 +56,10 @@ export const SHAPES: Record<string, Shape> = {
     synonyms: { type: texts, doc: 'autres façons de le dire, y compris familières (ex. « viré » pour licencié)' },
     examples: { type: texts, doc: 'phrases entières comme les écrivent les personnes' },
     exclude: { type: texts, doc: 'mots qui montrent que ce n\u2019est pas ce besoin (ex. « étranger »)' },
-    urgent: { type: boolean, doc: 'urgence : la réponse passe avant toute autre question. Un besoin urgent est reconnu par ses « signals », pas par keywords, synonyms ni examples' },
+    urgent: {
+      type: boolean,
+      doc: 'urgence : la réponse passe avant toute autre question. Un besoin urgent est reconnu par ses « signals », pas par keywords, synonyms ni examples',
+    },
     signals: { type: signals, doc: 'besoin urgent : situations qui suffisent à donner le numéro tout de suite (voir « Les signaux d\u2019urgence »)' },
     unsure_signals: { type: signals, doc: 'besoin urgent : situations qui font demander d\u2019abord « Êtes-vous en danger maintenant ? »' },
     not_signals: { type: signals, doc: 'besoin urgent : situations qui montrent que ce n\u2019est pas cette urgence (« tombée enceinte », « feu rouge »)' },
@@ -70,7 +82,11 @@ export const SHAPES: Record<string, Shape> = {
     why: { type: text, required: true, doc: 'pourquoi ce service, en une phrase simple' },
     bring: { type: texts, doc: 'ce qu\u2019il faut apporter' },
     online: { type: { kind: 'object', shape: 'link' }, doc: 'la démarche en ligne officielle, quand elle existe' },
-    source: { type: { kind: 'object', shape: 'source' }, required: true, doc: 'd\u2019où vient l\u2019information : une fiche service-public.fr (fiche) ou une adresse (url), sa date (date) et la date de vérification (verified). Tout résultat doit citer sa source' },
+    source: {
+      type: { kind: 'object', shape: 'source' },
+      required: true,
+      doc: 'd\u2019où vient l\u2019information : une fiche service-public.fr (fiche) ou une adresse (url), sa date (date) et la date de vérification (verified). Tout résultat doit citer sa source',
+    },
     urgent: { type: boolean, doc: 'numéro d\u2019urgence' },
     ask_commune: { type: boolean, doc: 'demander la commune, car le bon guichet en dépend' },
   },
@@ -83,6 +99,9 @@ export const SHAPES: Record<string, Shape> = {
     url: { type: text, doc: 'adresse de la source' },
     title: { type: text, doc: 'nom de la source (ex. « Service-Public.fr »)' },
     date: { type: { kind: 'date' }, required: true, doc: 'date de la source elle-même (la date de la fiche), AAAA-MM-JJ' },
-    verified: { type: { kind: 'date' }, doc: 'date à laquelle une personne a vérifié que la règle est toujours vraie aujourd\u2019hui, AAAA-MM-JJ (à refaire tous les 12 mois)' },
+    verified: {
+      type: { kind: 'date' },
+      doc: 'date à laquelle une personne a vérifié que la règle est toujours vraie aujourd\u2019hui, AAAA-MM-JJ (à refaire tous les 12 mois)',
+    },
   },
 };

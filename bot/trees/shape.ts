@@ -61,7 +61,11 @@ export function checkShape(ctx: FileContext, node: Node, shapeName: string, what
       const known = Object.keys(shape);
       const hint = closest(key, known);
       ctx.problems.push(
-        problem(nodePos(ctx, keyNode), 'error', `champ inconnu « ${key} » dans ${what}.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''} Champs possibles : ${known.join(', ')}.`),
+        problem(
+          nodePos(ctx, keyNode),
+          'error',
+          `champ inconnu « ${key} » dans ${what}.${hint ? ` Vouliez-vous écrire « ${hint} » ?` : ''} Champs possibles : ${known.join(', ')}.`,
+        ),
       );
       continue;
     }
@@ -119,7 +123,9 @@ function checkValue(ctx: FileContext, anchor: Node, node: Node | null, type: Sha
       const values: string[] = [];
       for (const item of node.items as Node[]) {
         if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
-          ctx.problems.push(problem(nodePos(ctx, item ?? anchor), 'error', `chaque élément de « ${key} » doit être un texte (mettez-le entre guillemets s'il contient « : »).`));
+          ctx.problems.push(
+            problem(nodePos(ctx, item ?? anchor), 'error', `chaque élément de « ${key} » doit être un texte (mettez-le entre guillemets s'il contient « : »).`),
+          );
         } else values.push(String(item.value));
       }
       return values;

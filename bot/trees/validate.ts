@@ -12,7 +12,16 @@ import { TreeLocator } from './locate';
 export function validateSources(sources: TreeSource[], knowledge: Knowledge, channelRules: Rule[] = [], now = new Date()): LoadResult {
   const loaded = loadTreeSources(sources, knowledge);
   if (!loaded.trees) return { problems: sortProblems(loaded.problems) };
-  const lint = lintTrees({ trees: loaded.trees, matcher: buildMatcher(loaded.trees.intents, { officeNames: knowledge.officeNames() }), knowledge, locator: new TreeLocator(sources), now }, channelRules);
+  const lint = lintTrees(
+    {
+      trees: loaded.trees,
+      matcher: buildMatcher(loaded.trees.intents, { officeNames: knowledge.officeNames() }),
+      knowledge,
+      locator: new TreeLocator(sources),
+      now,
+    },
+    channelRules,
+  );
   const problems = sortProblems([...loaded.problems, ...lint]);
   return { trees: problems.some(isError) ? undefined : loaded.trees, problems };
 }
@@ -23,5 +32,4 @@ export function validateDir(dir: string, knowledge: Knowledge, channelRules: Rul
 
 export const isError = (p: TreeProblem) => p.severity === 'error';
 
-const sortProblems = (problems: TreeProblem[]) =>
-  [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+const sortProblems = (problems: TreeProblem[]) => [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

@@ -96,9 +96,7 @@ export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): ex
   const router = express.Router();
   const emulator = !hasCredentials(config) && config.botFrameworkEmulator === true;
   if (!hasCredentials(config) && !emulator) {
-    inbound.logger.warn(
-      'bot framework channel refused (503): set MicrosoftAppId and MicrosoftAppPassword, or BOTFRAMEWORK_EMULATOR=1 for the local Emulator',
-    );
+    inbound.logger.warn('bot framework channel refused (503): set MicrosoftAppId and MicrosoftAppPassword, or BOTFRAMEWORK_EMULATOR=1 for the local Emulator');
     router.post('/api/messages', (_req, res) => void res.status(503).json({ error: 'Bot Framework channel not configured.' }));
     return router;
   }

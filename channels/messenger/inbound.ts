@@ -53,7 +53,8 @@ function parseEvent(event: MessagingEvent | null | undefined): InboundMessage | 
 export function parseWebhook(body: unknown): InboundMessage[] {
   const payload = body as { object?: string; entry?: { messaging?: MessagingEvent[] }[] };
   if (payload?.object !== 'page' || !Array.isArray(payload.entry)) return [];
-  return payload.entry.flatMap((entry) => (Array.isArray(entry?.messaging) ? entry.messaging : []))
+  return payload.entry
+    .flatMap((entry) => (Array.isArray(entry?.messaging) ? entry.messaging : []))
     .map(parseEvent)
     .filter((m): m is InboundMessage => m !== undefined);
 }

@@ -19,14 +19,10 @@ function link(item: Link, caps: ChannelCapabilities): string | undefined {
 const sourceLine = (source: Source, caps: ChannelCapabilities) => writtenSource(source, caps.links);
 
 function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean): Block[] {
-  const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ');
+  const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   // the annuaire's date goes with the office it vouches for, and is dropped with it
   const source = essential ? sourceLine(office.source, caps) : undefined;
-  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow, source]
-    .filter(Boolean)
-    .join('\n');
+  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow, source].filter(Boolean).join('\n');
   const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
   const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
   if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
@@ -79,8 +75,6 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   // (the catalog's stays as long as the national number it vouches for, when that number stands in for an office)
   const vouchesForPhone = (source: Source) =>
     orientation.services.some((service, index) => essential(index) && phoneInsteadOfLookup(service, caps) && sameSource(source, service.source));
-  orientation.sources.forEach((source, index) =>
-    blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3 }),
-  );
+  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3 }));
   return blocks;
 }

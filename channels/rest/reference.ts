@@ -29,8 +29,7 @@ interface OpenApiLike {
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const TYPE_NAMES: Record<string, string> = { string: 'texte', number: 'nombre', integer: 'entier', boolean: 'booléen', object: 'objet' };
 
@@ -59,7 +58,12 @@ const table = (header: string[], rows: string[][]) =>
 
 function fields(schema: JsonSchema): string {
   const required = new Set(schema.required ?? []);
-  const rows = Object.entries(schema.properties ?? {}).map(([name, field]) => [escapeHtml(name), typeOf(field), required.has(name) ? 'oui' : 'non', details(field)]);
+  const rows = Object.entries(schema.properties ?? {}).map(([name, field]) => [
+    escapeHtml(name),
+    typeOf(field),
+    required.has(name) ? 'oui' : 'non',
+    details(field),
+  ]);
   return table(['Champ', 'Type', 'Obligatoire', 'Description'], rows);
 }
 
@@ -67,11 +71,22 @@ const jsonSchemaOf = (content?: Record<string, { schema: JsonSchema }>) => conte
 
 function operation(method: string, path: string, op: Operation): string {
   const params = op.parameters?.length
-    ? `<h4>Paramètres</h4>${table(['Nom', 'Où', 'Type', 'Description'], op.parameters.map((p) => [escapeHtml(p.name), escapeHtml(p.in), typeOf(p.schema), details({ ...p.schema, description: p.description ?? p.schema?.description })]))}`
+    ? `<h4>Paramètres</h4>${table(
+        ['Nom', 'Où', 'Type', 'Description'],
+        op.parameters.map((p) => [
+          escapeHtml(p.name),
+          escapeHtml(p.in),
+          typeOf(p.schema),
+          details({ ...p.schema, description: p.description ?? p.schema?.description }),
+        ]),
+      )}`
     : '';
   const body = op.requestBody ? `<h4>Corps de la requête (JSON)</h4><p>${typeOf(jsonSchemaOf(op.requestBody.content))}</p>` : '';
   const responses = Object.entries(op.responses)
-    .map(([status, r]) => `<li><strong>${escapeHtml(status)}</strong> : ${escapeHtml(r.description)} ${r.content ? `(${typeOf(jsonSchemaOf(r.content))})` : ''}</li>`)
+    .map(
+      ([status, r]) =>
+        `<li><strong>${escapeHtml(status)}</strong> : ${escapeHtml(r.description)} ${r.content ? `(${typeOf(jsonSchemaOf(r.content))})` : ''}</li>`,
+    )
     .join('');
   return `<section><h3><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h3>
 <p><strong>${escapeHtml(op.summary ?? '')}</strong></p><p>${escapeHtml(op.description ?? '')}</p>
@@ -90,7 +105,8 @@ export function referencePage(document: object, documentUrl: string): string {
   const doc = document as OpenApiLike;
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => operation(method, path, op)));
   const schemas = Object.entries(doc.components?.schemas ?? {}).map(
-    ([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><p>${escapeHtml(schema.description ?? '')}</p>${fields(schema)}</section>`,
+    ([name, schema]) =>
+      `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3><p>${escapeHtml(schema.description ?? '')}</p>${fields(schema)}</section>`,
   );
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -33,7 +33,10 @@ export const ConversationParams = z.object({
   id: z
     .string()
     .max(MAX_CONVERSATION_ID_LENGTH, { error: `L’identifiant de conversation dépasse ${MAX_CONVERSATION_ID_LENGTH} caractères.` })
-    .meta({ description: 'Identifiant choisi par le client (par exemple un UUID) ; une conversation par identifiant.', example: '3f1c2a9e-0d7b-4e43-9a51-6c2f1e8b7d10' }),
+    .meta({
+      description: 'Identifiant choisi par le client (par exemple un UUID) ; une conversation par identifiant.',
+      example: '3f1c2a9e-0d7b-4e43-9a51-6c2f1e8b7d10',
+    }),
 });
 
 export const ErrorAnswer = z.object({ error: z.string().meta({ description: 'La raison, en français.' }) }).meta({ id: 'Error' });
@@ -44,7 +47,10 @@ const SourceSchema = z
     url: z.string().optional(),
     title: z.string().optional(),
     date: z.string().meta({ description: 'Date (AAAA-MM-JJ) de la source elle-même : celle de la fiche, ou de publication du fichier.' }),
-    verified: z.string().optional().meta({ description: 'Date (AAAA-MM-JJ) à laquelle le fait a été revérifié contre la règle du jour, quand quelqu’un l’a fait.' }),
+    verified: z
+      .string()
+      .optional()
+      .meta({ description: 'Date (AAAA-MM-JJ) à laquelle le fait a été revérifié contre la règle du jour, quand quelqu’un l’a fait.' }),
   })
   .meta({ id: 'Source', description: 'D’où vient un fait, et à quelle date.' }) satisfies z.ZodType<Source>;
 
@@ -75,6 +81,7 @@ const ServiceSchema = z
     why: z.string().optional(),
     nationalPhone: z.string().optional(),
     website: z.string().optional(),
+    source: SourceSchema.optional().meta({ description: 'D’où viennent le nom, le numéro national et le site (le catalogue des services).' }),
     offices: z.array(OfficeSchema).optional().meta({ description: 'Guichets, le plus proche d’abord.' }),
     lookup: LinkSchema.optional().meta({ description: 'Où trouver le guichet local quand nous ne l’avons pas.' }),
     missingData: z.string().optional(),

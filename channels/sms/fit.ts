@@ -31,9 +31,15 @@ export const smsFit: Rule = ({ trees, knowledge, now, locator }) =>
       const text = toGsm7([question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n'));
       const segments = gsm7Segments(text);
       if (segments > MAX_SEGMENTS) {
-        problems.push(problem(question.pos, 'warning', intent, `la question « ${question.id} » et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SEGMENTS} au plus).`));
+        problems.push(
+          problem(
+            question.pos,
+            'warning',
+            intent,
+            `la question « ${question.id} » et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SEGMENTS} au plus).`,
+          ),
+        );
       }
     }
     return problems;
   });
-

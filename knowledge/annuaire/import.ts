@@ -23,7 +23,11 @@ function firstChar(path: string): string {
   try {
     const buffer = Buffer.alloc(4096);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.toString('utf8', 0, read).replace(/^\uFEFF/, '').trimStart().charAt(0);
+    return buffer
+      .toString('utf8', 0, read)
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .charAt(0);
   } finally {
     closeSync(fd);
   }
@@ -68,10 +72,7 @@ const frenchOrder = new Intl.Collator('fr').compare;
  * Reads an annuaire file into the index. Records are validated one by one; bad ones are
  * counted by reason, never fatal. Same input, same index: offices are sorted by id.
  */
-export async function buildAnnuaireIndex(
-  path: string,
-  canonical: (code: string) => string | undefined,
-): Promise<{ index: BuiltIndex; report: ImportReport }> {
+export async function buildAnnuaireIndex(path: string, canonical: (code: string) => string | undefined): Promise<{ index: BuiltIndex; report: ImportReport }> {
   const offices = new Map<string, PendingOffice>();
   // one string per commune code, however many offices cover it
   const communeCodes = new Map<string, string>();
@@ -134,9 +135,7 @@ export async function buildAnnuaireIndex(
   const index: BuiltIndex = {
     header: { format: INDEX_FORMAT, version: INDEX_VERSION, importedFrom: basename(path), dataDate, offices: sorted.length },
     officesJson: sorted.map((office) => office.json),
-    byServiceAndCommune: Object.fromEntries(
-      Object.entries(sortKeys(table)).map(([service, perCommune]) => [service, sortKeys(perCommune)]),
-    ),
+    byServiceAndCommune: Object.fromEntries(Object.entries(sortKeys(table)).map(([service, perCommune]) => [service, sortKeys(perCommune)])),
   };
   const report: ImportReport = {
     file: basename(path),

@@ -3,9 +3,7 @@ import type { OpeningRange, StoredHours, StoredOffice } from './types';
 // Turns one record of the DILA annuaire (bulk form, or the API form whose nested fields
 // are JSON-encoded strings) into the compact office the index keeps, or says why not.
 
-export type ParsedRecord =
-  | { ok: true; office: StoredOffice; coverage: Map<string, Set<string>> }
-  | { ok: false; reason: string };
+export type ParsedRecord = { ok: true; office: StoredOffice; coverage: Map<string, Set<string>> } | { ok: false; reason: string };
 
 type Raw = Record<string, unknown>;
 

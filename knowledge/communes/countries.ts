@@ -10,7 +10,14 @@ import { foldText } from '../text';
 const FRANCE = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
 // What people say for a few countries whose official name they seldom write.
 const EVERYDAY_NAMES: Record<string, string> = {
-  angleterre: 'GB', ecosse: 'GB', 'pays de galles': 'GB', usa: 'US', amerique: 'US', rdc: 'CD', dubai: 'AE', hollande: 'NL',
+  angleterre: 'GB',
+  ecosse: 'GB',
+  'pays de galles': 'GB',
+  usa: 'US',
+  amerique: 'US',
+  rdc: 'CD',
+  dubai: 'AE',
+  hollande: 'NL',
 };
 // Only these phrasings say where one lives: "en vacances en Espagne" does not.
 const LIVING_IN =

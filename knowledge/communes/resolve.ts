@@ -119,8 +119,7 @@ interface NameMatch {
 }
 
 function byName(data: CommuneData, name: string, departement: string | undefined, match: NameMatch = {}): CommuneRecord[] {
-  const keep = (records: CommuneRecord[]): CommuneRecord[] =>
-    departement ? records.filter((r) => r.departement === departement) : records;
+  const keep = (records: CommuneRecord[]): CommuneRecord[] => (departement ? records.filter((r) => r.departement === departement) : records);
   for (const article of match.articles ?? ARTICLES) {
     const exact = keep(data.byName.get(article + name) ?? []);
     if (exact.length > 0) return exact;

@@ -62,7 +62,10 @@ function fold(text: string): string {
 /** The ranges of a French opening-hours text, or what is wrong with it (in French, for agents). */
 export function parseFrenchHours(text: string): ParsedHours {
   const ranges: OpeningRange[] = [];
-  const groups = text.split(/[;\n]/).map((group) => group.trim()).filter(Boolean);
+  const groups = text
+    .split(/[;\n]/)
+    .map((group) => group.trim())
+    .filter(Boolean);
   if (groups.length === 0) return { ok: false, message: `horaires vides. Exemple : « ${HOURS_EXAMPLE} ».` };
   for (const group of groups) {
     const folded = fold(group);
@@ -70,7 +73,10 @@ export function parseFrenchHours(text: string): ParsedHours {
     const days = firstDigit > 0 ? parseDays(folded.slice(0, firstDigit).replace(/[ :]*(de)?[ :]*$/, '')) : undefined;
     const slots = firstDigit > 0 ? parseSlots(folded.slice(firstDigit)) : undefined;
     if (!days || !slots) {
-      return { ok: false, message: `horaires incompris : « ${group} ». Écrivez les jours puis les heures, par exemple « ${HOURS_EXAMPLE} » ; séparez les groupes de jours par « ; ».` };
+      return {
+        ok: false,
+        message: `horaires incompris : « ${group} ». Écrivez les jours puis les heures, par exemple « ${HOURS_EXAMPLE} » ; séparez les groupes de jours par « ; ».`,
+      };
     }
     for (const [from, to] of days) ranges.push({ from, to, slots });
   }

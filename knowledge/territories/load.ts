@@ -14,7 +14,25 @@ import { type Coverage, type TerritoryNote, type TerritoryOffice } from './terri
 // in territories/README.md). Every office and note is checked here; `npm run validate` and
 // the agent console print the problems as file:line:column.
 
-const OFFICE_FIELDS = ['id', 'name', 'services', 'communes', 'epci', 'departements', 'address', 'postalCode', 'city', 'phone', 'email', 'website', 'hours', 'hoursComment', 'accessibility', 'source', 'verified'];
+const OFFICE_FIELDS = [
+  'id',
+  'name',
+  'services',
+  'communes',
+  'epci',
+  'departements',
+  'address',
+  'postalCode',
+  'city',
+  'phone',
+  'email',
+  'website',
+  'hours',
+  'hoursComment',
+  'accessibility',
+  'source',
+  'verified',
+];
 const NOTE_FIELDS = ['needs', 'services', 'communes', 'epci', 'departements', 'text', 'source', 'verified'];
 const SOURCE_FIELDS = ['title', 'url'];
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -58,7 +76,11 @@ function coverage(reader: YamlReader, fields: YamlFields, deps: TerritoryDeps): 
     const postal = (data.byPostalCode.get(value) ?? []).filter((other) => other.code !== commune?.code);
     if (commune && postal.length > 0 && !commune.postalCodes.includes(value)) {
       // "59100" is Roubaix's postal code, and the INSEE code of another commune
-      reader.problem(node, 'warning', `« ${value} » est le code INSEE de ${commune.name}, et aussi le code postal de ${postal[0].name} : pour ${postal[0].name}, écrivez son code INSEE (${postal[0].code}).`);
+      reader.problem(
+        node,
+        'warning',
+        `« ${value} » est le code INSEE de ${commune.name}, et aussi le code postal de ${postal[0].name} : pour ${postal[0].name}, écrivez son code INSEE (${postal[0].code}).`,
+      );
     }
     if (commune) communes.add(commune.code);
     else reader.problem(node, 'error', `« ${value} » n'est pas un code INSEE de commune (5 caractères, ex. 59512 pour Roubaix ; ce n'est pas le code postal).`);
@@ -82,7 +104,7 @@ function coverage(reader: YamlReader, fields: YamlFields, deps: TerritoryDeps): 
 function source(reader: YamlReader, fields: YamlFields, deps: TerritoryDeps): Source | undefined {
   const verified = fields.date('verified', 'la date où vous avez vérifié ces informations, AAAA-MM-JJ', deps.today);
   const block = fields.map('source', '« source »', SOURCE_FIELDS, "d'où vient l'information : « title », et « url » quand elle existe");
-  const title = block?.text('title', "le nom de la source, ex. « Site de la ville de Roubaix »");
+  const title = block?.text('title', 'le nom de la source, ex. « Site de la ville de Roubaix »');
   const url = block?.text('url');
   if (url && !/^https:\/\//.test(url)) reader.problem(block!.at('url'), 'error', `l'adresse « ${url} » doit commencer par https://.`);
   if (verified && Date.parse(deps.today) - Date.parse(verified) > 365 * 86_400_000) {
@@ -156,7 +178,7 @@ function readNote(reader: YamlReader, node: Node, pack: string, deps: TerritoryD
   });
   const serviceIds = services(reader, fields, deps);
   if (!fields.has('needs') && !fields.has('services')) {
-    reader.problem(fields.node, 'error', 'dites à quoi la note s\'applique : « needs » (besoins des arbres) ou « services » (catalogue).');
+    reader.problem(fields.node, 'error', "dites à quoi la note s'applique : « needs » (besoins des arbres) ou « services » (catalogue).");
   }
   const served = coverage(reader, fields, deps);
   const text = fields.text('text', 'le texte montré aux personnes, au vouvoiement');
@@ -171,7 +193,13 @@ export function loadPacks(dir: string, root: string, deps: TerritoryDeps): Loade
   if (existsSync(dir)) {
     for (const name of readdirSync(dir)) {
       if (/\.ya?ml$/.test(name)) {
-        result.problems.push({ file: relative(root, join(dir, name)), line: 1, column: 1, severity: 'error', message: 'rangez ce fichier dans le dossier de son territoire : territories/<territoire>/.' });
+        result.problems.push({
+          file: relative(root, join(dir, name)),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: 'rangez ce fichier dans le dossier de son territoire : territories/<territoire>/.',
+        });
       }
     }
   }

@@ -41,9 +41,7 @@ export interface Territories {
 function serves(coverage: Coverage, commune: Commune): boolean {
   const city = cityOfArrondissement(commune.code);
   return (
-    coverage.communes.has(commune.code) ||
-    (city !== undefined && coverage.communes.has(city)) ||
-    coverage.departements.has(commune.departement.toUpperCase())
+    coverage.communes.has(commune.code) || (city !== undefined && coverage.communes.has(city)) || coverage.departements.has(commune.departement.toUpperCase())
   );
 }
 
@@ -52,9 +50,7 @@ export function territories(offices: TerritoryOffice[], notes: TerritoryNote[]):
   return {
     offices: (serviceId, commune) => offices.filter((o) => o.services.includes(serviceId) && serves(o.coverage, commune)),
     notes: (needId, serviceIds, commune) =>
-      notes.filter(
-        (note) => (note.needs.includes(needId) || note.services.some((s) => serviceIds.includes(s))) && serves(note.coverage, commune),
-      ),
+      notes.filter((note) => (note.needs.includes(needId) || note.services.some((s) => serviceIds.includes(s))) && serves(note.coverage, commune)),
     covers: (serviceId) => kinds.has(serviceId),
   };
 }

@@ -17,7 +17,12 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export class YamlFields {
   private readonly pairs = new Map<string, { key: Node; value: Node | null }>();
 
-  constructor(private readonly reader: YamlReader, readonly node: Node, what: string, allowed: string[]) {
+  constructor(
+    private readonly reader: YamlReader,
+    readonly node: Node,
+    what: string,
+    allowed: string[],
+  ) {
     for (const pair of (node as YAMLMap).items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!allowed.includes(key)) {
@@ -113,7 +118,11 @@ export class YamlReader {
   private readonly lines = new LineCounter();
   readonly root: Node | null;
 
-  constructor(readonly file: string, text: string, readonly problems: TerritoryProblem[]) {
+  constructor(
+    readonly file: string,
+    text: string,
+    readonly problems: TerritoryProblem[],
+  ) {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
       this.problemAt(error.pos[0], 'error', `YAML mal formé : ${error.message.split('\n')[0]}`);

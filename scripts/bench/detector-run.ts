@@ -27,7 +27,26 @@ function longMessages(short: string[], count: number): string[] {
 
 /** Words that start many signals, repeated: « il me frappe, il veut me tuer, au feu... » */
 function adversarialMessages(count: number): string[] {
-  const words = ['il', 'me', 'frappe', 'veut', 'tuer', 'au', 'feu', 'mon', 'mari', 'avale', 'medicaments', 'pas', 'de', 'toit', 'enfant', 'coups', 'dors', 'dehors'];
+  const words = [
+    'il',
+    'me',
+    'frappe',
+    'veut',
+    'tuer',
+    'au',
+    'feu',
+    'mon',
+    'mari',
+    'avale',
+    'medicaments',
+    'pas',
+    'de',
+    'toit',
+    'enfant',
+    'coups',
+    'dors',
+    'dehors',
+  ];
   return Array.from({ length: count }, (_, i) => {
     let text = '';
     for (let k = i; text.length < LONG; k++) text += `${words[(k * 5 + i) % words.length]} `;

@@ -38,9 +38,7 @@ async function main() {
     times.push(performance.now() - start);
   }
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(
-    JSON.stringify({ loadMs, meanMs: mean, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), rssMb: process.memoryUsage().rss / 2 ** 20 }),
-  );
+  console.log(JSON.stringify({ loadMs, meanMs: mean, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), rssMb: process.memoryUsage().rss / 2 ** 20 }));
 }
 
 void main();

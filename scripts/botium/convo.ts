@@ -36,7 +36,10 @@ export function toConvo(spec: ConversationSpec): string {
 
 /** A file name per conversation: the test file's name and the conversation's rank in it. */
 function convoFileName(spec: ConversationSpec, rank: number): string {
-  const base = spec.file.split(/[\\/]/).pop()!.replace(/\.ya?ml$/, '');
+  const base = spec.file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.ya?ml$/, '');
   return `${base}-${String(rank + 1).padStart(2, '0')}.convo.txt`;
 }
 

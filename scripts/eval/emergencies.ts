@@ -57,7 +57,16 @@ export interface EmergencyReport {
 
 /** Rows of the summary table: one per part. */
 export function emergencyRows(reports: EmergencyReport[]): string[][] {
-  const header = ['Fichier', 'Urgences', 'Bon numéro en premier', 'Mauvais numéro', 'Manquées', 'dont question « en danger ? »', 'Non-urgences', 'Fausses alertes'];
+  const header = [
+    'Fichier',
+    'Urgences',
+    'Bon numéro en premier',
+    'Mauvais numéro',
+    'Manquées',
+    'dont question « en danger ? »',
+    'Non-urgences',
+    'Fausses alertes',
+  ];
   return [
     header,
     ...reports.map(({ file, outcomes }) => {

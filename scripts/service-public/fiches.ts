@@ -22,7 +22,10 @@ export const MAX_SITUATIONS = 6;
 const TODAY_NAME: [RegExp, string][] = OBSOLETE_NAMES.filter((n) => !/ ou | selon /.test(n.today)).map((n) => [n.pattern, n.today]);
 const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);
 export const todayNames = (s: string) =>
-  TODAY_NAME.reduce((out, [pattern, name]) => out.replace(pattern, (old, offset: number) => (offset === 0 || /^[A-Z]/.test(old) ? capitalized(name) : name)), s);
+  TODAY_NAME.reduce(
+    (out, [pattern, name]) => out.replace(pattern, (old, offset: number) => (offset === 0 || /^[A-Z]/.test(old) ? capitalized(name) : name)),
+    s,
+  );
 
 const children = (n: XmlNode | undefined) => n?.children ?? [];
 export const child = (n: XmlNode | undefined, name: string) => children(n).find((c) => c.name === name);
@@ -108,7 +111,9 @@ const byMentions = (mentions: Map<string, number>) => [...mentions].sort(([, a],
 export function loadFiches(): Map<string, Fiche> {
   const fiches = new Map<string, Fiche>();
   for (const audience of AUDIENCES) {
-    for (const file of readdirSync(join(PACKAGE_DIR, 'data', audience)).filter((f) => /^F\d+\.json$/.test(f)).sort(byNumber)) {
+    for (const file of readdirSync(join(PACKAGE_DIR, 'data', audience))
+      .filter((f) => /^F\d+\.json$/.test(f))
+      .sort(byNumber)) {
       const fiche = readFiche(audience, file);
       // The same fiche is often published for several audiences: the first one wins.
       if (fiche && fiche.date && !fiches.has(fiche.id)) fiches.set(fiche.id, fiche);

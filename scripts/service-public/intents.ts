@@ -16,7 +16,7 @@ const source = (f: Fiche) => ({ fiche: f.id, url: f.url, title: 'Service-Public.
 function ficheOutcome(f: Fiche, services = f.services) {
   return {
     services,
-    why: "Service-Public.fr explique la démarche selon votre situation.",
+    why: 'Service-Public.fr explique la démarche selon votre situation.',
     source: source(f),
   };
 }
@@ -50,7 +50,13 @@ function whereToGo(found: Fiche[], nodes: Nodes): string {
     nodes.outcomes[id] = ficheOutcome(found[0], [...new Set(found.flatMap((f) => f.services))]);
     return id;
   }
-  const shown = situations.length > MAX_CHOICES ? [...situations.slice(0, MAX_CHOICES - 1), { label: 'Autre situation', services: [...new Set(situations.slice(MAX_CHOICES - 1).flatMap((s) => s.services))] }] : situations;
+  const shown =
+    situations.length > MAX_CHOICES
+      ? [
+          ...situations.slice(0, MAX_CHOICES - 1),
+          { label: 'Autre situation', services: [...new Set(situations.slice(MAX_CHOICES - 1).flatMap((s) => s.services))] },
+        ]
+      : situations;
   const id = nodes.next('q');
   const question = { text: 'Quelle est votre situation ?', choices: [] as { label: string; next: string }[] };
   nodes.questions[id] = question;
@@ -73,7 +79,11 @@ function cutAtWord(s: string, max: number): string {
   const words = s.slice(0, max).split(' ');
   if (words.length > 1) words.pop();
   // a cut never ends on « de », « et », « la »...: the last word must carry meaning
-  while (words.length > 1 && /^(de|du|des|d'.*|la|le|les|l'.*|à|au|aux|et|ou|en|pour|par|sur|un|une|dans|avec|son|sa|ses|qu'un|qu'une)$/i.test(words[words.length - 1])) words.pop();
+  while (
+    words.length > 1 &&
+    /^(de|du|des|d'.*|la|le|les|l'.*|à|au|aux|et|ou|en|pour|par|sur|un|une|dans|avec|son|sa|ses|qu'un|qu'une)$/i.test(words[words.length - 1])
+  )
+    words.pop();
   return `${words.join(' ').replace(/[\s,;:'’(-]+$/, '')}…`;
 }
 
@@ -83,7 +93,10 @@ function cutAtWord(s: string, max: number): string {
  * both parts when they fit); otherwise cut at the last whole word, never mid-word.
  */
 export function shortTitle(raw: string): string {
-  const title = todayNames(raw).replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+  const title = todayNames(raw)
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (title.length <= MAX_TITLE) return title;
   const withoutAside = title.replace(/\s*\([^)]*\)/g, '').trim();
   if (withoutAside.length <= MAX_TITLE) return withoutAside;
@@ -92,7 +105,14 @@ export function shortTitle(raw: string): string {
   return cutAtWord(withoutAside, MAX_TITLE);
 }
 /** A choice as a phone shows it: without its asides in brackets, cut if still long. */
-const choiceLabel = (s: string) => cutAtWord(s.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim(), MAX_LABEL);
+const choiceLabel = (s: string) =>
+  cutAtWord(
+    s
+      .replace(/\s*\([^)]*\)/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    MAX_LABEL,
+  );
 
 /** A long-tail need: one fiche that says where to go. */
 export function ficheIntent(f: Fiche) {

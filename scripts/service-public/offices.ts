@@ -21,9 +21,16 @@ interface WhereToGoFile {
 const WHERE_TO_GO = parse(readFileSync(join(__dirname, 'where-to-go.yaml'), 'utf8')) as WhereToGoFile;
 
 const LABOUR_THEMES = new Set(['Travail', 'Ressources humaines', 'Justice', 'Social - Santé', 'Famille', "Fonctionnement d'une association"]);
-const ECONOMY_THEMES = new Set(['Vente - Commerce', 'Gestion - Finances', 'Création - Modification - Cessation', 'Fiscalité', "Financement et fiscalité d'une association"]);
+const ECONOMY_THEMES = new Set([
+  'Vente - Commerce',
+  'Gestion - Finances',
+  'Création - Modification - Cessation',
+  'Fiscalité',
+  "Financement et fiscalité d'une association",
+]);
 /** Topics the Direccte handled outside labour law, taken over by the regional DREETS in 2021. */
-const ECONOMY_TOPIC = /exonération|zone|revitalisation|contrefaçon|poids et mesures|vente|paiement|concurren|produits défectueux|repreneur|agrément|tva|fonds social/i;
+const ECONOMY_TOPIC =
+  /exonération|zone|revitalisation|contrefaçon|poids et mesures|vente|paiement|concurren|produits défectueux|repreneur|agrément|tva|fonds social/i;
 const YOUTH_THEMES = new Set(['Famille', 'Loisirs', "Fonctionnement d'une association", "Financement et fiscalité d'une association"]);
 
 /**

@@ -54,7 +54,9 @@ export function sourceText(source: { fiche?: string; url?: string }): FicheText 
   if (source.fiche) return ficheText(source.fiche);
   const fiche = source.url ? travailFiche(source.url) : undefined;
   if (!fiche) return undefined;
-  const paragraphs = [fiche.title, fiche.intro ?? '', ...fiche.sections.flatMap((s) => [s.title ?? '', s.text ?? ''])].map((text) => ({ text: clean(text) })).filter((p) => p.text);
+  const paragraphs = [fiche.title, fiche.intro ?? '', ...fiche.sections.flatMap((s) => [s.title ?? '', s.text ?? ''])]
+    .map((text) => ({ text: clean(text) }))
+    .filter((p) => p.text);
   const urls = fiche.sections.flatMap((s) => [...(s.html ?? '').matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1]));
   return { id: fiche.url, paragraphs, urls, all: [...paragraphs.map((p) => p.text), ...urls].join('\n') };
 }

@@ -61,7 +61,14 @@ export const feeStated: Rule = (ctx) =>
       const amounts = fees(fiche, isConsular(ctx, outcome));
       const text = outcomeText(outcome);
       if (amounts.length === 0 || COST_VARIES.test(text) || amounts.some((a) => new RegExp(`(^|[^\\d,])${a.replace(',', '[,.]')} ?€`).test(text))) return [];
-      return [problem(intent, outcome, 'error', `la source ${fiche.id} indique un coût (${amounts.map((a) => `${a} €`).join(', ')}) que le résultat ne dit pas : ajoutez-le à « why » ou « bring », après l'avoir vérifié.`)];
+      return [
+        problem(
+          intent,
+          outcome,
+          'error',
+          `la source ${fiche.id} indique un coût (${amounts.map((a) => `${a} €`).join(', ')}) que le résultat ne dit pas : ajoutez-le à « why » ou « bring », après l'avoir vérifié.`,
+        ),
+      ];
     });
 
 interface AllowEntry {
@@ -76,7 +83,12 @@ function allowed(): AllowEntry[] {
 }
 
 const digits = (s: string) => s.replace(/\D/g, '');
-const host = (url: string) => url.replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0].toLowerCase();
+const host = (url: string) =>
+  url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .split(/[/?#]/)[0]
+    .toLowerCase();
 const PHONE = /\b0\d(?:[ .]?\d{2}){4}\b|\b(?:appelez|composez|appeler|numéro|le|au)\s+((?:116 ?\d{3}|1\d{1,2}|3\d ?\d{2}))\b/gi;
 const URL_IN_TEXT = /https?:\/\/[^\s,)»]+/g;
 
@@ -90,15 +102,30 @@ export const contactsSourced: Rule = (ctx) =>
       const phones = [...text.matchAll(PHONE)].map((m) => m[1] ?? m[0]);
       const urls = [...(outcome.online ? [outcome.online.url] : []), ...(text.match(URL_IN_TEXT) ?? [])];
       const sourceHosts = new Set([...(fiche?.urls ?? []), ...(outcome.source.url ? [outcome.source.url] : [])].map(host));
-      const allowedHosts = new Set(allowed().filter((e) => /^https?:/.test(e.value)).map((e) => host(e.value)));
-      const allowedPhones = new Set(allowed().map((e) => digits(e.value)).filter(Boolean));
+      const allowedHosts = new Set(
+        allowed()
+          .filter((e) => /^https?:/.test(e.value))
+          .map((e) => host(e.value)),
+      );
+      const allowedPhones = new Set(
+        allowed()
+          .map((e) => digits(e.value))
+          .filter(Boolean),
+      );
       // the fiche's numbers, written without their spaces or dots (« 39 49 », « 0 805 805 817 »)
       const ficheNumbers = fiche?.all.replace(/(\d)[\s.\u00a0]+(?=\d)/g, '$1') ?? '';
       const inFiche = (phone: string) => new RegExp(`(^|\\D)${digits(phone)}(\\D|$)`).test(ficheNumbers);
       const unsourcedPhones = phones.filter((p) => !allowedPhones.has(digits(p)) && !inFiche(p));
-      const unsourcedUrls = urls.filter((u) => !sourceHosts.has(host(u)) && !allowedHosts.has(host(u)) && !(fiche && fiche.all.toLowerCase().includes(host(u))));
+      const unsourcedUrls = urls.filter(
+        (u) => !sourceHosts.has(host(u)) && !allowedHosts.has(host(u)) && !(fiche && fiche.all.toLowerCase().includes(host(u))),
+      );
       return [...unsourcedPhones, ...unsourcedUrls].map((value) =>
-        problem(intent, outcome, 'error', `« ${value} » n'apparaît pas dans la source citée (${outcome.source.fiche ?? outcome.source.url ?? outcome.source.title}). Citez une source qui le donne, ou ajoutez-le à scripts/validate/allow-list.yaml avec sa propre source datée.`),
+        problem(
+          intent,
+          outcome,
+          'error',
+          `« ${value} » n'apparaît pas dans la source citée (${outcome.source.fiche ?? outcome.source.url ?? outcome.source.title}). Citez une source qui le donne, ou ajoutez-le à scripts/validate/allow-list.yaml avec sa propre source datée.`,
+        ),
       );
     });
 
@@ -155,7 +182,14 @@ export const consulateOnly: Rule = (ctx) =>
       const found = fiche(outcome.source.fiche!);
       const inFrance = found?.offices.filter((o) => !CONSULAR.has(o.service) && !(o.situation && ABROAD.test(o.situation))) ?? [];
       if (inFrance.length === 0 || reachedOnlyFromAbroad(intent, outcome.id)) return [];
-      return [problem(intent, outcome, 'error', `seul le consulat est proposé, alors que la fiche ${found!.id} indique aussi où aller en France (${[...new Set(inFrance.map((o) => o.service))].join(', ')}). Posez d'abord la question « en France ou à l'étranger ? ».`)];
+      return [
+        problem(
+          intent,
+          outcome,
+          'error',
+          `seul le consulat est proposé, alors que la fiche ${found!.id} indique aussi où aller en France (${[...new Set(inFrance.map((o) => o.service))].join(', ')}). Posez d'abord la question « en France ou à l'étranger ? ».`,
+        ),
+      ];
     });
 
 /** Rules change: a claim checked more than 12 months ago must be checked again. */
@@ -166,9 +200,24 @@ export const verifiedRecently: Rule = (ctx) => {
     .filter(({ intent }) => !intent.generated)
     .flatMap(({ intent, outcome }) => {
       const { verified } = outcome.source;
-      if (!verified) return [problem(intent, outcome, 'warning', `la source n'a pas de date de vérification (verified) : vérifiez que la règle est toujours vraie aujourd'hui, puis notez la date.`)];
+      if (!verified)
+        return [
+          problem(
+            intent,
+            outcome,
+            'warning',
+            `la source n'a pas de date de vérification (verified) : vérifiez que la règle est toujours vraie aujourd'hui, puis notez la date.`,
+          ),
+        ];
       if (new Date(verified) >= limit) return [];
-      return [problem(intent, outcome, 'warning', `la règle a été vérifiée le ${verified}, il y a plus de ${STALE_AFTER_MONTHS} mois : vérifiez-la de nouveau dans la source.`)];
+      return [
+        problem(
+          intent,
+          outcome,
+          'warning',
+          `la règle a été vérifiée le ${verified}, il y a plus de ${STALE_AFTER_MONTHS} mois : vérifiez-la de nouveau dans la source.`,
+        ),
+      ];
     });
 };
 
@@ -176,14 +225,20 @@ export const verifiedRecently: Rule = (ctx) => {
 export const publicSources: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ outcome }) => INTERNAL_SOURCE.test(outcome.source.title ?? ''))
-    .map(({ intent, outcome }) => problem(intent, outcome, 'error', `« ${outcome.source.title} » est une source interne : citez la fiche ou la page publique qui dit la règle.`));
+    .map(({ intent, outcome }) =>
+      problem(intent, outcome, 'error', `« ${outcome.source.title} » est une source interne : citez la fiche ou la page publique qui dit la règle.`),
+    );
 
 /**
  * A national phone or website the catalog shows on a card needs a public source of its own (the
  * catalog's reference file is internal), or an allow-list entry. A warning: one per service.
  */
 export const catalogContactsSourced: Rule = (ctx) => {
-  const listed = new Set(allowed().flatMap((e) => [digits(e.value), host(e.value)]).filter(Boolean));
+  const listed = new Set(
+    allowed()
+      .flatMap((e) => [digits(e.value), host(e.value)])
+      .filter(Boolean),
+  );
   const shown = new Map<string, { intent: Intent; outcome: TreeOutcome }>();
   for (const { intent, outcome } of outcomesOf(ctx.trees)) for (const id of outcome.services) if (!shown.has(id)) shown.set(id, { intent, outcome });
   return [...shown].flatMap(([id, { intent, outcome }]) => {
@@ -193,7 +248,14 @@ export const catalogContactsSourced: Rule = (ctx) => {
     const unsourced = contacts.filter((c) => !listed.has(digits(c)) && !listed.has(host(c)));
     return unsourced.length === 0
       ? []
-      : [problem(intent, outcome, 'warning', `le service « ${service.id} » affiche ${unsourced.map((c) => `« ${c} »`).join(' et ')} sans source publique : donnez-lui une source (knowledge/catalog/services.yaml) ou une entrée datée dans scripts/validate/allow-list.yaml.`)];
+      : [
+          problem(
+            intent,
+            outcome,
+            'warning',
+            `le service « ${service.id} » affiche ${unsourced.map((c) => `« ${c} »`).join(' et ')} sans source publique : donnez-lui une source (knowledge/catalog/services.yaml) ou une entrée datée dans scripts/validate/allow-list.yaml.`,
+          ),
+        ];
   });
 };
 

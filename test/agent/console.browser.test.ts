@@ -61,7 +61,11 @@ test('with the token, the debug panel shows the normalized text, the scores and 
 });
 
 test('a misunderstood message becomes an example phrase of a need, and then matches it', async () => {
-  const said = await fetch(`${app.url}/api/conversations/citoyen-1/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: MISUNDERSTOOD }) });
+  const said = await fetch(`${app.url}/api/conversations/citoyen-1/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ text: MISUNDERSTOOD }),
+  });
   expect((await said.json()).replies[0].text).toContain("Je n'ai pas bien compris");
 
   await page.getByRole('button', { name: 'Actualiser' }).click();

@@ -53,9 +53,15 @@ describe('the agent console is closed unless AGENT_TOKEN is set and given', () =
     });
 
     test('a citizen’s misunderstood message reaches the review, masked', async () => {
-      await fetch(`${app.url}/api/conversations/c1/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'blabla rappelez moi au 06 12 34 56 78' }) });
+      await fetch(`${app.url}/api/conversations/c1/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'blabla rappelez moi au 06 12 34 56 78' }),
+      });
       const { groups } = await (await fetch(`${app.url}/agent/api/review`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
-      expect(groups).toEqual([expect.objectContaining({ text: 'blabla rappelez moi au [téléphone]', count: 1, reasons: [{ reason: 'no_match', label: 'pas compris', count: 1 }] })]);
+      expect(groups).toEqual([
+        expect.objectContaining({ text: 'blabla rappelez moi au [téléphone]', count: 1, reasons: [{ reason: 'no_match', label: 'pas compris', count: 1 }] }),
+      ]);
     });
   });
 });

@@ -74,7 +74,10 @@ describe('conversation tests written by agents', () => {
     expect(report.nodes).toEqual({ reached: 3, total: 5 });
     expect(report.outcomes).toEqual({ reached: 1, total: 2 });
     expect(formatCoverage(report)).toContain('nœuds (questions, réponses, résultats) : 3/5 (60 %)');
-    expect(report.missing).toEqual(['aide_logement : réponse « Oui » de « regime » (dialogs/logement.yaml:12)', 'aide_logement : résultat « msa » (dialogs/logement.yaml:18)']);
+    expect(report.missing).toEqual([
+      'aide_logement : réponse « Oui » de « regime » (dialogs/logement.yaml:12)',
+      'aide_logement : résultat « msa » (dialogs/logement.yaml:18)',
+    ]);
   });
 
   test('a mistake in a test file is reported with its line', () => {
@@ -119,6 +122,8 @@ describe('conversation tests replayed with answers as people give them (--natura
   });
 
   test('an annuaire that does not exist is reported with its line', () => {
-    expect(() => tests(`conversations:\n  - name: Essai\n    annuaire: nulle-part.jsonl\n    turns:\n      - say: bonjour\n`)).toThrow(/essai.yaml:2 « annuaire: » doit être le chemin/);
+    expect(() => tests(`conversations:\n  - name: Essai\n    annuaire: nulle-part.jsonl\n    turns:\n      - say: bonjour\n`)).toThrow(
+      /essai.yaml:2 « annuaire: » doit être le chemin/,
+    );
   });
 });

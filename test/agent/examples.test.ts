@@ -34,7 +34,10 @@ describe('an agent adds a citizen’s phrase as an example of a need', () => {
 
   test('a need without examples gets an examples list after its synonyms', () => {
     const path = join(dir, 'essai.yaml');
-    writeFileSync(path, `# écrit par un agent\ntheme: essai\ntitle: Essai\nintents:\n  - id: essai_vitale\n    title: Carte Vitale\n    keywords: [carte vitale]\n    synonyms: [vitale]  # le mot seul\n    outcome:\n      services: [cpam]\n      why: La CPAM délivre la carte Vitale.\n      source: {fiche: F13313, date: 2026-11-29}\n`);
+    writeFileSync(
+      path,
+      `# écrit par un agent\ntheme: essai\ntitle: Essai\nintents:\n  - id: essai_vitale\n    title: Carte Vitale\n    keywords: [carte vitale]\n    synonyms: [vitale]  # le mot seul\n    outcome:\n      services: [cpam]\n      why: La CPAM délivre la carte Vitale.\n      source: {fiche: F13313, date: 2026-11-29}\n`,
+    );
     expect(addExample(dir, 'essai_vitale', 'ma carte verte est cassée', knowledge).ok).toBe(true);
     expect(lines(path).slice(0, 11)).toEqual([
       '# écrit par un agent',
@@ -62,7 +65,10 @@ describe('an agent adds a citizen’s phrase as an example of a need', () => {
   });
 
   test('refuses a phrase that is already an example, or an unknown need', () => {
-    expect(addExample(dir, 'passeport', "J'ai perdu mon PASSEPORT", knowledge)).toMatchObject({ ok: false, message: expect.stringContaining('déjà un exemple') });
-    expect(addExample(dir, 'inconnu', 'bonjour', knowledge)).toMatchObject({ ok: false, message: expect.stringContaining('n\'existe dans aucun fichier') });
+    expect(addExample(dir, 'passeport', "J'ai perdu mon PASSEPORT", knowledge)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('déjà un exemple'),
+    });
+    expect(addExample(dir, 'inconnu', 'bonjour', knowledge)).toMatchObject({ ok: false, message: expect.stringContaining("n'existe dans aucun fichier") });
   });
 });

@@ -83,7 +83,11 @@ describe('npm run validate tells agents what is wrong, and where', () => {
         ${SOURCE}
 `),
     );
-    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:13:7 erreur : besoin « aide » : impasse : depuis la question « boucle », aucune réponse ne mène à un résultat/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^dialogs\/essai\.yaml:13:7 erreur : besoin « aide » : impasse : depuis la question « boucle », aucune réponse ne mène à un résultat/,
+      ),
+    ]);
   });
 
   test('a phrase that matches two needs equally is a warning on the phrase', () => {
@@ -99,7 +103,9 @@ describe('npm run validate tells agents what is wrong, and where', () => {
 `;
     const lines = validate(file(intent('caf_paiement', 'caf') + intent('msa_paiement', 'msa')));
     expect(lines).toContainEqual(
-      expect.stringMatching(/^dialogs\/essai\.yaml:8:9 attention : besoin « caf_paiement » : « je ne reçois plus mes allocations » \(examples\) correspond autant au besoin « msa_paiement »/),
+      expect.stringMatching(
+        /^dialogs\/essai\.yaml:8:9 attention : besoin « caf_paiement » : « je ne reçois plus mes allocations » \(examples\) correspond autant au besoin « msa_paiement »/,
+      ),
     );
   });
 
@@ -128,7 +134,11 @@ describe('npm run validate tells agents what is wrong, and where', () => {
         ${SOURCE}
 `),
     );
-    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:14:34 erreur : besoin « aide » : dans la question « regime », « NON » \(réponse 2\) se confond avec la réponse 1 \(« Non »\)/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^dialogs\/essai\.yaml:14:34 erreur : besoin « aide » : dans la question « regime », « NON » \(réponse 2\) se confond avec la réponse 1 \(« Non »\)/,
+      ),
+    ]);
   });
 
   test('a result without a source is refused, and the message says what a source is', () => {
@@ -156,7 +166,11 @@ describe('npm run validate tells agents what is wrong, and where', () => {
       ${SOURCE}
 `),
     );
-    expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:9:12 attention : besoin « aide » : sur SMS, le résultat « resultat » \(titre, services, « why » et « bring »\) prend [4-9] SMS \(3 au plus\)/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^dialogs\/essai\.yaml:9:12 attention : besoin « aide » : sur SMS, le résultat « resultat » \(titre, services, « why » et « bring »\) prend [4-9] SMS \(3 au plus\)/,
+      ),
+    ]);
   });
 
   test('a valid tree gives no problem at all', () => {
@@ -178,7 +192,10 @@ describe('the validate command', () => {
   test('exits non-zero and prints file:line:column when a tree has an error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dialogs-'));
     try {
-      writeFileSync(join(dir, 'essai.yaml'), file(`  - id: aide\n    title: Aide\n    keywords: [apl]\n    outcome:\n      services: [caf]\n      why: La CAF.\n`));
+      writeFileSync(
+        join(dir, 'essai.yaml'),
+        file(`  - id: aide\n    title: Aide\n    keywords: [apl]\n    outcome:\n      services: [caf]\n      why: La CAF.\n`),
+      );
       const run = spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, '../../scripts/validate.ts'), dir], { encoding: 'utf8' });
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/essai\.yaml:8:7 erreur : il manque le champ « source »/);

@@ -47,16 +47,14 @@ test('the document is OpenAPI 3.1 and describes both routes', () => {
   expect(doc.paths[MESSAGES].post.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
 });
 
-test.each([
-  ["j'ai perdu ma carte d'identité"],
-  ['je veux me suicider'],
-  ['bla bla bla'],
-  ['mon patron ne me paie pas mon salaire depuis deux mois'],
-])('POST /api/orient "%s" answers as documented', async (text) => {
-  const { status, body } = await postJson(`${server.url}/api/orient`, { text, commune: '59100' });
-  expect(status).toBe(200);
-  expectDocumented(ORIENT, status, body);
-});
+test.each([["j'ai perdu ma carte d'identité"], ['je veux me suicider'], ['bla bla bla'], ['mon patron ne me paie pas mon salaire depuis deux mois']])(
+  'POST /api/orient "%s" answers as documented',
+  async (text) => {
+    const { status, body } = await postJson(`${server.url}/api/orient`, { text, commune: '59100' });
+    expect(status).toBe(200);
+    expectDocumented(ORIENT, status, body);
+  },
+);
 
 test('a whole conversation, to the orientation card and STOP, answers as documented at every turn', async () => {
   const turns = ['passeport perdu', '1', 'Roubaix', 'merci', 'STOP'];

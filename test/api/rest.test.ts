@@ -12,9 +12,9 @@ afterAll(() => server.close());
 
 describe('REST API over real HTTP', () => {
   test('POST /api/orient answers with the needs and their services', async () => {
-    const { status, body } = await postJson(`${server.url}/api/orient`, { text: "jai perdu ma cart d identité" });
+    const { status, body } = await postJson(`${server.url}/api/orient`, { text: 'jai perdu ma cart d identité' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ text: "jai perdu ma cart d identité", understood: true, urgent: false });
+    expect(body).toMatchObject({ text: 'jai perdu ma cart d identité', understood: true, urgent: false });
     expect(body.needs[0].services.map((s: { id: string }) => s.id)).toContain('mairie_passeport_bio');
     expect(typeof body.needs[0].score).toBe('number');
   });
@@ -47,7 +47,10 @@ describe('the orient command line', () => {
     const devSet = join(__dirname, '../../../shared/eval/dev.yaml');
     const texts: string[] = parse(readFileSync(devSet, 'utf8')).cases.map((c: { text: string }) => c.text);
     const output = execFileSync('npm', ['run', '--silent', 'orient', '--', '--json'], { input: texts.join('\n') + '\n', encoding: 'utf8' });
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.text)).toEqual(texts);
     for (const line of lines) {
       expect(typeof line.understood).toBe('boolean');

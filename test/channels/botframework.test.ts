@@ -105,7 +105,10 @@ test('an Emulator user describes a need, picks a suggested action and gets the o
 test('the Emulator opening a conversation gets the welcome message', async () => {
   const update = emulatorActivity('', {
     type: 'conversationUpdate',
-    membersAdded: [{ id: 'bot-1', name: 'Bot' }, { id: 'user-1', name: 'Utilisateur' }],
+    membersAdded: [
+      { id: 'bot-1', name: 'Bot' },
+      { id: 'user-1', name: 'Utilisateur' },
+    ],
   });
   expect((await post(update)).status).toBe(200);
   expect(replies.map((r) => r.activity.text)).toEqual([MESSAGES.welcome]);

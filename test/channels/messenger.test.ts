@@ -84,7 +84,12 @@ test('choices with titles over 20 characters come as numbered text, and the numb
 });
 
 test('a tap on a button template or the persistent menu (postback) is read like a message', async () => {
-  const postback = { sender: { id: PSID }, recipient: { id: 'PAGE_ID' }, timestamp: Date.now(), postback: { mid: `m_${++mid}`, title: 'Carte', payload: "carte d'identité" } };
+  const postback = {
+    sender: { id: PSID },
+    recipient: { id: 'PAGE_ID' },
+    timestamp: Date.now(),
+    postback: { mid: `m_${++mid}`, title: 'Carte', payload: "carte d'identité" },
+  };
   expect((await post({ object: 'page', entry: [{ id: 'PAGE_ID', time: Date.now(), messaging: [postback] }] })).status).toBe(200);
   await waitFor(() => graph.messages()[0]);
   expect(graph.messages()[0].text).toBe(WHERE_QUESTION);
@@ -110,11 +115,7 @@ test('a redelivered mid is answered once and echoes of our own messages are igno
   await post(webhook(message));
   await post(webhook({ mid: 'm_echo', text: WHERE_QUESTION, is_echo: true, app_id: 1 }));
   await say(text('2'), 2);
-  expect(graph.messages().map((m) => m.text.split('\n')[0])).toEqual([
-    WHERE_QUESTION,
-    "Refaire sa carte d'identité",
-    MESSAGES.anythingElse,
-  ]);
+  expect(graph.messages().map((m) => m.text.split('\n')[0])).toEqual([WHERE_QUESTION, "Refaire sa carte d'identité", MESSAGES.anythingElse]);
 });
 
 test('the Send API is tried again after 429 and 5xx answers', async () => {
@@ -138,15 +139,15 @@ test.each([
 });
 
 test('webhook verification answers the challenge only with the right token', async () => {
-  const verify = (token: string) =>
-    fetch(`${bot.url}/api/messenger?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=${token}`);
+  const verify = (token: string) => fetch(`${bot.url}/api/messenger?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=${token}`);
   const ok = await verify('test_verify_token');
   expect([ok.status, await ok.text()]).toEqual([200, '1158201444']);
   expect((await verify('wrong')).status).toBe(403);
 });
 
 test('the signature check matches the reference vector', () => {
-  const body = '{"object":"page","entry":[{"id":"PAGE_ID","time":1700000000000,"messaging":[{"sender":{"id":"PSID"},"recipient":{"id":"PAGE_ID"},"timestamp":1700000000000,"message":{"mid":"m_abc","text":"Bonjour"}}]}]}';
+  const body =
+    '{"object":"page","entry":[{"id":"PAGE_ID","time":1700000000000,"messaging":[{"sender":{"id":"PSID"},"recipient":{"id":"PAGE_ID"},"timestamp":1700000000000,"message":{"mid":"m_abc","text":"Bonjour"}}]}]}';
   const header = 'sha256=b3e62b55cdffd27712b52b439d87d4424a9e3386f55721743e1a9b177b083ba5';
   expect(isSignedByMeta('test_app_secret', Buffer.from(body), header)).toBe(true);
   expect(isSignedByMeta('test_app_secret', Buffer.from(body.replace('Bonjour', 'Bonsoir')), header)).toBe(false);

@@ -22,14 +22,18 @@ const orientation = knowledge.orientation(need, outcome, { commune: roubaix, now
 const reply = { text: orientationText(orientation), orientation };
 
 test('the SMS gives the national number and no link to follow', () => {
-  const text = render([reply], CAPABILITIES.sms).map((message) => message.text).join('\n');
+  const text = render([reply], CAPABILITIES.sms)
+    .map((message) => message.text)
+    .join('\n');
   expect(text).toContain("Nous n'avons pas l'adresse locale. Numéro national : 36 46");
   expect(text).not.toMatch(/https?:|Annuaire de l'administration\.\n/);
 });
 
 test('the web card keeps the lookup link of the annuaire for the commune', () => {
   expect(orientation.services[0].lookup?.url).toBe('https://lannuaire.service-public.gouv.fr/recherche?whoWhat=CPAM&where=59100');
-  const text = render([reply], CAPABILITIES.messenger).map((message) => message.text).join('\n');
+  const text = render([reply], CAPABILITIES.messenger)
+    .map((message) => message.text)
+    .join('\n');
   expect(text).toContain('https://lannuaire.service-public.gouv.fr/recherche?whoWhat=CPAM&where=59100');
   expect(text).toContain('Tél. national : 36 46');
 });

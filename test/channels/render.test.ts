@@ -2,8 +2,7 @@ import { CAPABILITIES } from '../../channels/capabilities';
 import { gsm7Segments, smsSegments, toGsm7 } from '../../channels/render/gsm7';
 import { render, splitText } from '../../channels/render/render';
 
-const options = (n: number, label = (i: number) => `Choix ${i}`) =>
-  Array.from({ length: n }, (_, i) => ({ label: label(i + 1), value: `v${i + 1}` }));
+const options = (n: number, label = (i: number) => `Choix ${i}`) => Array.from({ length: n }, (_, i) => ({ label: label(i + 1), value: `v${i + 1}` }));
 
 describe('GSM-7', () => {
   test('keeps the French letters the alphabet has and transliterates the others', () => {

@@ -43,7 +43,12 @@ async function post(params: Record<string, string>, signature?: string, path = '
 /** Texts of the <Message> elements of a TwiML answer. */
 const messages = (xml: string) =>
   [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
-    m[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+    m[1]
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
   );
 
 /** Sends an SMS; every SMS of the answer must suit a basic phone. Returns them joined. */

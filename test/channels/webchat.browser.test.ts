@@ -138,8 +138,11 @@ test('the DSFR theme is served from the npm package, with no third-party request
 test('the one-line widget opens the chat on a collectivité site, from the keyboard', async () => {
   const bot = await startBot();
   const host = http.createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(`<!doctype html><html lang="fr"><head><title>Mairie</title></head><body><main><h1>Mairie de Testville</h1></main><script src="${bot.url}/widget.js" defer></script></body></html>`),
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="fr"><head><title>Mairie</title></head><body><main><h1>Mairie de Testville</h1></main><script src="${bot.url}/widget.js" defer></script></body></html>`,
+      ),
   );
   const hostUrl = await listen(host);
   const page = await browser.newPage();
@@ -171,7 +174,10 @@ test('an empty message or a lost connection gets a clear error, announced as an 
     await page.route('**/api/conversations/**', (route) => route.abort());
     await page.keyboard.type('carte identité');
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').getByText(/n'a pas pu être envoyé/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/n'a pas pu être envoyé/)
+      .waitFor();
     expect(await focused(page)).toMatch(/^textarea#message/);
     await expect(page.getByRole('textbox', { name: /Votre message/ }).inputValue()).resolves.toBe('carte identité');
   } finally {

@@ -29,7 +29,10 @@ const now = () => String(Math.floor(Date.now() / 1000));
 
 function webhook(value: Record<string, unknown>, toNumber = phoneNumberId) {
   const metadata = { display_phone_number: '33100000000', phone_number_id: toNumber };
-  return { object: 'whatsapp_business_account', entry: [{ id: 'WABA_ID', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata, ...value } }] }] };
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: 'WABA_ID', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata, ...value } }] }],
+  };
 }
 
 const incoming = (message: Record<string, unknown>, timestamp = now()) =>
@@ -65,7 +68,12 @@ test('a WhatsApp user describes a need, taps a reply button and gets the orienta
     interactive: {
       type: 'button',
       body: { text: WHERE_QUESTION },
-      action: { buttons: [{ type: 'reply', reply: { id: 'En France', title: 'En France' } }, { type: 'reply', reply: { id: "À l'étranger", title: "À l'étranger" } }] },
+      action: {
+        buttons: [
+          { type: 'reply', reply: { id: 'En France', title: 'En France' } },
+          { type: 'reply', reply: { id: "À l'étranger", title: "À l'étranger" } },
+        ],
+      },
     },
   });
 

@@ -107,21 +107,29 @@ describe('npm run fetch:annuaire', () => {
     ['a connection cut short', '/cut-short.tar.bz2', /download (incomplete|failed)/],
     ['a truncated archive', '/half.tar.bz2', /archive damaged or incomplete/],
     ['an HTTP error', '/missing.tar.bz2', /HTTP 404/],
-    ['an export with half the offices or fewer', '/partial.tar.bz2', /the export holds 1 offices, the index in service 2: a partial export\? Rerun with --force/],
-  ])('leaves the previous index untouched after %s', async (_case, path, message) => {
-    const folder = mkdtempSync(join(dir, 'kept-'));
-    const index = join(folder, 'annuaire-index.json');
-    expect((await fetchAnnuaire('/annuaire.tar.bz2', index)).code).toBe(0);
-    const before = readFileSync(index, 'utf8');
+    [
+      'an export with half the offices or fewer',
+      '/partial.tar.bz2',
+      /the export holds 1 offices, the index in service 2: a partial export\? Rerun with --force/,
+    ],
+  ])(
+    'leaves the previous index untouched after %s',
+    async (_case, path, message) => {
+      const folder = mkdtempSync(join(dir, 'kept-'));
+      const index = join(folder, 'annuaire-index.json');
+      expect((await fetchAnnuaire('/annuaire.tar.bz2', index)).code).toBe(0);
+      const before = readFileSync(index, 'utf8');
 
-    const result = await fetchAnnuaire(path, index);
+      const result = await fetchAnnuaire(path, index);
 
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain('the index in service is unchanged');
-    expect(readFileSync(index, 'utf8')).toBe(before);
-    expect(leftovers(folder)).toEqual([]);
-  }, 60_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('the index in service is unchanged');
+      expect(readFileSync(index, 'utf8')).toBe(before);
+      expect(leftovers(folder)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('accepts a much smaller export with --force', async () => {
     const folder = mkdtempSync(join(dir, 'forced-'));

@@ -30,9 +30,7 @@ describe('npm run import:annuaire -- <file>', () => {
     expect(stdout).toContain('offices kept:  2');
     expect(stdout).toContain('data as of:    2025-03-12');
     const annuaire = loadAnnuaire(index)!;
-    expect(annuaire.offices('cpam', '59650').map((office) => office.name)).toEqual([
-      "Caisse primaire d'assurance maladie - Accueil d'Exemple",
-    ]);
+    expect(annuaire.offices('cpam', '59650').map((office) => office.name)).toEqual(["Caisse primaire d'assurance maladie - Accueil d'Exemple"]);
     expect(annuaire.offices('caf', '59350')).toHaveLength(1);
   }, 60_000);
 

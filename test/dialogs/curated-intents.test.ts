@@ -30,7 +30,10 @@ describe('every curated need leads to its services through a conversation', () =
     const shown = orientation!.services.map((s) => s.id);
     const answered = Object.values(intent.outcomes).find((o) => o.services.join() === shown.join());
     expect(answered).toBeDefined();
-    if (Object.keys(intent.questions).length > 0 && !intent.questions[intent.start].choices.some((c) => opening!.toLowerCase().includes(c.label.toLowerCase()))) {
+    if (
+      Object.keys(intent.questions).length > 0 &&
+      !intent.questions[intent.start].choices.some((c) => opening!.toLowerCase().includes(c.label.toLowerCase()))
+    ) {
       expect(shown).toEqual(firstChoiceOutcome(intent).services);
     }
   });

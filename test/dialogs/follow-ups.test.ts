@@ -42,7 +42,7 @@ test('a birth certificate for someone born abroad comes from the central civil r
   expect(servicesOf(chat.say("à l'étranger"))).toEqual(['scec']);
 });
 
-test.each(['je veux commander une pizza', 'quelle heure est-il', 'je t\'aime', 'merci beaucoup', 'quel film regarder ce soir'])(
+test.each(['je veux commander une pizza', 'quelle heure est-il', "je t'aime", 'merci beaucoup', 'quel film regarder ce soir'])(
   'a message about something else (« %s ») is neither a need nor an emergency',
   (text) => {
     const replies = conversation(ctx).say(text);
@@ -63,7 +63,7 @@ test('a rare need comes from the service-public.fr import, with its fiche as sou
   expect(orientation?.sources[0].url).toMatch(/^https:\/\/www\.service-public\.fr\//);
 });
 
-test('a civil servant dismissed is sent to the administrative court, an employee to the prud\'hommes', () => {
+test("a civil servant dismissed is sent to the administrative court, an employee to the prud'hommes", () => {
   expect(servicesOf(conversation(ctx).say('je suis fonctionnaire et on me licencie'))).toEqual(['ta', 'mjd']);
   const employee = conversation(ctx);
   employee.say("je viens d'être licencié");

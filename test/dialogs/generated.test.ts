@@ -13,15 +13,15 @@ test('the import brings the long tail: well over a thousand needs', () => {
 
 /** A service-public.fr fiche (npm run import:service-public) or a Ministry of Labour one (npm run import:travail-emploi). */
 const citesItsFiche = (o: (typeof outcomes)[number]) =>
-  (/^F\d+$/.test(o.source.fiche ?? '') && o.source.url?.startsWith('https://www.service-public.fr/')) || o.source.url?.startsWith('https://travail-emploi.gouv.fr/');
+  (/^F\d+$/.test(o.source.fiche ?? '') && o.source.url?.startsWith('https://www.service-public.fr/')) ||
+  o.source.url?.startsWith('https://travail-emploi.gouv.fr/');
 
 test('every imported answer cites its official fiche and date', () => {
   const unsourced = outcomes.filter((o) => !citesItsFiche(o) || !o.source.date);
   expect(unsourced).toEqual([]);
 });
 
-test('imported answers use the ids of today\'s offices (DDETS, tribunal judiciaire)', () => {
+test("imported answers use the ids of today's offices (DDETS, tribunal judiciaire)", () => {
   const retired = outcomes.filter((o) => o.services.some((s) => RETIRED_IDS.includes(s)));
   expect(retired).toEqual([]);
 });
-

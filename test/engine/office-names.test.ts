@@ -15,7 +15,7 @@ describe('offices a person names in a message', () => {
   });
 
   it('finds a name of several words, under its old name too', () => {
-    expect(named("je suis inscrit a pole emploi depuis un an")).toEqual(['france_travail', 'pole_emploi']);
+    expect(named('je suis inscrit a pole emploi depuis un an')).toEqual(['france_travail', 'pole_emploi']);
   });
 
   it('finds nothing in a message that names no office', () => {

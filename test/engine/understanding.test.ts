@@ -7,7 +7,7 @@ const topServices = (text: string) => orient(text, ctx).needs[0]?.services.map((
 
 describe('the matcher understands everyday French', () => {
   test.each([
-    ["jai perdu ma cart d identité", 'mairie_passeport_bio'],
+    ['jai perdu ma cart d identité', 'mairie_passeport_bio'],
     ["J'AI PERDU MA CARTE D'IDENTITE", 'mairie_passeport_bio'],
     ['carte didentite vole', 'mairie_passeport_bio'],
     ['ma cni est expiree', 'mairie_passeport_bio'],

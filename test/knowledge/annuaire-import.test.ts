@@ -48,7 +48,14 @@ describe('annuaire import', () => {
     expect(report.loaded).toBe(1);
     const [office] = annuaire.offices('cpam', '59650');
     expect(office.hours?.ranges).toEqual([
-      { from: 1, to: 4, slots: [[510, 720], [810, 960]] },
+      {
+        from: 1,
+        to: 4,
+        slots: [
+          [510, 720],
+          [810, 960],
+        ],
+      },
       { from: 5, to: 5, slots: [[510, 720]] },
     ]);
     expect(office.hours?.comments).toEqual(["Sur rendez-vous l'après-midi."]);

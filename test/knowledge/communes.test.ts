@@ -78,9 +78,7 @@ describe('commune resolution', () => {
 
   it('names the départements of homonyms', () => {
     const result = knowledge.resolveCommune('Saint-Denis');
-    expect(result.status === 'ambiguous' && result.candidates.map((c) => c.departementName)).toEqual([
-      'La Réunion', 'Seine-Saint-Denis', 'Aude', 'Gard',
-    ]);
+    expect(result.status === 'ambiguous' && result.candidates.map((c) => c.departementName)).toEqual(['La Réunion', 'Seine-Saint-Denis', 'Aude', 'Gard']);
   });
 
   it('gives the name, département and postal codes of the commune it found', () => {

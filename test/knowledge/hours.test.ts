@@ -4,7 +4,14 @@ import { HOURS_UNKNOWN, hoursLines, openingStatus } from '../../knowledge/hours/
 // Monday to Thursday 8 h 30 - 12 h and 13 h 30 - 16 h, Friday 8 h 30 - 12 h.
 const OFFICE: StoredHours = {
   ranges: [
-    { from: 1, to: 4, slots: [[510, 720], [810, 960]] },
+    {
+      from: 1,
+      to: 4,
+      slots: [
+        [510, 720],
+        [810, 960],
+      ],
+    },
     { from: 5, to: 5, slots: [[510, 720]] },
   ],
   comments: ['Sur rendez-vous le vendredi.'],
@@ -39,7 +46,7 @@ describe('opening hours, in Paris time', () => {
     ['Monday after the autumn change, 8 h 45', '2026-10-26T07:45:00Z', "Ouvert maintenant, jusqu'à 12 h"],
     ['Monday after the autumn change, 7 h 45 (8 h 45 in summer time)', '2026-10-26T06:45:00Z', 'Fermé, ouvre à 8 h 30'],
     // public holidays
-    ['New Year\'s Day (a Thursday)', '2026-01-01T09:00:00Z', "Fermé, jour férié (Jour de l'an), ouvre demain à 8 h 30"],
+    ["New Year's Day (a Thursday)", '2026-01-01T09:00:00Z', "Fermé, jour férié (Jour de l'an), ouvre demain à 8 h 30"],
     ['Easter Monday', '2026-04-06T08:00:00Z', 'Fermé, jour férié (Lundi de Pâques), ouvre demain à 8 h 30'],
     ['1 May (a Friday)', '2026-05-01T08:00:00Z', 'Fermé, jour férié (Fête du travail), ouvre lundi à 8 h 30'],
     ['Ascension Thursday', '2026-05-14T08:00:00Z', 'Fermé, jour férié (Ascension), ouvre demain à 8 h 30'],
@@ -54,9 +61,7 @@ describe('opening hours, in Paris time', () => {
   });
 
   it.each(['57', '67', '68'])('closes on Good Friday in département %s (Alsace-Moselle)', (departement) => {
-    expect(openingStatus(OFFICE, new Date('2026-04-03T08:00:00Z'), departement)).toBe(
-      'Fermé, jour férié (Vendredi Saint), ouvre mardi à 8 h 30',
-    );
+    expect(openingStatus(OFFICE, new Date('2026-04-03T08:00:00Z'), departement)).toBe('Fermé, jour férié (Vendredi Saint), ouvre mardi à 8 h 30');
   });
 
   it('closes on 26 December in Alsace-Moselle', () => {
@@ -79,9 +84,7 @@ describe('opening hours, in Paris time', () => {
 
   it('says when the hours are not known', () => {
     expect(openingStatus(undefined, new Date('2026-01-12T08:00:00Z'))).toBe(HOURS_UNKNOWN);
-    expect(openingStatus({ ranges: [], comments: ['Sur rendez-vous'] }, new Date('2026-01-12T08:00:00Z'))).toBe(
-      'Horaires non communiqués',
-    );
+    expect(openingStatus({ ranges: [], comments: ['Sur rendez-vous'] }, new Date('2026-01-12T08:00:00Z'))).toBe('Horaires non communiqués');
   });
 
   it('writes the week as the annuaire gives it', () => {

@@ -14,7 +14,7 @@ function outcome(services: string[], overrides: Partial<TreeOutcome> = {}): Tree
     id: 'done',
     services,
     why: 'La CPAM refait la carte Vitale.',
-    bring: ['Une pièce d\'identité'],
+    bring: ["Une pièce d'identité"],
     online: { label: 'Compte ameli', url: 'https://www.ameli.fr' },
     source: { fiche: 'F10009', title: 'Service-Public.fr', date: '2025-01-01' },
     urgent: false,
@@ -60,7 +60,7 @@ beforeAll(async () => {
   dir = fixtureDir();
   const records = [
     bulkRecord(ROUBAIX_CPAM),
-    bulkRecord({ id: 'ppp-1', nom: 'Préfecture de police - Accueil d\'exemple', type: 'paris_ppp', commune: '75056', covers: ['75056'] }),
+    bulkRecord({ id: 'ppp-1', nom: "Préfecture de police - Accueil d'exemple", type: 'paris_ppp', commune: '75056', covers: ['75056'] }),
     bulkRecord({ id: 'caf-1', nom: 'Caf - Accueil sans horaires', type: 'caf', commune: '59512', hours: [] }),
   ];
   const { index } = await buildAnnuaireIndex(writeBulkFile(dir, records), bundledCatalog().canonicalId);
@@ -120,9 +120,7 @@ describe('the orientation card', () => {
 
     expect(cpam.offices).toBeUndefined();
     expect(cpam.nationalPhone).toBe('36 46');
-    expect(cpam.missingData).toBe(
-      "Nous n'avons pas l'adresse de ce service pour Roubaix. Vous pouvez la trouver sur l'Annuaire de l'administration.",
-    );
+    expect(cpam.missingData).toBe("Nous n'avons pas l'adresse de ce service pour Roubaix. Vous pouvez la trouver sur l'Annuaire de l'administration.");
     expect(cpam.lookup).toEqual({
       label: "Chercher « CPAM » près de Roubaix sur l'Annuaire de l'administration",
       url: 'https://lannuaire.service-public.gouv.fr/recherche?whoWhat=CPAM&where=59100',

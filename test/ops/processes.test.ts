@@ -19,9 +19,9 @@ async function bot(env: Record<string, string>, entry = REAL_SERVER): Promise<Bo
 }
 
 const LOST_CARD = 'J’ai perdu ma carte d’identité';
-const WHERE = 'Vous habitez en France ou à l\'étranger ?';
+const WHERE = "Vous habitez en France ou à l'étranger ?";
 const asksWhere = (texts: string[]) => texts.some((t) => t.includes(WHERE));
-const orientsToIdCard = (texts: string[]) => texts.some((t) => t.startsWith('Carte d\'identité') && t.includes('mairie'));
+const orientsToIdCard = (texts: string[]) => texts.some((t) => t.startsWith("Carte d'identité") && t.includes('mairie'));
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((b) => b.kill()));
@@ -53,9 +53,7 @@ describe('several bot processes on one Redis', () => {
   test('50 simultaneous messages of one person, spread over two processes, are all counted once', async () => {
     const counting = { ...env, RATE_LIMIT_MESSAGES: '0' };
     const [a, b] = await Promise.all([bot(counting, COUNTING_SERVER), bot(counting, COUNTING_SERVER)]);
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => send(i % 2 ? a.port : b.port, 'david', `message ${i}`)),
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? a.port : b.port, 'david', `message ${i}`)));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     const numbers = answers.map((answer) => Number(answer.texts[0].replace('Message n° ', ''))).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -106,7 +104,10 @@ describe('Redis outage', () => {
     expect(await health(started.port)).toMatchObject({ status: 'degraded', state: 'degraded' });
 
     await redis.start();
-    const healed = await eventually(() => health(started.port), (h) => h.status === 'ok');
+    const healed = await eventually(
+      () => health(started.port),
+      (h) => h.status === 'ok',
+    );
     expect(healed.status).toBe('ok');
     // This throwaway Redis keeps nothing on disk, so Farid starts afresh; a persistent one would resume.
     const after = await send(started.port, 'farid', LOST_CARD);
@@ -121,7 +122,10 @@ describe('Redis outage', () => {
     const started = await bot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: testPrefix() });
     expect((await send(started.port, 'gaelle', LOST_CARD)).status).toBe(503);
     await redis.start();
-    const answer = await eventually(() => send(started.port, 'gaelle', LOST_CARD), (a) => a.status === 200);
+    const answer = await eventually(
+      () => send(started.port, 'gaelle', LOST_CARD),
+      (a) => a.status === 200,
+    );
     expect(asksWhere(answer.texts)).toBe(true);
   });
 });

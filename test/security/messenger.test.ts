@@ -26,7 +26,12 @@ test('a signed batch with null entries and null events still answers every real 
   });
   expect((await post(`${bot.url}/api/messenger`, body, signed(body))).status).toBe(200);
   const answered = () => new Set(graph.bodies.filter((b) => b.includes('"message"')).map((b) => JSON.parse(b).recipient.id as string));
-  expect(await eventually(async () => answered(), (people) => people.size === 2)).toEqual(new Set(['psid-a', 'psid-b']));
+  expect(
+    await eventually(
+      async () => answered(),
+      (people) => people.size === 2,
+    ),
+  ).toEqual(new Set(['psid-a', 'psid-b']));
   expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
 });
 

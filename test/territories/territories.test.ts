@@ -40,7 +40,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const NEED = { id: 'carte_vitale', title: 'Carte Vitale' } as Intent;
 const OUTCOME = { services: ['cpam'], why: 'Exemple.', bring: [], source: { date: '2026-11-02' }, urgent: false, askCommune: false } as unknown as TreeOutcome;
 const context = () => ({ ...brain.registry.current, knowledge: brain.knowledge, now: MONDAY_10H });
-const orientationOf = (messages: string[]) => converse(messages, context()).at(-1)!.replies.find((r) => r.orientation)!.orientation!;
+const orientationOf = (messages: string[]) =>
+  converse(messages, context())
+    .at(-1)!
+    .replies.find((r) => r.orientation)!.orientation!;
 
 describe('a territory office on the orientation', () => {
   test('in Roubaix: the territory office first, with its hours, open now and its own source; the annuaire office next with its own', () => {
@@ -58,7 +61,10 @@ describe('a territory office on the orientation', () => {
     });
     expect(annuaire).toMatchObject({ id: ROUBAIX_CPAM.id, source: { title: "Annuaire de l'administration (DILA)" } });
     expect(orientation.notes).toEqual([
-      { text: 'Exemple fictif : à la permanence, apportez aussi votre attestation de droits.', source: { title: "Source d'exemple (fictive)", date: '2026-11-02' } },
+      {
+        text: 'Exemple fictif : à la permanence, apportez aussi votre attestation de droits.',
+        source: { title: "Source d'exemple (fictive)", date: '2026-11-02' },
+      },
     ]);
   });
 
@@ -147,7 +153,11 @@ describe('an agent checking a pack', () => {
 
   test('npm run validate fails on a broken pack and prints file:line:column', async () => {
     const root = packWith(BROKEN);
-    const failed = await run('npm', ['run', '--silent', 'validate'], { cwd: ROOT, env: { ...process.env, TERRITORIES_DIR: join(root, 'territories') }, encoding: 'utf8' }).then(
+    const failed = await run('npm', ['run', '--silent', 'validate'], {
+      cwd: ROOT,
+      env: { ...process.env, TERRITORIES_DIR: join(root, 'territories') },
+      encoding: 'utf8',
+    }).then(
       () => undefined,
       (error: { code: number; stdout: string }) => error,
     );
@@ -160,15 +170,21 @@ describe('an agent checking a pack', () => {
     const file = join(root, 'territories', 'exemple', 'guichets.yaml');
     const knowledge = createKnowledge({ annuaireIndex: null, territoriesDir: join(root, 'territories'), log: () => {} });
     const roubaix = communeData().byCode.get('59512')!;
-    const officeNames = () =>
-      knowledge.orientation(NEED, OUTCOME, { commune: roubaix, now: MONDAY_10H }).services[0].offices?.map((o) => o.name);
+    const officeNames = () => knowledge.orientation(NEED, OUTCOME, { commune: roubaix, now: MONDAY_10H }).services[0].offices?.map((o) => o.name);
     expect(officeNames()).toEqual(["Permanence CPAM du centre social de l'Exemple (exemple fictif)"]);
 
     writeFileSync(file, BROKEN);
     expect(knowledge.reloadTerritories().reloaded).toBe(false);
     expect(officeNames()).toEqual(["Permanence CPAM du centre social de l'Exemple (exemple fictif)"]);
 
-    writeFileSync(file, BROKEN.replace('cpamm', 'cpam').replace('communes: ["59100"]', 'communes: ["59512"]').replace(' ; mardi matin', '').replace('carte_vitalle', 'carte_vitale').replace('"123"', '"200093201"'));
+    writeFileSync(
+      file,
+      BROKEN.replace('cpamm', 'cpam')
+        .replace('communes: ["59100"]', 'communes: ["59512"]')
+        .replace(' ; mardi matin', '')
+        .replace('carte_vitalle', 'carte_vitale')
+        .replace('"123"', '"200093201"'),
+    );
     expect(knowledge.reloadTerritories()).toMatchObject({ reloaded: true, problems: [] });
     expect(officeNames()).toEqual(['Bus France Services']);
   });

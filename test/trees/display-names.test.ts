@@ -18,7 +18,14 @@ const now = new Date('2026-11-30T10:00:00+01:00');
 
 /** What the web chat shows of a reply: its text, its buttons and its card. */
 function webTexts(reply: Reply): string[] {
-  const card = (o: Orientation) => [o.title, o.why, ...o.bring, o.online?.label ?? '', ...o.services.flatMap((s) => [s.name, s.why ?? '', s.missingData ?? '']), ...o.sources.map((s) => s.title ?? '')];
+  const card = (o: Orientation) => [
+    o.title,
+    o.why,
+    ...o.bring,
+    o.online?.label ?? '',
+    ...o.services.flatMap((s) => [s.name, s.why ?? '', s.missingData ?? '']),
+    ...o.sources.map((s) => s.title ?? ''),
+  ];
   return [reply.text, ...(reply.choices ?? []).map((c) => c.label), ...(reply.orientation ? card(reply.orientation) : [])];
 }
 

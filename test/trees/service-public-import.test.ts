@@ -8,7 +8,10 @@ import { ficheIntent, shortTitle } from '../../scripts/service-public/intents';
 const fiche = (audience: string, id: string) => readFiche(audience, `${id}.json`)!;
 
 test('a first ID card: a mairie équipée in France, the consulate abroad, as two answers', () => {
-  const intent = ficheIntent(fiche('particuliers', 'F1342')) as { questions: Record<string, { choices: { label: string; next: string }[] }>; outcomes: Record<string, { services: string[] }> };
+  const intent = ficheIntent(fiche('particuliers', 'F1342')) as {
+    questions: Record<string, { choices: { label: string; next: string }[] }>;
+    outcomes: Record<string, { services: string[] }>;
+  };
   const [question] = Object.values(intent.questions);
   const byLabel = Object.fromEntries(question.choices.map((c) => [c.label, intent.outcomes[c.next].services]));
   expect(byLabel['Demande en France']).toContain('mairie_passeport_bio');
@@ -28,8 +31,8 @@ test('the Direccte is mapped by role: weights and measures to the DREETS, labour
 });
 
 test('titles are short, without markup, and never cut in the middle of a word', () => {
-  expect(shortTitle('**Carte grise** : changement d\'adresse')).toBe("Carte grise : changement d'adresse");
-  const long = shortTitle('Dans quel délai un supplément d\'impôt sur le revenu peut-il être réclamé par l\'administration fiscale ?');
+  expect(shortTitle("**Carte grise** : changement d'adresse")).toBe("Carte grise : changement d'adresse");
+  const long = shortTitle("Dans quel délai un supplément d'impôt sur le revenu peut-il être réclamé par l'administration fiscale ?");
   expect(long.length).toBeLessThanOrEqual(60);
   expect(long).toMatch(/^Dans quel délai un supplément d'impôt sur le revenu peut-il…$/);
 });

@@ -18,7 +18,8 @@ function check(intents: string) {
   return truthProblems({ trees: trees!, knowledge, now }).map((p) => ({ severity: p.severity, line: p.line, message: p.message }));
 }
 
-const F1344 = 'source: {fiche: F1344, url: "https://www.service-public.fr/particuliers/vosdroits/F1344", title: Service-Public.fr, date: 2020-08-26, verified: 2026-11-30}';
+const F1344 =
+  'source: {fiche: F1344, url: "https://www.service-public.fr/particuliers/vosdroits/F1344", title: Service-Public.fr, date: 2020-08-26, verified: 2026-11-30}';
 
 test('a cost the cited fiche states must be in the outcome', () => {
   const problems = check(`  - id: cni_perdue
@@ -29,11 +30,14 @@ test('a cost the cited fiche states must be in the outcome', () => {
       why: "La demande se fait dans une mairie équipée."
       ${F1344}
 `);
-  expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 8, message: expect.stringContaining('la source F1344 indique un coût (25 €, 12,50 €)') })]);
+  expect(problems).toEqual([
+    expect.objectContaining({ severity: 'error', line: 8, message: expect.stringContaining('la source F1344 indique un coût (25 €, 12,50 €)') }),
+  ]);
 });
 
 test('the cost is found in what to bring, and a cost that depends on the case may be said so', () => {
-  expect(check(`  - id: cni_perdue
+  expect(
+    check(`  - id: cni_perdue
     title: Carte d'identité perdue
     keywords: [carte perdue]
     outcome:
@@ -41,7 +45,8 @@ test('the cost is found in what to bring, and a cost that depends on the case ma
       why: "La demande se fait dans une mairie équipée."
       bring: ["un timbre fiscal de 25 €"]
       ${F1344}
-`)).toEqual([]);
+`),
+  ).toEqual([]);
 });
 
 test('a phone number or an address the source does not give is refused, unless the allow-list vouches for it', () => {
@@ -55,12 +60,12 @@ test('a phone number or an address the source does not give is refused, unless t
       ${F1344}
 `);
   expect(problems.map((p) => p.message)).toEqual([
-    expect.stringContaining('« 01 23 45 67 89 » n\'apparaît pas dans la source citée (F1344)'),
+    expect.stringContaining("« 01 23 45 67 89 » n'apparaît pas dans la source citée (F1344)"),
     expect.stringContaining('« https://www.exemple-invente.fr »'),
   ]);
 });
 
-test("a labour ministry fiche (travail-emploi.gouv.fr, fresher than the 2020 fiches) is read as a source too", () => {
+test('a labour ministry fiche (travail-emploi.gouv.fr, fresher than the 2020 fiches) is read as a source too', () => {
   const outcome = (url: string) => `  - id: rupture
     title: Rupture conventionnelle
     keywords: [rupture conventionnelle]
@@ -85,12 +90,13 @@ test('an obsolete name or raw markup in any text a person reads is an error', ()
 `);
   expect(problems.map((p) => p.message)).toEqual([
     expect.stringContaining('« ** » est une mise en forme'),
-    expect.stringContaining('« huissier de justice » n\'existe plus sous ce nom depuis 2022 : écrivez « commissaire de justice »'),
-    expect.stringContaining('« DRJSCS » n\'existe plus sous ce nom depuis 2021'),
+    expect.stringContaining("« huissier de justice » n'existe plus sous ce nom depuis 2022 : écrivez « commissaire de justice »"),
+    expect.stringContaining("« DRJSCS » n'existe plus sous ce nom depuis 2021"),
   ]);
 });
 
-const F1341 = 'source: {fiche: F1341, url: "https://www.service-public.fr/particuliers/vosdroits/F1341", title: Service-Public.fr, date: 2020-07-21, verified: 2026-11-30}';
+const F1341 =
+  'source: {fiche: F1341, url: "https://www.service-public.fr/particuliers/vosdroits/F1341", title: Service-Public.fr, date: 2020-07-21, verified: 2026-11-30}';
 
 test('a need that names only a consulate while its fiche has a France branch is an error', () => {
   const problems = check(`  - id: premiere_cni
@@ -101,11 +107,17 @@ test('a need that names only a consulate while its fiche has a France branch is 
       why: "Adressez-vous au consulat."
       ${F1341}
 `);
-  expect(problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('seul le consulat est proposé, alors que la fiche F1341 indique aussi où aller en France (mairie_passeport_bio') })]);
+  expect(problems).toEqual([
+    expect.objectContaining({
+      severity: 'error',
+      message: expect.stringContaining('seul le consulat est proposé, alors que la fiche F1341 indique aussi où aller en France (mairie_passeport_bio'),
+    }),
+  ]);
 });
 
-test('the consulate is right behind the answer « À l\'étranger »', () => {
-  expect(check(`  - id: premiere_cni
+test("the consulate is right behind the answer « À l'étranger »", () => {
+  expect(
+    check(`  - id: premiere_cni
     title: Première carte d'identité
     keywords: [première carte]
     start: lieu
@@ -124,7 +136,8 @@ test('the consulate is right behind the answer « À l\'étranger »', () => {
         services: [ambassade_france_etranger]
         why: "Au consulat."
         ${F1341}
-`)).toEqual([]);
+`),
+  ).toEqual([]);
 });
 
 test('a rule checked more than 12 months ago, or never, is a warning', () => {
@@ -150,7 +163,7 @@ test('a rule checked more than 12 months ago, or never, is a warning', () => {
 `);
   expect(problems).toEqual([
     expect.objectContaining({ severity: 'warning', message: expect.stringContaining('vérifiée le 2025-06-30, il y a plus de 12 mois') }),
-    expect.objectContaining({ severity: 'warning', message: expect.stringContaining("pas de date de vérification") }),
+    expect.objectContaining({ severity: 'warning', message: expect.stringContaining('pas de date de vérification') }),
   ]);
 });
 

@@ -43,7 +43,10 @@ describe('an agent who breaks a tree is told where and why', () => {
   });
 
   test('malformed YAML gives file:line:column and a plain explanation', () => {
-    const broken = VALID.replace('        text: En France', '      text: En France').replace("text: En France ou à l'étranger ?", "text: En France ou: à l'étranger ?");
+    const broken = VALID.replace('        text: En France', '      text: En France').replace(
+      "text: En France ou à l'étranger ?",
+      "text: En France ou: à l'étranger ?",
+    );
     const [message] = messages(broken);
     expect(message).toMatch(/^dialogs\/essai\.yaml:10:\d+ erreur : YAML mal formé/);
   });

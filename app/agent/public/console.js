@@ -12,7 +12,10 @@ function element(tag, text, className) {
 }
 
 async function api(path, body) {
-  const response = await fetch(`/agent/api/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(
+    `/agent/api/${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (response.status === 401) window.location.assign('/agent/login');
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
@@ -34,7 +37,13 @@ function addLine(who, text, extra) {
 function showDebug(result) {
   const { trace } = result;
   $('#debug-normalized').textContent = trace.normalized || '—';
-  const node = result.at ? `${result.at.intent} › ${result.at.node}` : trace.outcome ? `${trace.intent} › résultat ${trace.outcome}` : result.pending ? `en attente : ${result.pending}` : '—';
+  const node = result.at
+    ? `${result.at.intent} › ${result.at.node}`
+    : trace.outcome
+      ? `${trace.intent} › résultat ${trace.outcome}`
+      : result.pending
+        ? `en attente : ${result.pending}`
+        : '—';
   $('#debug-node').textContent = node;
   const flags = [];
   if (trace.urgent) flags.push('urgence');
@@ -76,7 +85,8 @@ $('#say-reset').addEventListener('click', () => {
 function showProblems(result) {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
-  const state = result.reloaded === false ? 'Les arbres n’ont pas été rechargés : les précédents restent en service. ' : result.reloaded ? 'Arbres rechargés. ' : '';
+  const state =
+    result.reloaded === false ? 'Les arbres n’ont pas été rechargés : les précédents restent en service. ' : result.reloaded ? 'Arbres rechargés. ' : '';
   $('#trees-summary').textContent = `${state}${result.intents} besoins en service. ${errors} erreur(s), ${warnings} avertissement(s).`;
   $('#problems').replaceChildren(...result.problems.map((p) => element('li', p.text, p.severity)));
   showAnnuaire(result.annuaire);
@@ -147,7 +157,12 @@ async function loadReview() {
       event.preventDefault();
       const result = await api('examples', { intent: select.value, text: phrase.value, key: group.key });
       const status = $('#review-status');
-      status.textContent = result.message + (result.problems?.filter((p) => p.severity === 'error').map((p) => `\n${p.text}`).join('') ?? '');
+      status.textContent =
+        result.message +
+        (result.problems
+          ?.filter((p) => p.severity === 'error')
+          .map((p) => `\n${p.text}`)
+          .join('') ?? '');
       status.className = result.ok ? 'ok' : 'error';
       if (result.ok) await loadReview();
     });

@@ -16,7 +16,11 @@ export const OBSOLETE_NAMES: ObsoleteName[] = [
   { pattern: /maisons? de services au public|\bMSAP\b/gi, today: 'France Services', since: '2020' },
   { pattern: /\bhuissiers?( de justice)?\b/gi, today: 'commissaire de justice', since: '2022' },
   { pattern: /\bAgefos[ -]PME\b/gi, today: 'Akto', since: '2019' },
-  { pattern: /\bCMU[ -]C\b|\bCMU compl[ée]mentaire\b|couverture maladie universelle compl[ée]mentaire/gi, today: 'Complémentaire santé solidaire', since: '2019' },
+  {
+    pattern: /\bCMU[ -]C\b|\bCMU compl[ée]mentaire\b|couverture maladie universelle compl[ée]mentaire/gi,
+    today: 'Complémentaire santé solidaire',
+    since: '2019',
+  },
   { pattern: /\bDireccte\b/gi, today: 'DDETS (travail) ou DREETS (économie)', since: '2021' },
   { pattern: /\bDDCS(PP)?\b/g, today: 'DDETS, DDPP ou SDJES selon le rôle', since: '2021' },
   { pattern: /\bDRJSCS\b/g, today: 'DREETS ou SDJES selon le rôle', since: '2021' },
@@ -41,10 +45,14 @@ export function displayProblems(text: string): NameProblem[] {
     for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
       const before = text.slice(Math.max(0, match.index - 12), match.index);
       if (/\bex[- ]$|anciennement $/i.test(before)) continue;
-      problems.push({ found: match[0], message: `« ${match[0]} » n'existe plus sous ce nom depuis ${since} : écrivez « ${today} » (ou « ${today} (ex-${match[0]}) »).` });
+      problems.push({
+        found: match[0],
+        message: `« ${match[0]} » n'existe plus sous ce nom depuis ${since} : écrivez « ${today} » (ou « ${today} (ex-${match[0]}) »).`,
+      });
     }
   }
   const markup = text.match(RAW_MARKUP);
-  if (markup) problems.push({ found: markup[0], message: `« ${markup[0]} » est une mise en forme qui s'afficherait telle quelle dans un menu ou un SMS : retirez-la.` });
+  if (markup)
+    problems.push({ found: markup[0], message: `« ${markup[0]} » est une mise en forme qui s'afficherait telle quelle dans un menu ou un SMS : retirez-la.` });
   return problems;
 }

@@ -96,7 +96,9 @@
     if (o.hours && o.hours.length) {
       box.appendChild(el('p', 'card__subtitle', 'Horaires :'));
       var hours = el('ul', 'card__hours');
-      o.hours.concat(o.hoursComment || []).forEach(function (h) { hours.appendChild(el('li', '', h)); });
+      o.hours.concat(o.hoursComment || []).forEach(function (h) {
+        hours.appendChild(el('li', '', h));
+      });
       box.appendChild(hours);
     }
     if (o.accessibility) box.appendChild(el('p', 'card__access', 'Accès : ' + o.accessibility));
@@ -113,7 +115,9 @@
     var box = el('div', 'card__service');
     box.appendChild(el('h3', 'card__service-name', s.name));
     if (s.why) box.appendChild(el('p', '', s.why));
-    (s.offices || []).forEach(function (o) { box.appendChild(office(o)); });
+    (s.offices || []).forEach(function (o) {
+      box.appendChild(office(o));
+    });
     if (s.missingData) box.appendChild(el('p', 'card__missing', s.missingData));
     if (s.lookup && safeUrl(s.lookup.url)) {
       var p = el('p');
@@ -130,7 +134,9 @@
     card.appendChild(body);
     body.appendChild(el('h2', 'card__title', o.title));
     if (o.why) body.appendChild(el('p', 'card__why', o.why));
-    o.services.forEach(function (s) { body.appendChild(service(s)); });
+    o.services.forEach(function (s) {
+      body.appendChild(service(s));
+    });
     (o.notes || []).forEach(function (note) {
       var box = el('div', 'card__note');
       box.appendChild(el('h3', 'card__subtitle', 'À savoir'));
@@ -141,7 +147,9 @@
     if (o.bring && o.bring.length) {
       body.appendChild(el('h3', 'card__subtitle', 'À apporter'));
       var list = el('ul', 'card__bring');
-      o.bring.forEach(function (item) { list.appendChild(el('li', '', item)); });
+      o.bring.forEach(function (item) {
+        list.appendChild(el('li', '', item));
+      });
       body.appendChild(list);
     }
     if (o.online && safeUrl(o.online.url)) {
@@ -149,7 +157,9 @@
       online.appendChild(externalLink(o.online.label, o.online.url));
       body.appendChild(online);
     }
-    (o.sources || []).forEach(function (src) { body.appendChild(sourceLine(src)); });
+    (o.sources || []).forEach(function (src) {
+      body.appendChild(sourceLine(src));
+    });
     return card;
   }
 
@@ -159,7 +169,10 @@
     if (reply.urgent) item.appendChild(el('strong', 'msg__urgent', 'Urgent. '));
     // reply.text tells the orientation in plain words; the card shows the same, structured.
     if (reply.orientation) item.appendChild(orientationCard(reply.orientation));
-    else reply.text.split(/\n+/).forEach(function (line) { item.appendChild(el('p', '', line)); });
+    else
+      reply.text.split(/\n+/).forEach(function (line) {
+        item.appendChild(el('p', '', line));
+      });
     if (reply.choices && reply.choices.length) {
       item.appendChild(el('p', 'sr-only fr-sr-only', 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.'));
     }
@@ -173,7 +186,9 @@
       var li = el('li');
       var button = el('button', 'button button--choice fr-btn fr-btn--secondary fr-btn--sm', option.label);
       button.type = 'button';
-      button.addEventListener('click', function () { send(option.label, option.value); });
+      button.addEventListener('click', function () {
+        send(option.label, option.value);
+      });
       li.appendChild(button);
       choiceList.appendChild(li);
     });

@@ -12,7 +12,8 @@
   button.textContent = label;
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'orientation-chat');
-  button.style.cssText = 'position:fixed;right:1rem;bottom:1rem;z-index:2147483000;padding:.75rem 1rem;' +
+  button.style.cssText =
+    'position:fixed;right:1rem;bottom:1rem;z-index:2147483000;padding:.75rem 1rem;' +
     'font:700 1rem/1.2 system-ui,sans-serif;color:#fff;background:#1a4b8c;border:2px solid #fff;border-radius:.5rem;' +
     'box-shadow:0 0 0 2px #1a4b8c;cursor:pointer';
 
@@ -21,7 +22,8 @@
   frame.title = 'Assistant d’orientation : à qui s’adresser pour vos démarches';
   frame.src = origin + '/';
   frame.hidden = true;
-  frame.style.cssText = 'position:fixed;right:1rem;bottom:4.5rem;z-index:2147483000;width:min(28rem,calc(100vw - 2rem));' +
+  frame.style.cssText =
+    'position:fixed;right:1rem;bottom:4.5rem;z-index:2147483000;width:min(28rem,calc(100vw - 2rem));' +
     'height:min(40rem,calc(100vh - 6rem));border:1px solid #6b6b6b;border-radius:.5rem;background:#fff';
 
   button.addEventListener('click', function () {

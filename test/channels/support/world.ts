@@ -26,14 +26,34 @@ export class SpyStore implements StateStore {
     if (this.broken) throw new Error('store unavailable');
     return this.inner.get(key);
   }
-  async set(key: string, state: ConversationState) { this.writes.push('set'); await this.inner.set(key, state); }
-  async delete(key: string) { this.writes.push('delete'); await this.inner.delete(key); }
-  exclusive<T>(key: string, fn: () => Promise<T>) { return this.inner.exclusive(key, fn); }
-  async expired(key: string) { return this.inner.expired(key); }
-  status() { return this.broken ? ('degraded' as const) : ('ok' as const); }
-  async firstSeen(key: string, holdMs?: number) { this.writes.push('firstSeen'); return this.inner.firstSeen(key, holdMs); }
-  async remember(key: string) { this.writes.push('remember'); await this.inner.remember(key); }
-  close() { return this.inner.close(); }
+  async set(key: string, state: ConversationState) {
+    this.writes.push('set');
+    await this.inner.set(key, state);
+  }
+  async delete(key: string) {
+    this.writes.push('delete');
+    await this.inner.delete(key);
+  }
+  exclusive<T>(key: string, fn: () => Promise<T>) {
+    return this.inner.exclusive(key, fn);
+  }
+  async expired(key: string) {
+    return this.inner.expired(key);
+  }
+  status() {
+    return this.broken ? ('degraded' as const) : ('ok' as const);
+  }
+  async firstSeen(key: string, holdMs?: number) {
+    this.writes.push('firstSeen');
+    return this.inner.firstSeen(key, holdMs);
+  }
+  async remember(key: string) {
+    this.writes.push('remember');
+    await this.inner.remember(key);
+  }
+  close() {
+    return this.inner.close();
+  }
 }
 
 export const TEST_CONFIG: ChannelsConfig = {
