@@ -53,8 +53,8 @@ test('an answer that is no arrondissement is asked again; PASSER gives the answe
 });
 
 test('Lyon, whose one office serves every arrondissement: no arrondissement question', () => {
-  // "non": the sum claimed is not RSA
-  const { turns, offices } = officesOf(['la caf me réclame de l’argent, j’habite à Lyon', 'non'], 'caf');
+  // "non": the sum claimed is not RSA; "oui": the person agrees with it
+  const { turns, offices } = officesOf(['la caf me réclame de l’argent, j’habite à Lyon', 'non', 'oui'], 'caf');
   expect(turns.map(textOf).join('\n')).not.toMatch(/arrondissement/);
   expect(offices).toEqual(['Caf - Accueil Exemple Lyon']);
 });

@@ -12,6 +12,8 @@ import { ROUBAIX_CPAM, bulkRecord, writeBulkFile } from '../knowledge/annuaire-f
 
 jest.setTimeout(60_000);
 const TOKEN = 'jeton-fraicheur-1234';
+/** /metrics is served on the app port only to holders of METRICS_TOKEN */
+const METRICS = 'jeton-des-metriques';
 let dir: string;
 const running: RunningBot[] = [];
 
@@ -35,7 +37,7 @@ async function botWithAnnuaireOf(daysAgo: number): Promise<string> {
   const file = writeBulkFile(dir, [bulkRecord({ ...ROUBAIX_CPAM, modified: dilaDate(daysAgo) })], `annuaire-${daysAgo}.json`);
   const { index: built } = await buildAnnuaireIndex(file, bundledCatalog().canonicalId);
   writeAnnuaireIndex(index, built);
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STATE_SECRET: 's' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STATE_SECRET: 's', METRICS_TOKEN: METRICS });
   const saved = process.env.AGENT_TOKEN;
   process.env.AGENT_TOKEN = TOKEN;
   try {
@@ -57,7 +59,7 @@ test('a 45-day-old annuaire: /healthz, /metrics and the agent console give its d
   expect(health.annuaire).toMatchObject({ offices: 1, dataDate: expectedDate, ageDays: 45, stale: true });
   expect(health.annuaire.warning).toContain('run npm run fetch:annuaire');
 
-  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const metrics = await (await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${METRICS}` } })).text();
   expect(metrics).toContain('orientation_annuaire_offices 1');
   expect(metrics).toContain('orientation_annuaire_data_age_days 45');
 
