@@ -68,7 +68,6 @@ function botium(...args: string[]): Promise<{ status: number | null; output: str
  * exact, so that a new difference, or a fix, shows here.
  */
 const KNOWN_REST_DIFFERENCES = [
-  "Des violences il y a 5 ans : pas une urgence, mais l'aide aux victimes",
   "La commune redite en répondant à une autre question n'est pas redemandée",
   'Le code postal 59000 est celui de Lille',
   'Le code postal 76600 est celui du Havre',
