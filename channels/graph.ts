@@ -66,3 +66,29 @@ export async function postToGraph(options: GraphPostOptions, body: object): Prom
     await sleep(options.retryDelaysMs[attempt]);
   }
 }
+
+/**
+ * The JSON body of a Meta webhook (Messenger, WhatsApp) once its X-Hub-Signature-256 is checked
+ * against the raw bytes; undefined after answering 403 (forged) or 400 (not JSON) itself.
+ */
+export function signedGraphBody(
+  req: { body: unknown; header(name: string): string | undefined },
+  res: { sendStatus(code: number): unknown },
+  appSecret: string,
+  channel: ChannelId,
+  logger: Logger,
+  isSigned: (appSecret: string, raw: Buffer, header: string | undefined) => boolean,
+): unknown {
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (!isSigned(appSecret, raw, req.header('x-hub-signature-256'))) {
+    logger.warn({ channel, reason: 'signature' }, 'channel request rejected');
+    res.sendStatus(403);
+    return undefined;
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    res.sendStatus(400);
+    return undefined;
+  }
+}

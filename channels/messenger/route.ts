@@ -2,6 +2,7 @@ import express from 'express';
 import { KeyedQueue } from '../../bot/state/keyed-queue';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
+import { signedGraphBody } from '../graph';
 import { answerInbound, type Inbound } from '../inbound';
 import { render } from '../render/render';
 import { type InboundMessage, isSignedByMeta, isVerifyToken, parseWebhook } from './inbound';
@@ -45,19 +46,8 @@ export function messengerRouter(inbound: Inbound, config: ChannelsConfig): expre
       res.sendStatus(503);
       return;
     }
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!isSignedByMeta(appSecret, raw, req.header('x-hub-signature-256'))) {
-      inbound.logger.warn({ channel: CHANNEL, reason: 'signature' }, 'channel request rejected');
-      res.sendStatus(403);
-      return;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      res.sendStatus(400);
-      return;
-    }
+    const body = signedGraphBody(req, res, appSecret, CHANNEL, inbound.logger, isSignedByMeta);
+    if (body === undefined) return;
     res.status(200).type('text/plain').send('EVENT_RECEIVED');
     const send = { graphApiUrl, pageToken, retryDelaysMs, logger: inbound.logger };
     for (const message of parseWebhook(body)) enqueue(message.psid, () => answer(inbound, send, message));

@@ -2,7 +2,7 @@ import express from 'express';
 import { KeyedQueue } from '../../bot/state/keyed-queue';
 import { CAPABILITIES } from '../capabilities';
 import type { ChannelsConfig } from '../config';
-import { type GraphPostOptions, postToGraph, sameSecret } from '../graph';
+import { type GraphPostOptions, postToGraph, sameSecret, signedGraphBody } from '../graph';
 import { answerInbound, type Inbound } from '../inbound';
 import { isSignedByMeta } from '../messenger/inbound';
 import { render } from '../render/render';
@@ -58,19 +58,8 @@ export function whatsappRouter(inbound: Inbound, config: ChannelsConfig): expres
       res.sendStatus(503);
       return;
     }
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!isSignedByMeta(appSecret, raw, req.header('x-hub-signature-256'))) {
-      inbound.logger.warn({ channel: CHANNEL, reason: 'signature' }, 'channel request rejected');
-      res.sendStatus(403);
-      return;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      res.sendStatus(400);
-      return;
-    }
+    const body = signedGraphBody(req, res, appSecret, CHANNEL, inbound.logger, isSignedByMeta);
+    if (body === undefined) return;
     res.sendStatus(200);
     const send: GraphPostOptions = {
       channel: CHANNEL,
