@@ -41,6 +41,14 @@ interface Compiled {
 const PREFIX_KEY = 3;
 const NONE = new Set<string>();
 
+/**
+ * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
+ * messages are both compared with every doubled letter written once.
+ */
+const single = (word: string): string => word.replace(/(.)\1+/g, '$1');
+/** The message's words as the detector compares them. */
+const detectorWords = (text: string): string[] => spelledOut(text).map(single);
+
 function compile(trees: Trees): Compiled {
   const compiled: Compiled = { exact: new Map(), prefixes: new Map(), urgent: [], past: [], now: [], negations: new Set() };
   const slotIds = new Map<string, number>();
@@ -63,8 +71,8 @@ function compile(trees: Trees): Compiled {
     if (id === undefined) {
       id = slotIds.size;
       slotIds.set(key, id);
-      for (const word of slot.words) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
-      for (const prefix of slot.prefixes) {
+      for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
+      for (const prefix of slot.prefixes.map(single)) {
         const bucket = prefix.slice(0, PREFIX_KEY);
         compiled.prefixes.set(bucket, [...(compiled.prefixes.get(bucket) ?? []), { prefix, slot: id }]);
       }
@@ -81,7 +89,7 @@ function compile(trees: Trees): Compiled {
   }
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
-  for (const word of trees.safety.negations) for (const folded of spelledOut(word)) compiled.negations.add(folded);
+  for (const word of trees.safety.negations) for (const folded of detectorWords(word)) compiled.negations.add(folded);
   return compiled;
 }
 
@@ -142,7 +150,7 @@ function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
     detect(text) {
-      const words = spelledOut(text.slice(0, MAX_CHARS));
+      const words = detectorWords(text.slice(0, MAX_CHARS));
       const positions = slotPositions(compiled, words);
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
