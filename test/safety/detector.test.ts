@@ -92,6 +92,24 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found('il y a 10 ans que mon mari me frappe, en ce moment il me menace avec un couteau')).toBeDefined();
   });
 
+  test.each([
+    ['mon copain ma frapé', 'violences_conjugales_maintenant'],
+    ['ma mere venait de tomber dans les escaliers', 'urgence_medicale'],
+    ['ce serait mieux si tout s arretait', 'pensees_suicidaires'],
+    ['jveux quitter ce monde', 'pensees_suicidaires'],
+  ])('typed fast on a phone, « %s » is still %s', (text, intent) => {
+    expect(found(text)?.intent.id).toBe(intent);
+  });
+
+  test.each([
+    ['Ce matin-là, elle ne répondait plus. Les pompiers l’ont emmenée à l’hôpital.'],
+    ['mon père est décédé, que faire pour son compte en banque et la succession ?'],
+    ['mon chien a avalé des médicaments'],
+    ['dans le jeu vidéo, le boss veut me tuer'],
+  ])('« %s » (over, someone else’s care, a pet, a game) is not an emergency', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
     const huge = `${'bonjour '.repeat(20_000)}au feu`;
     const start = performance.now();
