@@ -43,9 +43,10 @@ const NONE = new Set<string>();
 
 /**
  * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
- * messages are both compared with every doubled letter written once.
+ * messages are both compared with every doubled letter written once. Except « ss », which
+ * makes another word (« poisson » is not « poison », « dessert » not « désert »).
  */
-const single = (word: string): string => word.replace(/(.)\1+/g, '$1');
+const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
 /** The message's words as the detector compares them. */
 const detectorWords = (text: string): string[] => spelledOut(text).map(single);
 

@@ -105,6 +105,7 @@ describe('the bundled detector reads situations, not single words', () => {
     ['Ce matin-là, elle ne répondait plus. Les pompiers l’ont emmenée à l’hôpital.'],
     ['mon père est décédé, que faire pour son compte en banque et la succession ?'],
     ['mon chien a avalé des médicaments'],
+    ['j ai mangé du poisson à la cantine'],
     ['dans le jeu vidéo, le boss veut me tuer'],
   ])('« %s » (over, someone else’s care, a pet, a game) is not an emergency', (text) => {
     expect(found(text)).toBeUndefined();
