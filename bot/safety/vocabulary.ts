@@ -43,10 +43,38 @@ export function collectSafety(into: SafetyVocabulary, file: FileSafety, problems
   into.negations.push(...(file.negations ?? []));
 }
 
+const allSignals = (intents: Intent[], safety: SafetyVocabulary): Signal[] => [
+  ...intents.flatMap((i) => [...i.signals, ...i.unsureSignals, ...i.notSignals]),
+  ...safety.past,
+  ...safety.now,
+];
+
+/** Short words that begin an expression (« la vie », « l immeuble », « ce soir »). */
+const LINKS = new Set(['l', 'la', 'le', 'les', 'un', 'une', 'des', 'du', 'de', 'd', 'au', 'aux', 'ce', 'cette', 'ma', 'mon', 'mes']);
+/** Longer words that are chosen among such short words on purpose (« me|nous|de @tuer »). */
+const SMALL = new Set(['nous', 'vous', 'pour', 'sous', 'avec', 'dans', 'tous', 'toutes', 'plein', 'sans', 'cette']);
+const isWord = (choice: string) => choice.length >= 4 && !SMALL.has(choice) && !choice.startsWith('@');
+
+/**
+ * A choice that ends with the first word of an expression (« marre de vivre|la vie » reads
+ * « marre de (vivre|la) vie »): a choice is between single words, so the signal most likely
+ * misses what its author meant.
+ */
+export function expressionChoices(intents: Intent[], safety: SafetyVocabulary): Problem[] {
+  return allSignals(intents, safety).flatMap((signal) => {
+    const piece = signal.text.split(/[\s&]+/).find((p) => {
+      const choices = p.split('|');
+      return choices.length > 1 && LINKS.has(choices[choices.length - 1]) && choices.some(isWord);
+    });
+    if (!piece) return [];
+    const message = `signal « ${signal.text} » : « ${piece} » choisit entre des mots seuls, pas entre des expressions ; pour deux expressions, écrivez deux signaux.`;
+    return [{ ...signal.pos, severity: 'warning' as const, message }];
+  });
+}
+
 /** Signals that name a group no file defines. */
 export function unknownGroups(intents: Intent[], safety: SafetyVocabulary): Problem[] {
-  const signals = [...intents.flatMap((i) => [...i.signals, ...i.unsureSignals, ...i.notSignals]), ...safety.past, ...safety.now];
-  return signals.flatMap((signal) =>
+  return allSignals(intents, safety).flatMap((signal) =>
     (parseSignal(signal.text).parts ?? [])
       .flat()
       .flatMap((slot) => slot.groups.filter((group) => !safety.groups.has(group)))

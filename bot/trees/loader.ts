@@ -4,7 +4,7 @@ import { readTreeSources, type TreeSource } from './files';
 import { buildIntent, type Plain } from './intents';
 import { at, checkShape, type FileContext, nodePos, problem, type Sub } from './shape';
 import type { Intent, Position, Signal, Theme, Trees } from './types';
-import { collectSafety, emptySafety, type FileSafety, unknownGroups } from '../safety/vocabulary';
+import { collectSafety, emptySafety, expressionChoices, type FileSafety, unknownGroups } from '../safety/vocabulary';
 
 // Reads the agents' YAML into the trees the engine runs: file by file, the YAML's shape is
 // checked against the schema (shape.ts), then each need is built and checked (intents.ts).
@@ -42,7 +42,7 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
       collectSafety(safety, parsed.safety, problems);
     }
   }
-  problems.push(...unknownGroups(intents, safety));
+  problems.push(...unknownGroups(intents, safety), ...expressionChoices(intents, safety));
   const byId = new Map<string, Intent>();
   for (const intent of intents) {
     const first = byId.get(intent.id);

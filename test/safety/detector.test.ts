@@ -51,6 +51,14 @@ describe('agents write signals in YAML and are told where a signal is wrong', ()
     expect(result.problems.map(formatProblem).join('\n')).toMatch(expected);
   });
 
+  test('a choice meant between expressions is pointed out to the agent, who then writes two signals', () => {
+    const result = load(TREE('      - marre de vivre|la vie'));
+    expect(result.problems.map(formatProblem).join('\n')).toMatch(
+      /urgences\.yaml:16:9 attention : signal « marre de vivre\|la vie » : « vivre\|la » choisit entre des mots seuls.*écrivez deux signaux/,
+    );
+    expect(load(TREE('      - marre de vivre\n      - marre de la vie')).problems).toEqual([]);
+  });
+
   test('an urgent need found by phrases is refused: emergencies are not needs among others', () => {
     const result = load(TREE('      - femme battue', '    keywords: [violences]'));
     expect(result.problems.map(formatProblem).join('\n')).toMatch(/un besoin urgent est reconnu par ses « signals » seulement/);
