@@ -1,0 +1,90 @@
+import Fuse from 'fuse.js';
+import { editDistance, MAX_TYPO_WORD_LENGTH, typosInWord } from '../../knowledge/similarity';
+
+const FUZZY_MIN_LENGTH = 4;
+const FUZZY_THRESHOLD = 0.3;
+const ELIDED = /^(qu|[cdjlmnst])([aeiouyh][a-z]{3,})$/;
+
+/** Which letters a word holds, one bit per letter (a-z fold to 1..26; anything else shares bits). */
+function letters(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count++;
+  return count;
+}
+
+/** Known words of one initial, with what the prefilter needs of each. */
+interface Bucket {
+  words: string[];
+  masks: Int32Array;
+  fuse: Fuse<string>;
+}
+
+/**
+ * Finds the known word a misspelled one stands for ("passport" -> "passeport").
+ * Candidates share the first letter, which keeps each search small at 10,000 intents.
+ *
+ * Fuse ranks the candidates, and its best hit within typosInWord edits wins. Most unknown
+ * words are no typo of any known word, and a Fuse search costs more than the rest of the
+ * match: a word is first checked against each known word of its initial with cheap exact
+ * bounds (length, letters missing on either side, then the edit distance itself), and
+ * Fuse runs only when some known word is close enough, so the answer is the same as
+ * searching every time.
+ */
+export function buildTypoCorrector(vocabulary: string[]): (word: string) => string | undefined {
+  const byInitial = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    if (word.length < FUZZY_MIN_LENGTH - 1) continue;
+    const list = byInitial.get(word[0]) ?? [];
+    list.push(word);
+    byInitial.set(word[0], list);
+  }
+  // Built here rather than on the first misspelled message, so that no message pays for it.
+  const buckets = new Map<string, Bucket>();
+  for (const [initial, words] of byInitial) {
+    buckets.set(initial, {
+      words,
+      masks: Int32Array.from(words, letters),
+      fuse: new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }),
+    });
+  }
+  const cache = new Map<string, string | undefined>();
+  const known = new Set(vocabulary);
+  const closest = (word: string): string | undefined => {
+    const bucket = buckets.get(word[0]);
+    const typos = typosInWord(word);
+    if (!bucket || !anyWithin(bucket, word, typos)) return undefined;
+    return bucket.fuse.search(word, { limit: 3 }).find((hit) => editDistance(hit.item, word) <= typos)?.item;
+  };
+  return (word) => {
+    if (word.length < FUZZY_MIN_LENGTH || word.length > MAX_TYPO_WORD_LENGTH || /\d/.test(word)) return undefined;
+    if (cache.has(word)) return cache.get(word);
+    // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
+    const unglued = word.match(ELIDED)?.[2];
+    const corrected = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
+    if (cache.size < 10_000) cache.set(word, corrected || undefined);
+    return corrected || undefined;
+  };
+}
+
+/**
+ * Whether some word of the bucket is within `typos` edits of `word`. Each edit changes the
+ * length by at most one and brings or removes at most one letter, so a word whose length or
+ * letters differ more cannot be within reach; the few left are measured exactly.
+ */
+function anyWithin(bucket: Bucket, word: string, typos: number): boolean {
+  const mask = letters(word);
+  const { words, masks } = bucket;
+  for (let i = 0; i < words.length; i++) {
+    const known = words[i];
+    if (Math.abs(known.length - word.length) > typos) continue;
+    if (bitCount(mask & ~masks[i]) > typos || bitCount(masks[i] & ~mask) > typos) continue;
+    if (editDistance(known, word) <= typos) return true;
+  }
+  return false;
+}
