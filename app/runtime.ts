@@ -2,13 +2,21 @@ import { join } from 'node:path';
 import { createKnowledge, type KnowledgeOptions } from '../knowledge';
 import type { Knowledge } from '../knowledge/types';
 import { TreeRegistry } from '../bot/trees/registry';
+import { CompiledCache } from '../bot/trees/compiled-cache';
 
 export const ROOT = join(__dirname, '..');
 export const DIALOGS_DIR = process.env.DIALOGS_DIR ?? join(ROOT, 'dialogs');
 
+/** Where the compiled trees snapshot lives: TREES_CACHE_DIR, `off` for none. */
+export function treesCache(log: (event: Record<string, unknown>) => void, dir = process.env.TREES_CACHE_DIR || join(ROOT, '.cache', 'trees')) {
+  return dir === 'off' ? undefined : new CompiledCache(dir, (msg) => log({ level: 'warn', msg }));
+}
+
 /** Knowledge and trees as the bot runs them, shared by the server and the command-line tools. */
 export function loadBrain(options: KnowledgeOptions = {}, dialogsDir = DIALOGS_DIR): { knowledge: Knowledge; registry: TreeRegistry } {
   const knowledge = createKnowledge(options);
-  const registry = new TreeRegistry(dialogsDir, knowledge);
+  // A catalog of the caller's own is not part of the snapshot's key: such brains compile their trees.
+  const cache = options.catalog ? undefined : treesCache(options.log ?? ((event) => console.error(JSON.stringify(event))));
+  const registry = new TreeRegistry(dialogsDir, knowledge, cache);
   return { knowledge, registry };
 }

@@ -1,13 +1,9 @@
 import type { Knowledge } from '../../knowledge/types';
-import { buildMatcher, type Matcher } from '../nlu/matcher';
-import { emergencyDetector } from '../safety/detector';
-import { formatProblem, loadTrees, type LoadResult, type TreeProblem } from './loader';
-import type { Trees } from './types';
+import { loadCompiled, type CompiledCache, type CompiledLoad } from './compiled-cache';
+import { formatProblem, type LoadResult, type TreeProblem } from './loader';
+import type { LoadedTrees } from './packed';
 
-export interface LoadedTrees {
-  trees: Trees;
-  matcher: Matcher;
-}
+export type { LoadedTrees } from './packed';
 
 /**
  * The trees in service. A reload that finds an error keeps the last valid trees running
@@ -17,13 +13,15 @@ export class TreeRegistry {
   private loaded: LoadedTrees;
   private lastProblems: TreeProblem[];
 
+  /** @param cache the compiled snapshot to read when the trees are unchanged (bot/trees/compiled-cache.ts) */
   constructor(
     private readonly dir: string,
     private readonly knowledge: Knowledge,
+    private readonly cache?: CompiledCache,
   ) {
-    const result = loadTrees(dir, knowledge);
-    if (!result.trees) throw new TreeLoadError(result);
-    this.loaded = this.build(result.trees);
+    const result = this.load();
+    if (!result.loaded) throw new TreeLoadError({ problems: result.problems });
+    this.loaded = result.loaded;
     this.lastProblems = result.problems;
   }
 
@@ -36,16 +34,15 @@ export class TreeRegistry {
   }
 
   /** The matcher and the emergency detector are built at load time, never on a person's turn. */
-  private build(trees: Trees): LoadedTrees {
-    emergencyDetector(trees);
-    return { trees, matcher: buildMatcher(trees.intents, { officeNames: this.knowledge.officeNames() }) };
+  private load(): CompiledLoad {
+    return loadCompiled(this.dir, this.knowledge, this.cache);
   }
 
   reload(): LoadResult {
-    const result = loadTrees(this.dir, this.knowledge);
+    const result = this.load();
     this.lastProblems = result.problems;
-    if (result.trees) this.loaded = this.build(result.trees);
-    return result;
+    if (result.loaded) this.loaded = result.loaded;
+    return { trees: result.loaded?.trees, problems: result.problems };
   }
 }
 

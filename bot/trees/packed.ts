@@ -1,0 +1,73 @@
+import type { Knowledge } from '../../knowledge/types';
+import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
+import { matcherFrom, type Matcher } from '../nlu/matcher';
+import { emergencyDetector } from '../safety/detector';
+import type { TreeSource } from './files';
+import { loadTreeSources, type TreeProblem } from './loader';
+import type { Intent, Signal, Theme, Trees } from './types';
+
+// Trees as they leave parsing, validation and indexing, in plain data (arrays, objects,
+// strings and numbers): what the compiled snapshot on disk holds (bot/trees/compiled-cache.ts)
+// and what a worker thread can post to the main thread. Unpacking reads no YAML, checks
+// nothing and analyses no phrase: it only rebuilds lookup tables.
+
+/** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
+export const PACK_FORMAT = 1;
+
+export interface PackedTrees {
+  format: number;
+  intents: Intent[];
+  themes: Theme[];
+  safety: { groups: [string, string[]][]; past: Signal[]; now: Signal[]; negations: string[] };
+  /** what loading found besides errors (trees with errors are never packed) */
+  problems: TreeProblem[];
+  matcher: MatcherIndex;
+}
+
+/** The trees in service: what each turn reads. */
+export interface LoadedTrees {
+  trees: Trees;
+  matcher: Matcher;
+}
+
+/** Parses, checks and indexes tree texts: the whole cost of a load, without the shared state. */
+export function compileTreeSources(sources: TreeSource[], knowledge: Knowledge): { packed?: PackedTrees; problems: TreeProblem[] } {
+  const result = loadTreeSources(sources, knowledge);
+  return { packed: result.trees && packTrees(result.trees, result.problems), problems: result.problems };
+}
+
+/** Loaded trees and their matcher index as plain data. */
+export function packTrees(trees: Trees, problems: TreeProblem[]): PackedTrees {
+  const { groups, past, now, negations } = trees.safety;
+  return {
+    format: PACK_FORMAT,
+    intents: trees.intents,
+    themes: trees.themes,
+    safety: { groups: [...groups], past, now, negations },
+    problems,
+    matcher: indexIntents(trees.intents),
+  };
+}
+
+/** The trees in service from packed ones: the matcher and the emergency detector in a few milliseconds. */
+export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTrees {
+  const { intents, themes, safety } = packed;
+  const trees: Trees = {
+    intents,
+    byId: new Map(intents.map((intent) => [intent.id, intent])),
+    themes,
+    safety: { ...safety, groups: new Map(safety.groups) },
+    loadedAt: new Date().toISOString(),
+  };
+  // The detector is compiled now, never on a person's turn.
+  emergencyDetector(trees);
+  return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };
+}
+
+export const serializePacked = (packed: PackedTrees): string => JSON.stringify(packed);
+
+/** Packed trees from their serialized form; undefined when written by another format. */
+export function deserializePacked(text: string): PackedTrees | undefined {
+  const packed = JSON.parse(text) as PackedTrees;
+  return packed?.format === PACK_FORMAT ? packed : undefined;
+}
