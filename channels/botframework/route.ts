@@ -1,57 +1,10 @@
 import express from 'express';
-import {
-  ActionTypes,
-  type Activity,
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  InputHints,
-  MessageFactory,
-  type TurnContext,
-} from 'botbuilder';
-import { MESSAGES } from '../../bot/messages';
-import { CAPABILITIES } from '../capabilities';
+import type { Activity } from 'botbuilder';
 import type { ChannelsConfig } from '../config';
-import { answerInbound, type Inbound } from '../inbound';
-import { type OutgoingMessage, render } from '../render/render';
-
-// The only place botbuilder is used: the engine and the other channels never see an Activity.
+import type { Inbound } from '../inbound';
+import type { HandleActivity } from './adapter';
 
 const CHANNEL = 'botframework' as const;
-
-function toActivity(message: OutgoingMessage) {
-  const activity = message.buttons
-    ? MessageFactory.suggestedActions(
-        message.buttons.map((b) => ({ type: ActionTypes.ImBack, title: b.title, value: b.value })),
-        message.text,
-        undefined,
-        InputHints.ExpectingInput,
-      )
-    : MessageFactory.text(message.text);
-  activity.textFormat = 'markdown';
-  return activity;
-}
-
-/** The Emulator and Web Chat announce a new conversation; the person is greeted first. */
-const greetsSomeone = (context: TurnContext) =>
-  context.activity.type === ActivityTypes.ConversationUpdate &&
-  (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
-
-async function onTurn(inbound: Inbound, context: TurnContext): Promise<void> {
-  const { activity } = context;
-  if (greetsSomeone(context)) {
-    await context.sendActivities(render([{ text: MESSAGES.welcome }], CAPABILITIES.botframework).map(toActivity));
-    return;
-  }
-  if (activity.type !== ActivityTypes.Message) return;
-  const replies = await answerInbound(inbound, CHANNEL, {
-    eventId: activity.id ? `${activity.channelId}:${activity.conversation?.id}:${activity.id}` : undefined,
-    userId: `${activity.channelId}:${activity.conversation?.id}:${activity.from?.id}`,
-    text: activity.text?.trim() || (typeof activity.value === 'string' ? activity.value : '') || undefined,
-  });
-  if (replies) await context.sendActivities(render(replies, CAPABILITIES.botframework).map(toActivity));
-}
 
 const looksLikeActivity = (body: { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } } | undefined) =>
   typeof body?.type === 'string' && typeof body.from?.id === 'string' && typeof body.conversation?.id === 'string';
@@ -76,16 +29,6 @@ function isAllowedServiceUrl(serviceUrl: unknown, hosts: string[], emulator: boo
   return hosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
 }
 
-/**
- * CloudAdapter whose errors come back to the route: botbuilder's own process() logs a full
- * stack on every 401 and echoes the error's message (URLs, ids) in the body.
- */
-class RouteAdapter extends CloudAdapter {
-  handle(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(authorization, activity, logic);
-  }
-}
-
 const hasCredentials = (config: ChannelsConfig) => Boolean(config.botFramework.MicrosoftAppId && config.botFramework.MicrosoftAppPassword);
 
 /**
@@ -101,14 +44,8 @@ export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): ex
     return router;
   }
   const hosts = config.botFrameworkServiceHosts ?? (emulator ? EMULATOR_SERVICE_HOSTS : BOT_FRAMEWORK_SERVICE_HOSTS);
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    (emulator ? { ...config.botFramework, MicrosoftAppId: '' } : config.botFramework) as ConfigurationBotFrameworkAuthenticationOptions,
-  );
-  const adapter = new RouteAdapter(auth);
-  adapter.onTurnError = async (context, error) => {
-    inbound.logger.error({ channel: CHANNEL, error: error.name }, 'channel turn failed');
-    await context.sendActivity(MESSAGES.unavailable);
-  };
+  // botbuilder is read now, in the background, and only by a process that serves this channel.
+  const handle: Promise<HandleActivity> = import('./adapter').then(({ botFrameworkAdapter }) => botFrameworkAdapter(inbound, config.botFramework, emulator));
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     const activity = req.body as Activity | undefined;
     // botbuilder fails with a 500 on these: a malformed activity gets a plain 400 instead.
@@ -122,7 +59,7 @@ export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): ex
       return;
     }
     try {
-      const invoke = await adapter.handle(req.header('authorization') ?? '', activity!, (context) => onTurn(inbound, context));
+      const invoke = await (await handle)(req.header('authorization') ?? '', activity!);
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.json(invoke.body);
       else res.end();
