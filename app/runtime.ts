@@ -2,14 +2,16 @@ import { join } from 'node:path';
 import { createKnowledge, type KnowledgeOptions } from '../knowledge';
 import type { Knowledge } from '../knowledge/types';
 import { TreeRegistry } from '../bot/trees/registry';
-import { CompiledCache } from '../bot/trees/compiled-cache';
+import { compiledCache } from '../bot/trees/compiled-cache';
+import { cacheRoot } from '../knowledge/file-cache';
 
 export const ROOT = join(__dirname, '..');
 export const DIALOGS_DIR = process.env.DIALOGS_DIR ?? join(ROOT, 'dialogs');
 
-/** Where the compiled trees snapshot lives: TREES_CACHE_DIR, `off` for none. */
-export function treesCache(log: (event: Record<string, unknown>) => void, dir = process.env.TREES_CACHE_DIR || join(ROOT, '.cache', 'trees')) {
-  return dir === 'off' ? undefined : new CompiledCache(dir, (msg) => log({ level: 'warn', msg }));
+/** The compiled trees snapshot, in the trees/ folder of CACHE_DIR (none with CACHE_DIR=off). */
+export function treesCache(log: (event: Record<string, unknown>) => void) {
+  const root = cacheRoot();
+  return root === undefined ? undefined : compiledCache(join(root, 'trees'), (msg) => log({ level: 'warn', msg }));
 }
 
 /** Knowledge and trees as the bot runs them, shared by the server and the command-line tools. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { digestFiles, FileCache, PROJECT_ROOT } from '../../knowledge/file-cache';
 import type { Knowledge } from '../../knowledge/types';
 import { readTreeSources, type TreeSource } from './files';
 import type { TreeProblem } from './loader';
@@ -9,15 +9,16 @@ import { compileTreeSources, deserializePacked, PACK_FORMAT, serializePacked, un
 // The compiled snapshot: trees parsed, checked and indexed once, written to a cache folder
 // under a key made of everything the result depends on (the trees' texts and paths, the
 // code that reads and indexes them, the service catalog, the dependencies' versions). A
-// start whose trees and code are unchanged reads it instead of doing that work again; any
-// change gives another key, so a stale snapshot is never read.
+// start whose trees and code are unchanged reads it instead of doing that work again.
 
-const ROOT = join(__dirname, '..', '..');
 /** what the packed trees depend on besides the tree texts: this code, the catalog, the packages */
-const CODE_PATHS = [join(ROOT, 'bot'), join(ROOT, 'knowledge'), join(ROOT, 'package-lock.json')];
-/** snapshots kept per folder: the newest, so that switching between branches or edits stays fast */
-const KEEP = 4;
-const SUFFIX = '.trees.json';
+const CODE_PATHS = ['bot', 'knowledge', 'package-lock.json'].map((path) => join(PROJECT_ROOT, path));
+
+export type CompiledCache = FileCache<PackedTrees>;
+
+/** The compiled trees kept in `dir`; `onError` hears of a snapshot that could not be read or written. */
+export const compiledCache = (dir: string, onError?: (message: string) => void): CompiledCache =>
+  new FileCache(dir, { suffix: '.trees.json', serialize: serializePacked, deserialize: deserializePacked }, onError);
 
 export interface CompiledLoad {
   /** undefined when the trees have errors */
@@ -29,69 +30,12 @@ export interface CompiledLoad {
 
 let codeDigest: string | undefined;
 
-/** Digest of the code and data the packed form depends on, computed once per process. */
-function codeVersion(): string {
-  if (codeDigest) return codeDigest;
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
-    else hash.update(path.slice(ROOT.length)).update('\0').update(readFileSync(path)).update('\0');
-  };
-  for (const path of CODE_PATHS) add(path);
-  codeDigest = hash.digest('hex');
-  return codeDigest;
-}
-
 /** The key of a set of tree texts: the same texts, paths, code and format give the same key. */
 export function snapshotKey(sources: TreeSource[]): string {
-  const hash = createHash('sha256').update(`${PACK_FORMAT}\0${codeVersion()}\0`);
+  codeDigest ??= digestFiles(CODE_PATHS);
+  const hash = createHash('sha256').update(`${PACK_FORMAT}\0${codeDigest}\0`);
   for (const { file, text } of sources) hash.update(file).update('\0').update(text).update('\0');
   return hash.digest('hex').slice(0, 32);
-}
-
-export class CompiledCache {
-  /** @param onError told when the folder cannot be written or a snapshot read: the trees are compiled instead */
-  constructor(
-    readonly dir: string,
-    private readonly onError: (message: string) => void = () => {},
-  ) {}
-
-  read(key: string): PackedTrees | undefined {
-    const path = join(this.dir, key + SUFFIX);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return undefined; // not written yet
-    }
-    try {
-      return deserializePacked(text);
-    } catch (error) {
-      this.onError(`compiled trees snapshot unreadable, compiling the trees: ${String(error)}`);
-      return undefined;
-    }
-  }
-
-  /** Written whole or not at all (a temporary file renamed), then older snapshots removed. */
-  write(key: string, packed: PackedTrees): void {
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const temporary = join(this.dir, `${key}.${process.pid}.tmp`);
-      writeFileSync(temporary, serializePacked(packed));
-      renameSync(temporary, join(this.dir, key + SUFFIX));
-      this.prune();
-    } catch (error) {
-      this.onError(`compiled trees snapshot not written (${this.dir}): ${String(error)}`);
-    }
-  }
-
-  private prune(): void {
-    const snapshots = readdirSync(this.dir)
-      .filter((name) => name.endsWith(SUFFIX))
-      .map((name) => ({ path: join(this.dir, name), time: statSync(join(this.dir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const old of snapshots.slice(KEEP)) rmSync(old.path, { force: true });
-  }
 }
 
 /**
