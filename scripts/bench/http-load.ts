@@ -31,7 +31,7 @@ export interface BenchServer {
 }
 
 /** node options of the server: the heap ceiling of the Dockerfile, unless BENCH_NODE_FLAGS says otherwise */
-const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
+export const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
 
 /** The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own. */
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
