@@ -22,19 +22,20 @@ export function annuaireIndexPath(): string {
 }
 
 /**
- * Reads an index written by `npm run import:annuaire`. Offices stay as their line of text
- * until one is shown: parsing the three offices of a card costs microseconds, keeping
- * 60,000 of them as objects would cost a hundred megabytes.
+ * Reads an index written by `npm run import:annuaire`. Offices stay as their bytes in the
+ * file until one is shown: parsing the three offices of a card costs microseconds, keeping
+ * 60,000 of them as objects would cost a hundred megabytes, and decoding the whole file
+ * into one string would double the time a start spends on it.
  */
-export function parseAnnuaireIndex(text: string): Annuaire {
-  const lines = text.split('\n');
-  const header = JSON.parse(lines[0]) as IndexHeader;
+export function parseAnnuaireIndex(data: Buffer): Annuaire {
+  const lineAt = lineReader(data);
+  const header = JSON.parse(lineAt(0) ?? '') as IndexHeader;
   if (header.format !== INDEX_FORMAT || header.version !== INDEX_VERSION) {
     throw new Error(`not an annuaire index of version ${INDEX_VERSION}: run npm run import:annuaire again`);
   }
-  const officeLines = lines.slice(1, 1 + header.offices);
-  const table = JSON.parse(lines[1 + header.offices] ?? '') as ServiceCommuneTable;
-  if (officeLines.length !== header.offices) throw new Error('annuaire index is truncated');
+  const tableLine = lineAt(1 + header.offices);
+  if (tableLine === undefined) throw new Error('annuaire index is truncated');
+  const table = JSON.parse(tableLine) as ServiceCommuneTable;
   // own-property checks: a service id such as "constructor" must not reach Object.prototype
   const positions = (service: string, commune: string): number[] =>
     Object.hasOwn(table, service) && Object.hasOwn(table[service], commune) ? table[service][commune] : [];
@@ -42,11 +43,19 @@ export function parseAnnuaireIndex(text: string): Annuaire {
     offices: (serviceId, communeCode, limit = Infinity) =>
       positions(serviceId, communeCode)
         .slice(0, limit)
-        .flatMap((p) => readOffice(officeLines[p])),
+        .flatMap((p) => readOffice(p >= 0 && p < header.offices ? lineAt(1 + p) : undefined)),
     covers: (serviceId) => Object.hasOwn(table, serviceId),
     dataDate: header.dataDate,
     officeCount: header.offices,
   };
+}
+
+/** The n-th line of the file's text (0 first), decoded when asked; undefined past the end. */
+function lineReader(data: Buffer): (n: number) => string | undefined {
+  const starts = [0];
+  for (let at = data.indexOf(10); at !== -1; at = data.indexOf(10, at + 1)) starts.push(at + 1);
+  starts.push(data.length + 1);
+  return (n) => (n + 1 < starts.length ? data.toString('utf8', starts[n], starts[n + 1] - 1) : undefined);
 }
 
 /** A damaged line loses one office, never the answer. */
@@ -61,5 +70,5 @@ function readOffice(line: string | undefined): StoredOffice[] {
 /** The index at `path`, or undefined when none was imported there. */
 export function loadAnnuaire(path: string): Annuaire | undefined {
   if (!existsSync(path)) return undefined;
-  return parseAnnuaireIndex(readFileSync(path, 'utf8'));
+  return parseAnnuaireIndex(readFileSync(path));
 }
