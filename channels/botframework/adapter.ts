@@ -16,7 +16,7 @@ import { answerInbound, type Inbound } from '../inbound';
 import { type OutgoingMessage, render } from '../render/render';
 
 // The only place botbuilder is used: the engine and the other channels never see an Activity.
-// Loaded only when the channel is configured (route.ts): botbuilder alone takes about a third
+// Required only when the channel is configured (route.ts): botbuilder alone takes about a third
 // of the server's start.
 
 const CHANNEL = 'botframework' as const;

@@ -2,7 +2,6 @@ import express from 'express';
 import type { Activity } from 'botbuilder';
 import type { ChannelsConfig } from '../config';
 import type { Inbound } from '../inbound';
-import type { HandleActivity } from './adapter';
 
 const CHANNEL = 'botframework' as const;
 
@@ -44,8 +43,10 @@ export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): ex
     return router;
   }
   const hosts = config.botFrameworkServiceHosts ?? (emulator ? EMULATOR_SERVICE_HOSTS : BOT_FRAMEWORK_SERVICE_HOSTS);
-  // botbuilder is read now, in the background, and only by a process that serves this channel.
-  const handle: Promise<HandleActivity> = import('./adapter').then(({ botFrameworkAdapter }) => botFrameworkAdapter(inbound, config.botFramework, emulator));
+  // botbuilder is read here, only by a process that serves this channel.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { botFrameworkAdapter } = require('./adapter') as typeof import('./adapter');
+  const handle = botFrameworkAdapter(inbound, config.botFramework, emulator);
   router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
     const activity = req.body as Activity | undefined;
     // botbuilder fails with a 500 on these: a malformed activity gets a plain 400 instead.
@@ -59,7 +60,7 @@ export function botFrameworkRouter(inbound: Inbound, config: ChannelsConfig): ex
       return;
     }
     try {
-      const invoke = await (await handle)(req.header('authorization') ?? '', activity!);
+      const invoke = await handle(req.header('authorization') ?? '', activity!);
       res.status(invoke?.status ?? 200);
       if (invoke?.body !== undefined) res.json(invoke.body);
       else res.end();
