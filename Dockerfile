@@ -14,6 +14,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
+# The compiled trees snapshot and the communes index, read by every start (docs/operations.md).
+RUN npm run -s compile
 
 USER node
 EXPOSE 3978
