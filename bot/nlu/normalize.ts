@@ -112,6 +112,8 @@ const ACRONYMS: [string, string][] = [
 ];
 
 const acronymPatterns = ACRONYMS.map(([long, short]) => ({
+  /** the long form's first word: a text without it is not searched (most texts hold none) */
+  first: `${long.split(' ')[0]} `,
   pattern: new RegExp(`(^| )${long.split(' ').join(' (?:[a-z] )?')}( |$)`, 'g'),
   short,
 }));
@@ -131,7 +133,7 @@ export function spelledOut(text: string): string[] {
 /** The normal form every matcher compares: folded, SMS spellings spelled out, long forms as acronyms. */
 export function normalize(text: string): string {
   let joined = ` ${spelledOut(text).join(' ')} `;
-  for (const { pattern, short } of acronymPatterns) joined = joined.replace(pattern, ` ${short} `);
+  for (const { first, pattern, short } of acronymPatterns) if (joined.includes(first)) joined = joined.replace(pattern, ` ${short} `);
   return joined.replace(/\s+/g, ' ').trim();
 }
 
