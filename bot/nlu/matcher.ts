@@ -67,6 +67,16 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
   const unknownWeight = Math.log(1 + intentCount) * UNKNOWN_WORD_WEIGHT;
   const minMessageWeight = Math.log(1 + intentCount) * MIN_MESSAGE_WEIGHT;
   const fuzzy = buildTypoCorrector([...vocabulary.keys()]);
+  // stamps count messages: exact integers for far longer than any process lives
+  let generation = 0;
+  const phraseStamp = new Float64Array(phraseIntent.length);
+  const phraseHit = new Float64Array(phraseIntent.length);
+  const hitStamp = new Float64Array(intents.length);
+  const hitWeight = new Float64Array(intents.length);
+  const hitWords: string[][] = new Array<string[]>(intents.length);
+  const bestStamp = new Float64Array(intents.length);
+  const best = new Float64Array(intents.length);
+  const second = new Float64Array(intents.length);
 
   function match(text: string, limit = 5): MatchResult {
     const analysis = analyze(text);
@@ -76,10 +86,12 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
       return corrected ? { word: corrected, stem: vocabulary.get(corrected)! } : term;
     });
 
+    // Hits land in arrays kept from one message to the next, each slot stamped with the
+    // message it belongs to: a message allocates nothing per phrase or intent it touches.
+    const stamp = ++generation;
     const seen = new Set<string>();
     let messageWeight = 0;
-    const phraseHits = new Map<number, number>();
-    const intentHits = new Map<number, { weight: number; words: string[] }>();
+    const touchedPhrases: number[] = [];
     const excludedIntents = new Set<number>();
     for (const term of terms) {
       if (seen.has(term.stem)) continue;
@@ -89,38 +101,53 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
       messageWeight += weight ?? unknownWeight;
       for (const i of excluded.get(term.stem) ?? []) excludedIntents.add(i);
       if (id === undefined || weight === undefined) continue;
-      for (const p of phrasePostings[id]) phraseHits.set(p, (phraseHits.get(p) ?? 0) + weight);
+      for (const p of phrasePostings[id]) {
+        if (phraseStamp[p] === stamp) phraseHit[p] += weight;
+        else {
+          phraseStamp[p] = stamp;
+          phraseHit[p] = weight;
+          touchedPhrases.push(p);
+        }
+      }
       for (const i of intentPostings[id]) {
-        const hit = intentHits.get(i);
-        if (hit) {
-          hit.weight += weight;
-          hit.words.push(term.word);
-        } else intentHits.set(i, { weight, words: [term.word] });
+        if (hitStamp[i] === stamp) {
+          hitWeight[i] += weight;
+          hitWords[i].push(term.word);
+        } else {
+          hitStamp[i] = stamp;
+          hitWeight[i] = weight;
+          hitWords[i] = [term.word];
+        }
       }
     }
 
-    const bestPhrases = new Map<number, [number, number]>();
-    for (const [p, hit] of phraseHits) {
-      const coverage = (hit / phraseTotal[p]) * phraseWeight[p] * phraseStrength[p];
-      const intent = phraseIntent[p];
-      const best = bestPhrases.get(intent);
-      if (!best) bestPhrases.set(intent, [coverage, 0]);
-      else if (coverage > best[0]) bestPhrases.set(intent, [coverage, best[0]]);
-      else if (coverage > best[1]) best[1] = coverage;
+    // Each intent's best and second-best phrase coverage, intents in the order first reached.
+    const reached: number[] = [];
+    for (const p of touchedPhrases) {
+      const coverage = (phraseHit[p] / phraseTotal[p]) * phraseWeight[p] * phraseStrength[p];
+      const i = phraseIntent[p];
+      if (bestStamp[i] !== stamp) {
+        bestStamp[i] = stamp;
+        best[i] = coverage;
+        second[i] = 0;
+        reached.push(i);
+      } else if (coverage > best[i]) {
+        second[i] = best[i];
+        best[i] = coverage;
+      } else if (coverage > second[i]) second[i] = coverage;
     }
 
     const namedOffices = findOffices(analysis.normalized.split(' '));
     const candidates: Candidate[] = [];
-    for (const [i, [best, second]] of bestPhrases) {
+    for (const i of reached) {
       const intent = intents[i];
-      const hit = intentHits.get(i)!;
       let score =
-        BEST_PHRASE_WEIGHT * best + MESSAGE_COVERAGE_WEIGHT * (hit.weight / Math.max(messageWeight, minMessageWeight)) + SECOND_PHRASE_WEIGHT * second;
+        BEST_PHRASE_WEIGHT * best[i] + MESSAGE_COVERAGE_WEIGHT * (hitWeight[i] / Math.max(messageWeight, minMessageWeight)) + SECOND_PHRASE_WEIGHT * second[i];
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
-      if (seen.size === 1 && best < 0.99) score *= PARTIAL_WORD_FACTOR;
+      if (seen.size === 1 && best[i] < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;
       if (namedOffices.size > 0 && [...intentServices[i]].some((id) => namedOffices.has(id))) score += NAMED_OFFICE_BONUS;
-      candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hit.words });
+      candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hitWords[i] });
     }
     candidates.sort((a, b) => b.score - a.score);
     return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: candidates.slice(0, limit) };
