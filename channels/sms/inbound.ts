@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import { twilioLibrary } from './twilio';
 import type { ChannelId } from '../capabilities';
 
 /** An incoming SMS, as far as the conversation needs it. */
@@ -23,7 +23,7 @@ export function isSignedByTwilio(
   params: Record<string, string>,
 ): boolean {
   if (!signature) return false;
-  return twilio.validateRequest(authToken, signature, publicUrl + originalUrl, params);
+  return twilioLibrary().validateRequest(authToken, signature, publicUrl + originalUrl, params);
 }
 
 export function parseSms(params: Record<string, unknown>): InboundSms | undefined {

@@ -5,12 +5,14 @@ import { answerInbound, type Inbound } from '../inbound';
 import { render } from '../render/render';
 import { isSignedByTwilio, parseSms } from './inbound';
 import { twiml } from './outbound';
+import { twilioLibrary } from './twilio';
 
 const CHANNEL = 'sms' as const;
 
 /** Twilio-compatible SMS webhook, answered in the same request with TwiML; WhatsApp senders get WhatsApp-sized replies. */
 export function smsRouter(inbound: Inbound, config: ChannelsConfig): express.Router {
   const router = express.Router();
+  if (config.twilioAuthToken && config.publicUrl) twilioLibrary(); // read at start, as the first SMS needs it
   router.post('/api/sms', express.urlencoded({ extended: false, limit: '32kb' }), async (req, res) => {
     const { twilioAuthToken, publicUrl } = config;
     if (!twilioAuthToken || !publicUrl) {
