@@ -14,10 +14,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
-# The compiled trees snapshot and the communes index, read by every start (docs/operations.md).
+# The cache folder belongs to the user that runs the bot. Compiling as that user leaves in the
+# image what every start reads: the compiled trees snapshot and the communes index in .cache/,
+# and tsx's compiled TypeScript in /tmp/tsx-<uid> (docs/operations.md, "Start time").
+RUN mkdir -p .cache && chown node:node .cache
+USER node
 RUN npm run -s compile
 
-USER node
 EXPOSE 3978
 # /healthz answers 200 while degraded (Redis away): the process recovers alone, no restart needed.
 HEALTHCHECK --interval=30s --timeout=3s \
