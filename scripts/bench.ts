@@ -254,7 +254,11 @@ async function main() {
     '',
   ].join('\n');
   console.log(`\n${table(rows)}\n\n${targets.join('\n')}`);
-  writeFileSync(join(ROOT, 'docs/benchmarks.md'), report);
+  // Sections written after the method (one part measured alone, with its analysis) are kept.
+  const path = join(ROOT, 'docs/benchmarks.md');
+  const previous = readFileSync(path, 'utf8');
+  const kept = previous.indexOf('\n## ', previous.indexOf('\n## Method') + 1);
+  writeFileSync(path, previous.includes('\n## Method') && kept !== -1 ? report + previous.slice(kept) : report);
   console.log('\nWritten to docs/benchmarks.md');
 }
 

@@ -47,9 +47,11 @@ export const detectorTarget = (rows: Row[]) => {
 /** Replaces the detector's rows and target line in docs/benchmarks.md, leaving the rest as measured. */
 export function updateDetectorRows(rows: Row[], load: string) {
   const path = join(ROOT, 'docs/benchmarks.md');
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => !line.startsWith(`| ${DETECTOR}`) && !line.includes('emergency detector <'));
+  const all = readFileSync(path, 'utf8').split('\n');
+  // Only the bench's own table and targets, before the first section (## Method and those after it).
+  const firstSection = all.findIndex((line) => line.startsWith('## '));
+  const end = firstSection === -1 ? all.length : firstSection;
+  const lines = all.slice(0, end).filter((line) => !line.startsWith(`| ${DETECTOR}`) && !line.includes('emergency detector <'));
   const lastRow = lines.map((line, i) => (line.startsWith('| ') ? i : -1)).reduce((a, b) => Math.max(a, b));
   const newRows = table(rows).split('\n').slice(2);
   lines.splice(lastRow + 1, 0, ...newRows);
@@ -59,5 +61,5 @@ export function updateDetectorRows(rows: Row[], load: string) {
     0,
     `- ${detectorTarget(rows)} (measured alone on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load})`,
   );
-  writeFileSync(path, lines.join('\n'));
+  writeFileSync(path, [...lines, ...all.slice(end)].join('\n'));
 }
