@@ -33,7 +33,8 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter | unde
     : memory;
   const secondsToWait = async (key: string) => {
     try {
-      await limiter.consume(key);
+      // In braces: a Cluster hash tag, so that a conversation's counter lives on the slot of its state.
+      await limiter.consume(`{${key}}`);
       return 0;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
