@@ -12,7 +12,10 @@ export interface Config {
   stateTtlMs: number;
   expiredNoticeMs: number;
   idempotencyTtlMs: number;
-  lockTtlMs: number;
+  /** a conversation's lock and a webhook event's claim: leases renewed while the turn runs */
+  leaseMs: number;
+  /** how long a message waits for another process's turn on the same conversation */
+  lockWaitMs: number;
   /** messages per person per window; 0 disables the limit */
   rateLimitMessages: number;
   rateLimitWindowSeconds: number;
@@ -92,6 +95,9 @@ function trustProxy(raw: string | undefined): boolean | number | string {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  // Its meaning changed (a lease renewed while a turn runs, and a separate wait): silently
+  // ignoring an operator's value would be worse than stopping.
+  if (env.STATE_LOCK_TTL_MS) throw new ConfigError('STATE_LOCK_TTL_MS is replaced by STATE_LOCK_LEASE_MS and STATE_LOCK_WAIT_MS (docs/operations.md)');
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   return {
@@ -102,7 +108,8 @@ export function loadConfig(env: Env = process.env): Config {
     stateTtlMs: number(env, 'STATE_TTL_MINUTES', 30, { min: 1 }) * 60_000,
     expiredNoticeMs: number(env, 'STATE_EXPIRED_NOTICE_HOURS', 24) * 3600_000,
     idempotencyTtlMs: number(env, 'IDEMPOTENCY_TTL_HOURS', 24, { min: 1 }) * 3600_000,
-    lockTtlMs: number(env, 'STATE_LOCK_TTL_MS', 5000, { min: 100 }),
+    leaseMs: number(env, 'STATE_LOCK_LEASE_MS', 1500, { min: 100 }),
+    lockWaitMs: number(env, 'STATE_LOCK_WAIT_MS', 5000, { min: 0 }),
     rateLimitMessages: number(env, 'RATE_LIMIT_MESSAGES', 30),
     rateLimitWindowSeconds: number(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1 }),
     clientRateLimitRequests: number(env, 'CLIENT_RATE_LIMIT_REQUESTS', 120),

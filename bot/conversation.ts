@@ -7,6 +7,7 @@ import { step } from './engine/step';
 import { asksToBeForgotten } from './engine/commands';
 import { MESSAGES } from './messages';
 import type { RateLimiter } from './state/rate-limit';
+import { answerOnce } from './state/once';
 
 export type TurnStatus =
   /** the engine answered */
@@ -60,15 +61,18 @@ export interface ConversationOptions {
   rateLimiter?: RateLimiter;
   onOutcome?: (outcome: TurnOutcome) => void;
   /**
-   * how long an event being answered holds its idempotency key before the answer confirms it:
-   * a process that crashes mid-turn lets the platform's redelivery through after this long
+   * a conversation's lock and a webhook event's claim are leases of this length, renewed while
+   * the turn runs: a process that crashes mid-turn holds them at most this long
    */
-  claimMs?: number;
+  leaseMs?: number;
+  /** how long a redelivered event waits for the turn answering it elsewhere */
+  waitMs?: number;
   /** the dialog engine; tests of the plumbing inject a simpler one */
   engine?: typeof step;
 }
 
-const DEFAULT_CLAIM_MS = 30_000;
+const DEFAULT_LEASE_MS = 1500;
+const DEFAULT_WAIT_MS = 5000;
 
 type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 'error'>>;
 
@@ -131,18 +135,12 @@ export class Conversations {
   }
 
   /**
-   * Webhook idempotency: false when this channel already delivered this event id (a retry),
-   * or is answering it now. The key is only claimed here (for claimMs); answered() keeps it
-   * once the reply exists, so that a crash in between does not lose the person's message.
-   * While the store is away we answer rather than risk ignoring a first delivery.
+   * Webhook idempotency: runs answer unless this channel's event id was already answered (a
+   * retry) or is being answered now, by this process or another (see answerOnce).
    */
-  async firstSeen(channel: string, eventId: string): Promise<boolean> {
-    return this.store.firstSeen(`seen:${channel}:${eventId}`, this.options.claimMs ?? DEFAULT_CLAIM_MS).catch(() => true);
-  }
-
-  /** The event's reply is produced: its retries are ignored for the whole idempotency lifetime. */
-  async answered(channel: string, eventId: string): Promise<void> {
-    await this.store.remember(`seen:${channel}:${eventId}`).catch(() => undefined);
+  once<T>(channel: string, eventId: string, answer: () => Promise<T>): Promise<T | undefined> {
+    const { leaseMs = DEFAULT_LEASE_MS, waitMs = DEFAULT_WAIT_MS } = this.options;
+    return answerOnce(this.store, `seen:${channel}:${eventId}`, { leaseMs, waitMs }, answer);
   }
 
   private async run(channel: string, key: string, text: string, started: number): Promise<RunResult> {

@@ -34,12 +34,11 @@ export async function answerInbound(
   event: InboundEvent,
   accepted?: () => Promise<unknown>,
 ): Promise<Reply[] | undefined> {
-  const { eventId } = event;
-  if (eventId !== undefined && !(await conversations.firstSeen(channel, eventId))) return undefined;
-  await accepted?.();
-  const replies = await repliesTo(conversations, logger, channel, event);
-  if (eventId !== undefined) await conversations.answered(channel, eventId);
-  return replies;
+  const reply = async () => {
+    await accepted?.();
+    return repliesTo(conversations, logger, channel, event);
+  };
+  return event.eventId === undefined ? reply() : conversations.once(channel, event.eventId, reply);
 }
 
 async function repliesTo(conversations: Conversations, logger: Logger, channel: ChannelId, event: InboundEvent): Promise<Reply[]> {

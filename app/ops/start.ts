@@ -45,7 +45,7 @@ function stateStore(config: Config, logger: Logger): { store: StateStore; redis?
   };
   if (!config.redis) return { store: new MemoryStateStore(lifetimes) };
   const redis = createRedisClient(config.redis, logger);
-  const store = new RedisStateStore(redis, { ...lifetimes, prefix: config.redis.keyPrefix, lockTtlMs: config.lockTtlMs });
+  const store = new RedisStateStore(redis, { ...lifetimes, prefix: config.redis.keyPrefix, leaseMs: config.leaseMs, waitMs: config.lockWaitMs });
   return { store, redis };
 }
 
@@ -86,7 +86,8 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
   const { registry, knowledge } = brain;
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), config.stateSecret, {
     maxMessageChars: config.maxMessageChars,
-    claimMs: config.lockTtlMs,
+    leaseMs: config.leaseMs,
+    waitMs: config.lockWaitMs,
     rateLimiter,
     engine,
     onOutcome(outcome) {

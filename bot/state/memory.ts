@@ -1,4 +1,4 @@
-import type { ConversationState, StateStore, StoreStatus } from './types';
+import type { Claim, ConversationState, StateStore, StoreStatus } from './types';
 import { KeyedQueue } from './keyed-queue';
 
 export interface MemoryStateStoreOptions {
@@ -14,7 +14,8 @@ export class MemoryStateStore implements StateStore {
   private readonly states = new Map<string, { state: ConversationState; expires: number }>();
   /** key -> until when an expired conversation is announced as such */
   private readonly traces = new Map<string, number>();
-  private readonly seen = new Map<string, number>();
+  /** idempotency key -> until when it is held, and whether its event was answered */
+  private readonly seen = new Map<string, { expires: number; answered: boolean }>();
   private readonly queue = new KeyedQueue();
   private nextSweep = 0;
   private readonly ttlMs: number;
@@ -60,17 +61,22 @@ export class MemoryStateStore implements StateStore {
     return this.queue.run(key, fn);
   }
 
-  async firstSeen(idempotencyKey: string, holdMs = this.idempotencyTtlMs) {
+  async claim(idempotencyKey: string, holdMs: number): Promise<Claim> {
     const now = Date.now();
-    const expires = this.seen.get(idempotencyKey);
-    if (expires && expires > now) return false;
-    this.seen.set(idempotencyKey, now + holdMs);
-    if (this.seen.size > 100_000) for (const [k, e] of this.seen) if (e <= now) this.seen.delete(k);
-    return true;
+    const held = this.seen.get(idempotencyKey);
+    if (held && held.expires > now) return held.answered ? 'answered' : 'pending';
+    this.seen.set(idempotencyKey, { expires: now + holdMs, answered: false });
+    if (this.seen.size > 100_000) for (const [k, e] of this.seen) if (e.expires <= now) this.seen.delete(k);
+    return 'new';
+  }
+
+  async prolong(idempotencyKey: string, holdMs: number) {
+    const held = this.seen.get(idempotencyKey);
+    if (held && !held.answered) held.expires = Date.now() + holdMs;
   }
 
   async remember(idempotencyKey: string) {
-    this.seen.set(idempotencyKey, Date.now() + this.idempotencyTtlMs);
+    this.seen.set(idempotencyKey, { expires: Date.now() + this.idempotencyTtlMs, answered: true });
   }
 
   status(): StoreStatus {

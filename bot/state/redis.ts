@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConversationState, StateStore, StoreStatus } from './types';
+import type { Claim, ConversationState, StateStore, StoreStatus } from './types';
 import { StateUnavailableError } from './types';
 import { KeyedQueue } from './keyed-queue';
 import type { RedisClient } from './redis-client';
+import { keepRenewed } from './lease';
 
 export interface RedisStateStoreOptions {
   /** prepended to every key */
@@ -13,8 +14,13 @@ export interface RedisStateStoreOptions {
   /** how long we remember, without content, that a conversation existed */
   expiredNoticeMs: number;
   idempotencyTtlMs: number;
-  /** a lock outlives a crashed holder by at most this long */
-  lockTtlMs: number;
+  /**
+   * a conversation's lock is a lease of this length, renewed while its turn runs: a process
+   * killed mid-turn holds the conversation at most this long
+   */
+  leaseMs: number;
+  /** how long a message waits for another process's turn on the same conversation */
+  waitMs: number;
 }
 
 // Takes the lock if free and, in the same round trip, reads what the turn needs first: the
@@ -23,8 +29,19 @@ const ACQUIRE_LOCK = `
 if not redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
 return {redis.call('get', KEYS[2]) or '', redis.call('exists', KEYS[3])}`;
 
-// Deletes the lock only if we still hold it: after an expiry another process may own it.
+// Deletes the lock, or extends its lease, only if we still hold it: after an expiry another
+// process may own it.
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const RENEW_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+
+// A webhook event id: 'pending' while a turn answers it (a lease), any other value once
+// answered. Claiming reads and takes it in one step.
+const CLAIM_EVENT = `
+local seen = redis.call('get', KEYS[1])
+if not seen then redis.call('set', KEYS[1], 'pending', 'PX', ARGV[1]) return 'new' end
+if seen == 'pending' then return 'pending' end
+return 'answered'`;
+const PROLONG_CLAIM = `if redis.call('get', KEYS[1]) == 'pending' then return redis.call('pexpire', KEYS[1], ARGV[1]) else return 0 end`;
 
 // Saves a state and its expiry trace; under a lock (token given), only while that lock is still
 // ours, so that a holder paused past its lock's expiry cannot overwrite a newer update.
@@ -37,6 +54,9 @@ return 1`;
 type WithScripts = RedisClient & {
   acquireLock(lock: string, state: string, trace: string, token: string, ttlMs: number): Promise<[string, number] | null>;
   releaseLock(lock: string, token: string): Promise<number>;
+  renewLock(lock: string, token: string, leaseMs: number): Promise<number>;
+  claimEvent(key: string, leaseMs: number): Promise<Claim>;
+  prolongClaim(key: string, leaseMs: number): Promise<number>;
   saveState(state: string, trace: string, lock: string, json: string, ttlMs: number, traceTtlMs: number, token: string): Promise<number>;
 };
 
@@ -63,6 +83,9 @@ export class RedisStateStore implements StateStore {
   ) {
     redis.defineCommand('acquireLock', { numberOfKeys: 3, lua: ACQUIRE_LOCK });
     redis.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+    redis.defineCommand('renewLock', { numberOfKeys: 1, lua: RENEW_LOCK });
+    redis.defineCommand('claimEvent', { numberOfKeys: 1, lua: CLAIM_EVENT });
+    redis.defineCommand('prolongClaim', { numberOfKeys: 1, lua: PROLONG_CLAIM });
     redis.defineCommand('saveState', { numberOfKeys: 3, lua: SAVE_STATE });
     this.redis = redis as WithScripts;
   }
@@ -105,34 +128,40 @@ export class RedisStateStore implements StateStore {
 
   /**
    * Serialises updates of one conversation: in order within this process, then through a
-   * Redis lock (token + expiry) across processes, so that no update is ever lost. Reads
+   * Redis lock (token + lease) across processes, so that no update is ever lost. Reads
    * inside fn are served from what was read when the lock was taken.
    */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.queue.run(key, async () => {
       const k = this.keys(key);
-      this.held.set(key, await this.acquire(k));
+      const held = await this.acquire(k);
+      this.held.set(key, held);
+      const { leaseMs } = this.options;
+      const stopRenewing = keepRenewed(leaseMs, () => this.redis.renewLock(k.lock, held.token, leaseMs));
       try {
         return await fn();
       } finally {
-        const { token } = this.held.get(key)!;
+        stopRenewing();
         this.held.delete(key);
         // Not awaited: the reply need not wait for it. Commands on one connection run in
         // order, so this process's next turn for the same person still finds the lock free;
-        // if the release is lost, the lock expires on its own.
-        void this.redis.releaseLock(k.lock, token).catch(() => undefined);
+        // if the release is lost, the lease lapses on its own.
+        void this.redis.releaseLock(k.lock, held.token).catch(() => undefined);
       }
     });
   }
 
-  async firstSeen(idempotencyKey: string, holdMs = this.options.idempotencyTtlMs): Promise<boolean> {
-    const key = `${this.options.prefix}${idempotencyKey}`;
-    return (await this.call(() => this.redis.set(key, '1', 'PX', holdMs, 'NX'))) === 'OK';
+  async claim(idempotencyKey: string, holdMs: number): Promise<Claim> {
+    return this.call(() => this.redis.claimEvent(`${this.options.prefix}${idempotencyKey}`, holdMs));
+  }
+
+  async prolong(idempotencyKey: string, holdMs: number): Promise<void> {
+    await this.call(() => this.redis.prolongClaim(`${this.options.prefix}${idempotencyKey}`, holdMs));
   }
 
   async remember(idempotencyKey: string): Promise<void> {
     const key = `${this.options.prefix}${idempotencyKey}`;
-    await this.call(() => this.redis.set(key, '1', 'PX', this.options.idempotencyTtlMs));
+    await this.call(() => this.redis.set(key, 'answered', 'PX', this.options.idempotencyTtlMs));
   }
 
   status(): StoreStatus {
@@ -143,12 +172,12 @@ export class RedisStateStore implements StateStore {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
-  /** Another process holds the conversation: wait for it, at most a lock's lifetime. */
+  /** Another process holds the conversation: wait for its turn to end, or its lease to lapse. */
   private async acquire(k: ReturnType<RedisStateStore['keys']>): Promise<Held> {
     const token = randomBytes(12).toString('base64url');
-    const deadline = Date.now() + this.options.lockTtlMs;
+    const deadline = Date.now() + this.options.waitMs;
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      const taken = await this.call(() => this.redis.acquireLock(k.lock, k.state, k.trace, token, this.options.lockTtlMs));
+      const taken = await this.call(() => this.redis.acquireLock(k.lock, k.state, k.trace, token, this.options.leaseMs));
       if (taken) return { token, state: taken[0] === '' ? null : taken[0], trace: taken[1] === 1 };
       if (Date.now() > deadline) throw new StateUnavailableError('conversation locked by another process for too long');
       await sleep(pause);

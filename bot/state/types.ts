@@ -25,6 +25,9 @@ export const initialState = (): ConversationState => ({ trail: [], misses: 0, an
 
 export type StoreStatus = 'ok' | 'degraded';
 
+/** Where a webhook event stands (see StateStore.claim). */
+export type Claim = 'new' | 'pending' | 'answered';
+
 /** Where conversation states live: in memory by default, Redis when REDIS_URL is set. */
 export interface StateStore {
   get(key: string): Promise<ConversationState | undefined>;
@@ -37,10 +40,13 @@ export interface StateStore {
   /** runs fn with no other update of the same key in between (no lost update) */
   exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * records an idempotency key for holdMs (default: the idempotency lifetime); false when it
-   * was already recorded (a webhook retry, or the same event being answered right now)
+   * claims an idempotency key (a webhook event id) for holdMs: 'new' when it was free (the
+   * caller answers the event), 'pending' while another turn is answering it, 'answered' once
+   * remembered
    */
-  firstSeen(idempotencyKey: string, holdMs?: number): Promise<boolean>;
+  claim(idempotencyKey: string, holdMs: number): Promise<Claim>;
+  /** extends a pending claim by holdMs more, while its event is being answered */
+  prolong(idempotencyKey: string, holdMs: number): Promise<void>;
   /** records an idempotency key for the whole idempotency lifetime: the event was answered */
   remember(idempotencyKey: string): Promise<void>;
   /** 'degraded' while the backing service is unreachable */

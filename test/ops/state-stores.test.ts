@@ -16,7 +16,7 @@ const clients: Redis[] = [];
 function redisStore(): RedisStateStore {
   const client = new Redis(REDIS_URL, { enableAutoPipelining: true });
   clients.push(client);
-  return new RedisStateStore(client, { ...lifetimes, prefix, lockTtlMs: 2000 });
+  return new RedisStateStore(client, { ...lifetimes, prefix, leaseMs: 2000, waitMs: 2000 });
 }
 
 afterAll(async () => {
@@ -78,28 +78,60 @@ describe.each(stores)('%s state store', (name, makeStore, peerOf) => {
     expect((await store.get(key))!.misses).toBe(50);
   });
 
-  test('a webhook retry is recognised until its idempotency key expires', async () => {
+  test('a webhook event is pending while answered, then recognised until its idempotency key expires', async () => {
     const id = `sms:SM${Date.now()}`;
-    expect(await store.firstSeen(id)).toBe(true);
-    expect(await store.firstSeen(id)).toBe(false);
+    expect(await store.claim(id, 100)).toBe('new');
+    expect(await store.claim(id, 100)).toBe('pending');
+    await store.prolong(id, 300);
+    await sleep(150);
+    expect(await store.claim(id, 100)).toBe('pending'); // prolonged past its first 100 ms
+    await store.remember(id);
+    expect(await store.claim(id, 100)).toBe('answered');
     await sleep(250);
-    expect(await store.firstSeen(id)).toBe(true);
+    expect(await store.claim(id, 100)).toBe('new');
+  });
+
+  test('a claim whose holder stopped prolonging it (a crash) lapses', async () => {
+    const id = `sms:SM${Date.now()}:crashed`;
+    expect(await store.claim(id, 100)).toBe('new');
+    await sleep(150);
+    expect(await store.claim(id, 100)).toBe('new');
   });
 });
 
 describe('redis state store, across processes', () => {
-  test('a process paused past its lock cannot overwrite the update made after it', async () => {
+  test('a turn longer than its lease keeps the conversation: the other process waits, both updates are kept', async () => {
     const client = new Redis(REDIS_URL);
     clients.push(client);
-    const slow = new RedisStateStore(client, { ...lifetimes, prefix, lockTtlMs: 100 });
+    const slow = new RedisStateStore(client, { ...lifetimes, ttlMs: 10_000, prefix, leaseMs: 200, waitMs: 5000 });
+    const other = redisStore();
+    const key = 'conv:long-turn';
+    await slow.set(key, initialState());
+    const long = slow.exclusive(key, async () => {
+      await sleep(800); // four leases: renewed all along
+      await slow.set(key, { ...(await slow.get(key))!, misses: 1 });
+    });
+    await sleep(100);
+    const started = Date.now();
+    await other.exclusive(key, async () => other.set(key, { ...(await other.get(key))!, misses: (await other.get(key))!.misses + 1 }));
+    await long;
+    expect(Date.now() - started).toBeGreaterThan(500);
+    expect((await other.get(key))!.misses).toBe(2);
+  });
+
+  test('a process paused past its lease cannot overwrite the update made after it', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const slow = new RedisStateStore(client, { ...lifetimes, prefix, leaseMs: 100, waitMs: 1000 });
     const other = redisStore();
     const key = 'conv:paused';
     const stale = slow.exclusive(key, async () => {
-      await sleep(250); // the lock expires meanwhile
+      // The whole process stops (a long GC pause, a blocked event loop): no renewal can run,
+      // and the lease lapses. Meanwhile another process updates the conversation.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+      await other.exclusive(key, () => other.set(key, { ...initialState(), commune: 'newer' }));
       await slow.set(key, { ...initialState(), commune: 'stale' });
     });
-    await sleep(150);
-    await other.exclusive(key, () => other.set(key, { ...initialState(), commune: 'newer' }));
     await expect(stale).rejects.toBeInstanceOf(StateUnavailableError);
     expect((await other.get(key))?.commune).toBe('newer');
   });
@@ -107,7 +139,7 @@ describe('redis state store, across processes', () => {
   test('with no expiry notice configured, nothing is kept after the state expires', async () => {
     const client = new Redis(REDIS_URL);
     clients.push(client);
-    const store = new RedisStateStore(client, { ...lifetimes, expiredNoticeMs: 0, prefix, lockTtlMs: 1000 });
+    const store = new RedisStateStore(client, { ...lifetimes, expiredNoticeMs: 0, prefix, leaseMs: 1000, waitMs: 1000 });
     await store.set('conv:no-trace', initialState());
     await sleep(250);
     expect(await store.expired('conv:no-trace')).toBe(false);

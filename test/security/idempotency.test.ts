@@ -34,13 +34,13 @@ test('an SMS whose turn crashed the process is answered when Twilio delivers it 
     REDIS_KEY_PREFIX: PREFIX,
     TWILIO_AUTH_TOKEN: TOKEN,
     PUBLIC_URL,
-    STATE_LOCK_TTL_MS: '500',
+    STATE_LOCK_LEASE_MS: '500',
     CRASH_MARKER: join(mkdtempSync(join(tmpdir(), 'crash-')), 'crashed'),
   };
   const sms = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+33600000001', To: '+33700000000', Body: 'panne' };
   const first = await realServer(env, CRASHING_SERVER);
   await expect(deliver(first.url, sms)).rejects.toThrow(); // the process died mid-turn
-  await sleep(600); // the crashed turn's claim on the event id lapses (STATE_LOCK_TTL_MS)
+  await sleep(600); // the crashed turn's claim on the event id lapses (STATE_LOCK_LEASE_MS)
 
   const restarted = await realServer(env, CRASHING_SERVER);
   const redelivery = await deliver(restarted.url, sms);

@@ -43,9 +43,13 @@ export class SpyStore implements StateStore {
   status() {
     return this.broken ? ('degraded' as const) : ('ok' as const);
   }
-  async firstSeen(key: string, holdMs?: number) {
-    this.writes.push('firstSeen');
-    return this.inner.firstSeen(key, holdMs);
+  async claim(key: string, holdMs: number) {
+    this.writes.push('claim');
+    return this.inner.claim(key, holdMs);
+  }
+  async prolong(key: string, holdMs: number) {
+    this.writes.push('prolong');
+    await this.inner.prolong(key, holdMs);
   }
   async remember(key: string) {
     this.writes.push('remember');
