@@ -1,7 +1,7 @@
 // `npm run bench`: speed and size on this machine. REST turns (memory and Redis state, 1, 50, 500
 // conversations), the matcher against nlp.js (100 to 10,000 intents), the emergency detector,
-// /healthz under hostile load; table written to docs/benchmarks.md (`-- --detector`,
-// BENCH_ONLY=hostile: one part alone).
+// /healthz under hostile load, 1, 2 and 4 processes behind one port; table written to
+// docs/benchmarks.md (`-- --detector`, `-- --horizontal`, BENCH_ONLY=hostile: one part alone).
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -18,6 +18,7 @@ import type { LoadResult } from './bench/http-load';
 import { DETECTOR, detectorRows, detectorTarget, updateDetectorRows } from './bench/detector-rows';
 import { fixed, ms, table, thousands, type Row } from './bench/rows';
 import { coldStartRows } from './bench/cold-start';
+import { horizontalRows, writeHorizontalSection } from './bench/horizontal';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -189,6 +190,18 @@ async function main() {
     console.log('\nDetector rows updated in docs/benchmarks.md');
     return;
   }
+  if (process.argv.includes('--horizontal')) {
+    const dir = mkdtempSync(join(tmpdir(), 'orientation-bench-'));
+    try {
+      const rows = await horizontalRows(await importAnnuaire(dir), SECONDS);
+      console.log(`\n${table(rows)}`);
+      writeHorizontalSection(rows);
+      console.log('\nHorizontal-scale section updated in docs/benchmarks.md');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   if (process.env.BENCH_ONLY === 'hostile') {
     console.log(table([await hostileRow()]));
     return;
@@ -210,10 +223,12 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'orientation-bench-'));
   let rows: Row[];
   let coldStart: Awaited<ReturnType<typeof coldStartRows>>;
+  let horizontal: Row[];
   try {
     const annuaire = await importAnnuaire(dir);
     coldStart = await coldStartRows(annuaire);
     rows = [...coldStart.rows, ...(await httpRows(annuaire, loads)), await hostileRow(), ...(await matcherRows(ratios, cpuRatios)), ...(await detectorRows())];
+    horizontal = await horizontalRows(annuaire, SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -259,7 +274,8 @@ async function main() {
   const previous = readFileSync(path, 'utf8');
   const kept = previous.indexOf('\n## ', previous.indexOf('\n## Method') + 1);
   writeFileSync(path, previous.includes('\n## Method') && kept !== -1 ? report + previous.slice(kept) : report);
-  console.log('\nWritten to docs/benchmarks.md');
+  writeHorizontalSection(horizontal);
+  console.log(`\n${table(horizontal)}\n\nWritten to docs/benchmarks.md`);
 }
 
 main().catch((err) => {

@@ -16,6 +16,8 @@ const ROOT = join(__dirname, '../..');
 const CONVERSATION = ['J’ai perdu ma carte d’identité', 'En France', 'je suis au chômage depuis hier', 'Lille'];
 
 export interface LoadResult {
+  /** turns measured (answered or not) */
+  turns: number;
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -27,34 +29,45 @@ export interface LoadResult {
 export interface BenchServer {
   url: string;
   rssMb(): number;
+  /** what its processes logged so far */
+  log(): string;
   stop(): Promise<void>;
 }
 
 /** node options of the server: the heap ceiling of the Dockerfile, unless BENCH_NODE_FLAGS says otherwise */
 export const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
 
-/** The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own. */
-export async function startServer(env: Record<string, string>): Promise<BenchServer> {
+/** Resident memory of a process and its children (a node:cluster primary and its workers). */
+function treeRssMb(pid: number): number {
+  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  return rss + children.reduce((sum, child) => sum + treeRssMb(child), 0);
+}
+
+/**
+ * The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own; or
+ * `entry` (a node:cluster primary) once `processes` of its bots listen on that port.
+ */
+export async function startServer(env: Record<string, string>, { entry = 'app/server.ts', processes = 1 } = {}): Promise<BenchServer> {
   const logFile = join(tmpdir(), `orientation-bench-${randomBytes(4).toString('hex')}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', 'app/server.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', RATE_LIMIT_MESSAGES: '1000000', ...env },
     stdio: ['ignore', log, log],
   });
   let port: number | undefined;
   for (let tries = 0; !port; tries++) {
-    if (tries > 300 || child.exitCode !== null) throw new Error(`bench server did not start: ${readFileSync(logFile, 'utf8')}`);
+    if (tries > 300 * processes || child.exitCode !== null) throw new Error(`bench server did not start: ${readFileSync(logFile, 'utf8')}`);
     await sleep(100);
-    port = Number(/"port":(\d+),[^\n]*"msg":"listening"/.exec(readFileSync(logFile, 'utf8'))?.[1]) || undefined;
+    const listening = [...readFileSync(logFile, 'utf8').matchAll(/"port":(\d+),[^\n]*"msg":"listening"/g)];
+    if (listening.length >= processes) port = Number(listening[0][1]);
   }
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    rssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-    },
+    rssMb: () => treeRssMb(child.pid!),
+    log: () => readFileSync(logFile, 'utf8'),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -85,11 +98,16 @@ function run(url: string, connections: number, seconds: number): Promise<autocan
   });
 }
 
-/** Warms the server up, then measures `seconds` of conversations sending without pause. */
-export async function measure(server: BenchServer, connections: number, seconds: number): Promise<LoadResult> {
+/**
+ * Warms the server up, then measures `seconds` of conversations sending without pause;
+ * `warmed` runs in between (to read counters from there on).
+ */
+export async function measure(server: BenchServer, connections: number, seconds: number, warmed?: () => Promise<void>): Promise<LoadResult> {
   await run(server.url, connections, 2);
+  await warmed?.();
   const result = await run(server.url, connections, seconds);
   return {
+    turns: result.requests.total,
     turnsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -112,6 +130,7 @@ export async function measurePaced(server: BenchServer, conversations: number, s
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   return {
+    turns: latencies.length,
     turnsPerSecond: latencies.length / elapsed,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
