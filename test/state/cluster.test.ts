@@ -4,7 +4,8 @@
 import type { RedisServer } from './support/redis-servers';
 import { cli, startCluster, stopAll } from './support/redis-servers';
 import type { BotProcess } from '../ops/support/processes';
-import { REAL_SERVER, send, startBot, testPrefix } from '../ops/support/processes';
+import { send, testPrefix } from '../ops/support/processes';
+import { readyBot } from './support/bots';
 
 // Starting 3 servers, forming the cluster (redis-cli waits for the nodes to agree) and two bot
 // processes with every tree takes seconds, and more on a loaded machine.
@@ -18,7 +19,9 @@ const bots: BotProcess[] = [];
 beforeAll(async () => {
   nodes = await startCluster(PORTS);
   const env = { STATE_SECRET: 'test-secret', REDIS_CLUSTER_NODES: `127.0.0.1:${PORTS[0]}`, REDIS_KEY_PREFIX: prefix };
-  bots.push(...(await Promise.all([startBot(env, REAL_SERVER), startBot(env, REAL_SERVER)])));
+  const started = await Promise.allSettled([readyBot(env), readyBot(env)]);
+  for (const outcome of started) if (outcome.status === 'fulfilled') bots.push(outcome.value); // killed in afterAll
+  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
 });
 
 afterAll(async () => {

@@ -14,7 +14,8 @@ import twilio from 'twilio';
 import { Conversations } from '../../bot/conversation';
 import { MemoryStateStore } from '../../bot/state/memory';
 import type { BotProcess } from '../ops/support/processes';
-import { REAL_SERVER, deleteKeys, send, startBot, testPrefix } from '../ops/support/processes';
+import { REAL_SERVER, deleteKeys, send, testPrefix } from '../ops/support/processes';
+import { readyBot } from './support/bots';
 import { CRASHING_SERVER } from '../security/support';
 
 jest.setTimeout(120_000);
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 async function bot(env: Record<string, string>, entry = REAL_SERVER): Promise<BotProcess> {
-  const started = await startBot({ STATE_SECRET: SECRET, REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env }, entry);
+  const started = await readyBot({ STATE_SECRET: SECRET, REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env }, entry);
   running.push(started);
   return started;
 }

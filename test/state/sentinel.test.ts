@@ -4,7 +4,8 @@
 import type { RedisServer } from './support/redis-servers';
 import { cli, startRedis, stopAll, until } from './support/redis-servers';
 import type { BotProcess } from '../ops/support/processes';
-import { REAL_SERVER, eventually, health, send, startBot, testPrefix } from '../ops/support/processes';
+import { eventually, health, send, testPrefix } from '../ops/support/processes';
+import { readyBot } from './support/bots';
 import { MESSAGES } from '../../bot/messages';
 
 // Failover takes a few seconds by design (down-after + election + promotion); on a loaded
@@ -48,7 +49,7 @@ const LOST_CARD = 'J’ai perdu ma carte d’identité';
 const WHERE = "Vous habitez en France ou à l'étranger ?";
 
 async function bot(): Promise<BotProcess> {
-  const started = await startBot(env, REAL_SERVER);
+  const started = await readyBot(env);
   bots.push(started);
   return started;
 }
