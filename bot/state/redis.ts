@@ -44,9 +44,14 @@ return 'answered'`;
 const PROLONG_CLAIM = `if redis.call('get', KEYS[1]) == 'pending' then return redis.call('pexpire', KEYS[1], ARGV[1]) else return 0 end`;
 
 // Saves a state and its expiry trace; under a lock (token given), only while that lock is still
-// ours, so that a holder paused past its lock's expiry cannot overwrite a newer update.
+// ours, so that a holder paused past its lease cannot overwrite a newer update. A lease that
+// lapsed while nobody else took the conversation (a stalled event loop could not renew it)
+// still saves if the state is the one read with the lock: then no turn came in between.
 const SAVE_STATE = `
-if ARGV[4] ~= '' and redis.call('get', KEYS[3]) ~= ARGV[4] then return 0 end
+if ARGV[4] ~= '' then
+  local holder = redis.call('get', KEYS[3])
+  if holder ~= ARGV[4] and (holder or (redis.call('get', KEYS[1]) or '') ~= ARGV[5]) then return 0 end
+end
 redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
 if tonumber(ARGV[3]) > 0 then redis.call('set', KEYS[2], '1', 'PX', ARGV[3]) end
 return 1`;
@@ -57,7 +62,7 @@ type WithScripts = RedisClient & {
   renewLock(lock: string, token: string, leaseMs: number): Promise<number>;
   claimEvent(key: string, leaseMs: number): Promise<Claim>;
   prolongClaim(key: string, leaseMs: number): Promise<number>;
-  saveState(state: string, trace: string, lock: string, json: string, ttlMs: number, traceTtlMs: number, token: string): Promise<number>;
+  saveState(state: string, trace: string, lock: string, json: string, ttlMs: number, traceTtlMs: number, token: string, read: string): Promise<number>;
 };
 
 interface Held {
@@ -106,7 +111,7 @@ export class RedisStateStore implements StateStore {
     const { ttlMs, expiredNoticeMs } = this.options;
     const held = this.held.get(key);
     const json = JSON.stringify(state);
-    const saved = await this.call(() => this.redis.saveState(k.state, k.trace, k.lock, json, ttlMs, expiredNoticeMs, held?.token ?? ''));
+    const saved = await this.call(() => this.redis.saveState(k.state, k.trace, k.lock, json, ttlMs, expiredNoticeMs, held?.token ?? '', held?.state ?? ''));
     if (saved !== 1) throw new StateUnavailableError('the conversation lock expired before the state was saved');
     if (held) Object.assign(held, { state: json, trace: expiredNoticeMs > 0 });
   }

@@ -136,6 +136,18 @@ describe('redis state store, across processes', () => {
     expect((await other.get(key))?.commune).toBe('newer');
   });
 
+  test('a process stalled past its lease with nobody else on the conversation still saves its turn', async () => {
+    const client = new Redis(REDIS_URL);
+    clients.push(client);
+    const stalled = new RedisStateStore(client, { ...lifetimes, ttlMs: 10_000, prefix, leaseMs: 100, waitMs: 1000 });
+    const key = 'conv:stalled';
+    await stalled.exclusive(key, async () => {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250); // no renewal can run
+      await stalled.set(key, { ...initialState(), commune: 'saved' });
+    });
+    expect((await stalled.get(key))?.commune).toBe('saved');
+  });
+
   test('with no expiry notice configured, nothing is kept after the state expires', async () => {
     const client = new Redis(REDIS_URL);
     clients.push(client);
