@@ -18,6 +18,7 @@ import Redis from 'ioredis';
 const ROOT = join(__dirname, '..', '..');
 const PROCESSES = [1, 2, 4];
 const CONNECTIONS = 50;
+const WARMUP_SECONDS_PER_PROCESS = 8;
 const HEADING = '## Horizontal scale';
 
 /** A redis-server of the bench's own on a free port, keeping nothing on disk. */
@@ -72,7 +73,10 @@ export async function horizontalRows(annuaireIndex: string, seconds: number): Pr
       // CPU time spent per turn, unlike turns per second, hardly depends on what else the machine runs.
       const before = { redis: 0, bots: 0 };
       const warmed = async () => void Object.assign(before, { redis: await redisCpu(redis.client), bots: botsCpu(server.log()) });
-      const result = await measure(server, CONNECTIONS, seconds, warmed);
+      // Each process compiles its hot code (V8's optimising JIT) from the turns it serves: n
+      // processes share the warm-up traffic, so they get n times as long. Shorter, 2 processes
+      // measured twice the CPU per turn of 1, which fell to the same once warm.
+      const result = await measure(server, CONNECTIONS, seconds, warmed, WARMUP_SECONDS_PER_PROCESS * processes);
       results.push({ ...result, redisCpuS: (await redisCpu(redis.client)) - before.redis, botsCpuS: botsCpu(server.log()) - before.bots });
     } finally {
       await server.stop();
@@ -104,7 +108,7 @@ export function writeHorizontalSection(rows: Row[]) {
     '',
     table(rows),
     '',
-    `Each row: \`scripts/bench/cluster-server.ts\` starts that many real bot processes (\`app/server.ts\`, the same trees, annuaire, heap ceiling and rate limit as the REST rows above, the per-address budget off since every request comes from 127.0.0.1) sharing the Redis state in a redis-server of their own (nothing on disk); node:cluster's primary accepts the connections on one port and hands them to the processes round robin, as a load balancer would. ${CONNECTIONS} conversations send without pause (autocannon, as above). Every process, Redis and the load generator share the machine's ${cpus().length} cores: beyond ${cpus().length} processes there is no core left to add, so these rows show the cost of sharing state through Redis more than the gain of more machines; on separate machines each process brings its own cores. CPU time per turn hardly depends on what else runs, so it gives the capacity: "bots" is the CPU time of every bot process during the measured run divided by the turns (a machine of k cores gives about k × 1,000 / that many turns per second), "Redis" the redis-server's (one Redis master, single-threaded, carries about 1,000,000 / that many turns per second; beyond, a Redis Cluster spreads conversations over several masters, docs/operations.md).`,
+    `Each row: \`scripts/bench/cluster-server.ts\` starts that many real bot processes (\`app/server.ts\`, the same trees, annuaire, heap ceiling and rate limit as the REST rows above, the per-address budget off since every request comes from 127.0.0.1) sharing the Redis state in a redis-server of their own (nothing on disk); node:cluster's primary accepts the connections on one port and hands them to the processes round robin, as a load balancer would. ${CONNECTIONS} conversations send without pause (autocannon, as above), measured after ${WARMUP_SECONDS_PER_PROCESS} s of warm-up per process (each process's JIT warms up on its share of the traffic). Every process, Redis and the load generator share the machine's ${cpus().length} cores: beyond ${cpus().length} processes there is no core left to add, so these rows cannot show the gain of more machines (on separate machines each process brings its own cores); and when other work loads the machine, more processes also win a larger share of its CPU, which is part of any gain they show. CPU time per turn hardly depends on what else runs, so it gives the capacity: "bots" is the CPU time of every bot process during the measured run divided by the turns (a machine of k cores gives about k × 1,000 / that many turns per second), "Redis" the redis-server's (one Redis master, single-threaded, carries about 1,000,000 / that many turns per second; beyond, a Redis Cluster spreads conversations over several masters, docs/operations.md).`,
     '',
   ].join('\n');
   writeFileSync(path, `${rest}\n\n${section}`);

@@ -99,11 +99,11 @@ function run(url: string, connections: number, seconds: number): Promise<autocan
 }
 
 /**
- * Warms the server up, then measures `seconds` of conversations sending without pause;
- * `warmed` runs in between (to read counters from there on).
+ * Warms the server up (`warmupSeconds`), then measures `seconds` of conversations sending
+ * without pause; `warmed` runs in between (to read counters from there on).
  */
-export async function measure(server: BenchServer, connections: number, seconds: number, warmed?: () => Promise<void>): Promise<LoadResult> {
-  await run(server.url, connections, 2);
+export async function measure(server: BenchServer, connections: number, seconds: number, warmed?: () => Promise<void>, warmupSeconds = 2): Promise<LoadResult> {
+  await run(server.url, connections, warmupSeconds);
   await warmed?.();
   const result = await run(server.url, connections, seconds);
   return {
