@@ -56,6 +56,11 @@ export const MESSAGES = {
   insult:
     'Je suis un programme et je fais de mon mieux pour vous aider. Dites-moi en quelques mots ce qui vous arrive. Vous pouvez aussi parler à une personne : Allô Service Public, 39 39, en semaine.',
   anythingElse: 'Avez-vous une autre question ? Décrivez-la en quelques mots.',
+  // a message that told two needs: the first is answered, the second offered
+  alsoLater: (first: string, second: string) => `Commençons par : ${first}. Vous avez aussi parlé de : ${second}, nous y viendrons ensuite.`,
+  alsoTold: (need: string) => `Vous avez aussi parlé de : ${need}. Voulez-vous que nous en parlions maintenant ?`,
+  alsoNo: 'Non merci',
+  alsoYes: (need: string) => `Oui, ${need}`,
   // when a normal turn cannot run: short enough for one or two SMS
   unavailable:
     'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +

@@ -7,8 +7,8 @@ import { choiceForAbroad, choiceForCommune, mentionedChoice } from './answer';
 import { askArrondissement, communeByCode } from './commune';
 import { askQuestion, disambiguation, themeMenu } from './menus';
 import { orientationText } from './render';
-import { resetPosition, type EngineContext, type Turn } from './turn';
-import { suggestedNeeds, type Understanding } from './understand';
+import { option, resetPosition, type EngineContext, type Turn } from './turn';
+import { shortTitle, suggestedNeeds, type Understanding } from './understand';
 import { foldText } from '../../knowledge/text';
 
 // Walking a need's tree: from its start, past the questions already answered, to an
@@ -21,6 +21,7 @@ export const notUnderstood = (replies: Reply[]): Reply[] => [...replies, { text:
 export function newNeed(turn: Turn, text: string, insult: boolean, understanding: Understanding): Reply[] {
   const { state, trace } = turn;
   resetPosition(state);
+  state.also = understanding.best && understanding.also?.intent.id;
   if (understanding.ambiguous) {
     trace.ambiguous = true;
     state.misses = 0;
@@ -31,7 +32,7 @@ export function newNeed(turn: Turn, text: string, insult: boolean, understanding
       ),
     ];
   }
-  if (understanding.best) return startIntent(turn, understanding.best.intent, text);
+  if (understanding.best) return withSecondNeedNoted(turn, understanding.best.intent, startIntent(turn, understanding.best.intent, text));
   if (insult) return [{ text: MESSAGES.insult }];
 
   // The ladder: the needs it might be, or else asking to rephrase; then the themes; then a person.
@@ -48,6 +49,13 @@ export function newNeed(turn: Turn, text: string, insult: boolean, understanding
   trace.fallback = 3;
   state.misses = 0;
   return notUnderstood([{ text: MESSAGES.humanHelp }]);
+}
+
+/** When the first of two needs asks a question first, the person hears that the second is not forgotten. */
+function withSecondNeedNoted(turn: Turn, first: Intent, replies: Reply[]): Reply[] {
+  const second = turn.state.also ? turn.ctx.trees.byId.get(turn.state.also) : undefined;
+  if (!second || !turn.state.at) return replies;
+  return [{ text: MESSAGES.alsoLater(shortTitle(first), shortTitle(second)) }, ...replies];
 }
 
 export function startIntent(turn: Turn, intent: Intent, text: string): Reply[] {
@@ -128,6 +136,15 @@ export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune
   trace.urgent = outcome.urgent;
   const orientation = ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now });
   const replies: Reply[] = [{ text: orientationText(orientation), orientation, urgent: outcome.urgent || undefined }];
-  if (!outcome.urgent) replies.push({ text: MESSAGES.anythingElse });
+  if (!outcome.urgent) replies.push(offerSecondNeed(state, intent, ctx) ?? { text: MESSAGES.anythingElse });
   return replies;
+}
+
+/** « Vous avez aussi parlé de… »: the second need the first message told, once, after the first need's answer. */
+function offerSecondNeed(state: ConversationState, answered: Intent, ctx: EngineContext): Reply | undefined {
+  const second = state.also && state.also !== answered.id ? ctx.trees.byId.get(state.also) : undefined;
+  state.also = undefined;
+  if (!second) return undefined;
+  state.pending = { kind: 'also', intent: second.id };
+  return { text: MESSAGES.alsoTold(shortTitle(second)), choices: [option(MESSAGES.alsoYes(shortTitle(second))), option(MESSAGES.alsoNo)] };
 }

@@ -12,7 +12,11 @@ export interface ConversationState {
     // `city`: Paris, Lyon or Marseille was named and the bot asked for the arrondissement
     | { kind: 'commune'; intent: string; outcome: string; candidates?: string[]; city?: string }
     /** « Êtes-vous en danger maintenant ? »: the emergency to answer if so, the ordinary need if not */
-    | { kind: 'danger'; intent: string; need?: string };
+    | { kind: 'danger'; intent: string; need?: string }
+    /** « Vous avez aussi parlé de… »: the second need of the first message, offered after the first */
+    | { kind: 'also'; intent: string };
+  /** the second need a message told (« … et aussi ma carte vitale »), offered once the first is answered */
+  also?: string;
   /** consecutive messages not understood: climbs the fallback ladder */
   misses: number;
   /** INSEE code once the person told us their commune */
