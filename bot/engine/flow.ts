@@ -22,6 +22,7 @@ export function newNeed(turn: Turn, text: string, insult: boolean, understanding
   const { state, trace } = turn;
   resetPosition(state);
   state.also = understanding.best && understanding.also?.intent.id;
+  if (state.also) trace.also = state.also;
   if (understanding.ambiguous) {
     trace.ambiguous = true;
     state.misses = 0;

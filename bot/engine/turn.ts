@@ -25,6 +25,8 @@ export interface TurnTrace {
   /** 1: asked to rephrase, 2: theme menu, 3: human help */
   fallback?: 1 | 2 | 3;
   ambiguous?: boolean;
+  /** a second need the message told in a clause of its own, offered after the first */
+  also?: string;
   /** the person said the answer was wrong */
   disagreed?: boolean;
   command?: string;

@@ -48,6 +48,7 @@ function showDebug(result) {
   const flags = [];
   if (trace.urgent) flags.push('urgence');
   if (trace.ambiguous) flags.push('hésitation entre plusieurs besoins');
+  if (trace.also) flags.push(`deuxième besoin dans le message : ${trace.also}`);
   if (trace.fallback) flags.push(`pas compris (niveau ${trace.fallback})`);
   if (trace.disagreed) flags.push('« ce n’est pas ça »');
   if (trace.command) flags.push(`commande : ${trace.command}`);
