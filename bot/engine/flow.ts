@@ -101,13 +101,19 @@ export function advance(turn: Turn, intent: Intent, nodeId: string, text: string
 const ASKS_WHERE_ONE_LIVES = /\b(habitez|vivez|residez)\b/;
 
 function knownAnswer(state: ConversationState, question: TreeQuestion, text: string, ctx: EngineContext): number | undefined {
-  const fromText = text ? (mentionedChoice(text, question.choices) ?? livesAbroad(ctx, text, question)) : undefined;
+  const fromText = text && !visiting(text, question) ? (mentionedChoice(text, question.choices) ?? livesAbroad(ctx, text, question)) : undefined;
   if (fromText !== undefined) return fromText;
   const previous = question.choices.findIndex((c) => c.label === state.answers[question.id]);
   if (previous >= 0) return previous;
   const commune = state.commune && ASKS_WHERE_ONE_LIVES.test(foldText(question.text)) ? communeByCode(ctx, state.commune) : undefined;
   return commune ? choiceForCommune(commune.name, question.choices) : undefined;
 }
+
+// Being in a country for a while is not living there: « je suis en vacances en Espagne ».
+const VISITING = /\b(vacances|voyage|sejour touristique|touriste|en deplacement|de passage|en visite)\b/;
+
+/** « je suis en vacances en Espagne » says where one is, not where one lives: the question is asked. */
+export const visiting = (text: string, question: TreeQuestion) => ASKS_WHERE_ONE_LIVES.test(foldText(question.text)) && VISITING.test(foldText(text));
 
 /** "je vis au Canada", "j'habite en Allemagne": the abroad choice of a where-do-you-live question. */
 export function livesAbroad(ctx: EngineContext, text: string, question: TreeQuestion): number | undefined {

@@ -4,7 +4,7 @@ import { MESSAGES } from '../messages';
 import { choiceForCommune, recognizeChoice } from './answer';
 import type { Command } from './commands';
 import { communeNamed, continueCommune } from './commune';
-import { advance, livesAbroad, notUnderstood, startIntent } from './flow';
+import { advance, livesAbroad, notUnderstood, startIntent, visiting } from './flow';
 import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
 import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
 import { choiceOf, resetPosition, type Turn } from './turn';
@@ -97,9 +97,11 @@ export function continuePending(
       return undefined;
     }
     // "non, j'habite à Lyon" answers "Habitez-vous à Paris ?" and gives the commune; so does "Lyon".
-    const chosen = recognizeChoice(text, question.choices);
+    // « je suis en vacances en Espagne » does not say where one lives: the question stays.
+    const chosen = visiting(text, question) ? undefined : recognizeChoice(text, question.choices);
     const commune = ctx.knowledge.findCommuneInText(text) ?? (chosen === undefined ? communeNamed(ctx, text) : undefined);
-    const picked = chosen ?? (commune ? choiceForCommune(commune.name, question.choices) : livesAbroad(ctx, text, question));
+    const picked =
+      chosen ?? (commune ? choiceForCommune(commune.name, question.choices) : visiting(text, question) ? undefined : livesAbroad(ctx, text, question));
     if (picked !== undefined) {
       if (commune) state.commune = commune.code;
       state.answers[question.id] = question.choices[picked].label;

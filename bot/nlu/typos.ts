@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistance, MAX_TYPO_WORD_LENGTH, typosInWord } from '../../knowledge/similarity';
+import { frenchLexicon } from './lexicon';
 
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
@@ -55,6 +56,7 @@ export function buildTypoCorrector(vocabulary: string[]): (word: string) => stri
   }
   const cache = new Map<string, string | undefined>();
   const known = new Set(vocabulary);
+  const french = frenchLexicon();
   const closest = (word: string): string | undefined => {
     const bucket = buckets.get(word[0]);
     const typos = typosInWord(word);
@@ -66,10 +68,19 @@ export function buildTypoCorrector(vocabulary: string[]): (word: string) => stri
     if (cache.has(word)) return cache.get(word);
     // An elided article glued to its word, as typed without apostrophe: "didentite", "lecole".
     const unglued = word.match(ELIDED)?.[2];
-    const corrected = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
+    const found = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
+    // A real word is no slip of another one (« voile » is not « vole »), only another form of itself (« attacher », « attaché »).
+    const corrected = found && french.has(word) && !sameRoot(word, found) ? undefined : found;
     if (cache.size < 10_000) cache.set(word, corrected || undefined);
     return corrected || undefined;
   };
+}
+
+/** Two forms that differ only in their last two letters: an inflection, not another word. */
+function sameRoot(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= Math.max(3, Math.min(a.length, b.length) - 2);
 }
 
 /**

@@ -20,6 +20,12 @@ describe('a person is led through follow-up questions', () => {
     expect(servicesOf(turns[1])).toEqual(['ambassade_france_etranger']);
   });
 
+  test('being on holiday abroad does not answer « Vous habitez en France ou à l’étranger ? »: the question stays', () => {
+    const [, second] = converse(["j'ai perdu mon passeport", 'je suis en vacances en espagne']);
+    expect(second.state.at).toEqual({ intent: 'passeport', node: 'lieu' });
+    expect(textOf(second)).not.toMatch(/Quand on vit à l'étranger/);
+  });
+
   test('oui / non answer a yes-no question', () => {
     expect(servicesOf(converse(['aide au logement', 'non'])[1])).toEqual(['caf']);
     expect(servicesOf(converse(['aide au logement', 'oui'])[1])).toEqual(['msa']);
