@@ -60,7 +60,7 @@ export const MESSAGES = {
   alsoLater: (first: string, second: string) => `Commençons par : ${first}. Vous avez aussi parlé de : ${second}, nous y viendrons ensuite.`,
   alsoTold: (need: string) => `Vous avez aussi parlé de : ${need}. Voulez-vous que nous en parlions maintenant ?`,
   alsoNo: 'Non merci',
-  alsoYes: (need: string) => `Oui, ${need}`,
+  alsoYes: 'Oui',
   // when a normal turn cannot run: short enough for one or two SMS
   unavailable:
     'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans quelques minutes. ' +

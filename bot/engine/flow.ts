@@ -153,5 +153,5 @@ function offerSecondNeed(state: ConversationState, answered: Intent, ctx: Engine
   state.also = undefined;
   if (!second) return undefined;
   state.pending = { kind: 'also', intent: second.id };
-  return { text: MESSAGES.alsoTold(shortTitle(second)), choices: [option(MESSAGES.alsoYes(shortTitle(second))), option(MESSAGES.alsoNo)] };
+  return { text: MESSAGES.alsoTold(shortTitle(second)), choices: [option(MESSAGES.alsoYes), option(MESSAGES.alsoNo)] };
 }

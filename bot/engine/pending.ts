@@ -8,7 +8,7 @@ import { advance, livesAbroad, notUnderstood, startIntent, visiting } from './fl
 import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
 import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
 import { choiceOf, resetPosition, type Turn } from './turn';
-import { shortTitle, THRESHOLDS, type Understanding } from './understand';
+import { THRESHOLDS, type Understanding } from './understand';
 import { dangerQuestion, isDangerAnswer } from '../safety/ask';
 
 /** An answer to what the bot asked last, or undefined when the message is a new need. */
@@ -46,7 +46,7 @@ export function continuePending(
     // yes, its name or 1: the second need; no or 2: done; anything else is a new message
     state.pending = undefined;
     const intent = ctx.trees.byId.get(pending.intent);
-    const picked = intent && recognizeChoice(text, [choiceOf(MESSAGES.alsoYes(shortTitle(intent))), choiceOf(MESSAGES.alsoNo, ['non', 'c est tout'])]);
+    const picked = intent && recognizeChoice(text, [choiceOf(MESSAGES.alsoYes), choiceOf(MESSAGES.alsoNo, ['non', 'c est tout'])]);
     if (intent && picked === 0) return startIntent(turn, intent, '');
     if (picked === 1) return [{ text: MESSAGES.anythingElse }];
     return undefined;

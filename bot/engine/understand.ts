@@ -75,7 +75,9 @@ function needsByClause(text: string, matcher: Matcher): Candidate[] {
   // A clause that asks (« je voudrais », « comment ») is what the person came for: it goes first.
   const ordered = [...clauses.filter(asks), ...clauses.filter((c) => !asks(c))];
   const read = ordered.map((clause) => matcher.match(clause, 10).candidates);
-  const told = distinctNeeds(read.flatMap((candidates) => (candidates[0]?.score >= THRESHOLDS.clearClause ? [candidates[0]] : [])));
+  // Curated needs only: a generated one matches a single word of background (« je suis fonctionnaire »).
+  const plain = (c: Candidate | undefined): c is Candidate => c !== undefined && !c.intent.generated && c.score >= THRESHOLDS.clearClause;
+  const told = distinctNeeds(read.flatMap((candidates) => (plain(candidates[0]) ? [candidates[0]] : [])));
   const explains = (need: Candidate, clause: Candidate[]) => clause.some((c) => c.intent === need.intent && c.score >= THRESHOLDS.backgroundClause);
   return told.filter((need) => read.every((clause) => clause[0]?.intent === need.intent || !explains(need, clause)));
 }

@@ -68,6 +68,11 @@ function botium(...args: string[]): Promise<{ status: number | null; output: str
  * exact, so that a new difference, or a fix, shows here.
  */
 const KNOWN_REST_DIFFERENCES = [
+  // two needs in one message: the REST API answers them as the engine does (posted by hand on 1 December 2026: « Oui », « Non merci » come after the licence's answer), Botium's check of the buttons after an orientation does not see them; to investigate with the others
+  'Au lieu de répondre à la proposition, la personne pose une autre question',
+  "Le second besoin proposé, la personne n'en veut pas",
+  'Par SMS, le permis et la carte Vitale perdus ; la personne répond par les numéros',
+  'Sur le site, les deux besoins écrits en toutes lettres ; la personne clique sur les boutons',
   "La commune redite en répondant à une autre question n'est pas redemandée",
   'Le code postal 59000 est celui de Lille',
   'Le code postal 76600 est celui du Havre',

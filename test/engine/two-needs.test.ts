@@ -9,7 +9,7 @@ describe('a message that tells two needs', () => {
     expect(first.trace.also).toBe('carte_vitale');
     expect(textOf(first)).toMatch(/Commençons par : Permis de conduire\. Vous avez aussi parlé de : Carte Vitale/);
     expect(servicesOf(second)).toEqual(['ants', 'msap']);
-    expect(choicesOf(second)).toEqual(['Oui, Carte Vitale', 'Non merci']);
+    expect(choicesOf(second)).toEqual(['Oui', 'Non merci']);
     expect(third.trace.intent).toBe('carte_vitale');
   });
 
@@ -19,8 +19,8 @@ describe('a message that tells two needs', () => {
       .map((m) => m.text)
       .join('\n');
     expect(sms).toMatch(/Vous avez aussi parlé de : Carte Vitale/);
-    expect(sms).toMatch(/1 - Oui, Carte Vitale\n2 - Non merci\nRépondez par le numéro\./);
-    expect(answered.replies[answered.replies.length - 1].choices?.map((c) => c.value)).toEqual(['Oui, Carte Vitale', 'Non merci']);
+    expect(sms).toMatch(/1 - Oui\n2 - Non merci\nRépondez par le numéro\./);
+    expect(answered.replies[answered.replies.length - 1].choices?.map((c) => c.value)).toEqual(['Oui', 'Non merci']);
   });
 
   test('a background clause is not a second need: the RSA one receives is why the CAF claims money back', () => {
