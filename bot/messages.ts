@@ -71,4 +71,34 @@ export const MESSAGES = {
   textOnly: 'Je ne lis que les messages écrits. Décrivez votre besoin en quelques mots.',
   /** WhatsApp: the button that opens a list of choices (20 characters at most) */
   showChoices: 'Voir les choix',
+  // The words of an orientation as channels write it (bot/engine/render.ts, channels/render/).
+  goTo: (services: string) => `adressez-vous à ${services}`,
+  or: 'ou',
+  phone: 'Téléphone',
+  phoneShort: 'Tél.',
+  nationalPhone: 'Tél. national',
+  noLocalAddress: "Nous n'avons pas l'adresse locale. Numéro national :",
+  hours: 'Horaires',
+  access: 'Accès',
+  map: 'Plan',
+  toKnow: 'À savoir',
+  toBring: 'À apporter',
+  online: 'En ligne',
+  urgent: 'URGENT',
+  /** in other languages: « the official text is in French », before the source line; nothing in French */
+  officialFrench: '',
+  // The web chat's own words (channels/webchat/public/chat.js), per conversation language.
+  youSaid: 'Vous avez dit :',
+  botSaid: "L'assistant a dit :",
+  choicesHint: 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.',
+  choicesLabel: 'Réponses proposées :',
+  typing: "L'assistant écrit...",
+  sendError: "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.",
+  newWindow: '(nouvelle fenêtre)',
+  source: 'Source :',
 } as const;
+
+/** The French catalog's shape, which every language's catalog has (bot/lang/catalog.ts). */
+export type Messages = {
+  readonly [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};

@@ -14,4 +14,8 @@ export interface Reply {
   choices?: ChoiceOption[];
   orientation?: Orientation;
   urgent?: boolean;
+  /** the reply's language (ISO 639-1) when not French: channels set `lang` (RGAA 8.7) */
+  lang?: string;
+  /** 'rtl' for a right-to-left language (Arabic) */
+  dir?: 'rtl';
 }

@@ -1,6 +1,8 @@
 // The one text folding: what people type and what the data says, compared in one form.
 
-const ACCENTS = /[\u0300-\u036f]/g;
+// Marks of every script: Latin accents, Arabic short vowels and shadda... Letters of every
+// script are kept, so that a message in Arabic or Russian is words too, not nothing.
+const MARKS = /\p{M}+/gu;
 
 /** Lowercase, no accents, ligatures spelled out, apostrophes and punctuation as spaces. */
 export function foldText(text: string): string {
@@ -9,8 +11,8 @@ export function foldText(text: string): string {
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .normalize('NFD')
-    .replace(ACCENTS, '')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(MARKS, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 

@@ -77,10 +77,24 @@ const NO_PHRASES = [
   'evidemment pas',
 ];
 // Longest first, so that "absolument pas" is read before "absolument".
-const POLAR_PHRASES: [string, Polarity][] = [
+const byLength = (phrases: [string, Polarity][]) => phrases.sort((a, b) => b[0].length - a[0].length);
+let POLAR_PHRASES: [string, Polarity][] = byLength([
   ...YES_PHRASES.map((p): [string, Polarity] => [p, 'oui']),
   ...NO_PHRASES.map((p): [string, Polarity] => [p, 'non']),
-].sort((a, b) => b[0].length - a[0].length);
+]);
+/** yes and no in the other languages the bot reads (their messages.yaml), also as a choice's first word */
+let FOREIGN_POLAR: [string, Polarity][] = [];
+
+/** Adds a language's yes and no (folded), when its catalog is loaded. */
+export function addPolarWords(yes: string[], no: string[]): void {
+  const words = [...yes.map((p): [string, Polarity] => [p, 'oui']), ...no.map((p): [string, Polarity] => [p, 'non'])].filter(([p]) => p);
+  const isNew =
+    (list: [string, Polarity][]) =>
+    ([p]: [string, Polarity]) =>
+      !list.some(([known]) => known === p);
+  POLAR_PHRASES = byLength([...POLAR_PHRASES, ...words.filter(isNew(POLAR_PHRASES))]);
+  FOREIGN_POLAR = byLength([...FOREIGN_POLAR, ...words.filter(isNew(FOREIGN_POLAR))]);
+}
 // "si" answers a negative question only when it is the whole answer ("si je peux" is no yes).
 const WHOLE_ANSWER_YES = new Set(['si', 'si si', 'mais si']);
 
@@ -100,7 +114,11 @@ export function polarityOf(text: string): { polarity: Polarity; rest: string } |
   return undefined;
 }
 
-const choicePolarity = (choice: Choosable): Polarity | undefined => foldText(choice.label).match(/^(oui|non)\b/)?.[1] as Polarity | undefined;
+const choicePolarity = (choice: Choosable): Polarity | undefined => {
+  const label = foldText(choice.label);
+  const french = label.match(/^(oui|non)\b/)?.[1] as Polarity | undefined;
+  return french ?? FOREIGN_POLAR.find(([p]) => label === p || label.startsWith(`${p} `))?.[1];
+};
 
 /** Index of the choice the person picked, or undefined when the message is not clearly one of them. */
 export function recognizeChoice(text: string, choices: Choosable[]): number | undefined {

@@ -1,4 +1,5 @@
 import { foldText } from '../../knowledge/text';
+import type { LanguagePack } from '../lang/pack';
 
 // Words a person can write at any time, on every channel, decoded here and nowhere else.
 // The opt-out words include the carriers' usual ones (Twilio has no French ones), so that a
@@ -40,10 +41,16 @@ const COMMANDS: Record<string, Command> = {
 };
 const NOT_THAT = /^(non )?(ce n est pas ca|c est pas ca|pas ca|ce n est pas cela|ca ne correspond pas|mauvaise reponse|faux)$/;
 
-/** The command a whole message is, given its folded form ("?" folds to nothing: the raw text is kept). */
-export function commandOf(folded: string): Command | undefined {
-  return COMMANDS[folded] ?? (NOT_THAT.test(folded) ? 'notThat' : undefined);
+/**
+ * The command a whole message is, given its folded form ("?" folds to nothing: the raw text is
+ * kept). French commands work in every language; a language's own come first.
+ */
+export function commandOf(folded: string, pack?: LanguagePack): Command | undefined {
+  return pack?.commands.get(folded) ?? COMMANDS[folded] ?? (NOT_THAT.test(folded) ? 'notThat' : undefined);
 }
 
-/** STOP and its synonyms: honoured before any limit, because the person asked to be forgotten. */
-export const asksToBeForgotten = (text: string): boolean => commandOf(foldText(text) || text.trim()) === 'stop';
+/** STOP and its synonyms, in every language: honoured before any limit, because the person asked to be forgotten. */
+export const asksToBeForgotten = (text: string, packs: Iterable<LanguagePack> = []): boolean => {
+  const folded = foldText(text) || text.trim();
+  return commandOf(folded) === 'stop' || [...packs].some((pack) => pack.commands.get(folded) === 'stop');
+};

@@ -3,12 +3,11 @@ import { cityOfArrondissement } from '../../knowledge/communes/arrondissements';
 import type { Intent, TreeOutcome } from '../trees/types';
 import type { ConversationState } from '../state/types';
 import type { Reply } from '../types';
-import { MESSAGES } from '../messages';
 import { foldText } from '../../knowledge/text';
 import { recognizeChoice } from './answer';
 import type { Command } from './commands';
 import { finish } from './flow';
-import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
+import { talkBeforeQuestion, type SmallTalk } from './small-talk';
 import { choiceOf, type EngineContext, option, type Turn } from './turn';
 
 // The commune question: asked only when the office depends on it; a name, a postal code,
@@ -34,7 +33,7 @@ export function continueCommune(
   const city = pending.city ? communeByCode(ctx, pending.city) : undefined;
   if (command === 'skip' || talk === 'dontKnow' || talk === 'ratherNotSay' || talk === 'done') {
     if (city) return finish(turn, intent, outcome, city, { arrondissementAsked: true });
-    return [{ text: MESSAGES.withoutCommune }, ...finish(turn, intent, outcome, undefined)];
+    return [{ text: ctx.say.withoutCommune }, ...finish(turn, intent, outcome, undefined)];
   }
   if (city) return answerArrondissement(turn, text, city, intent, outcome);
   const options = pending.candidates;
@@ -46,13 +45,13 @@ export function continueCommune(
     if (picked !== undefined) return finish(turn, intent, outcome, communeByCode(ctx, options[picked]));
   }
   if (talk === 'somethingElse') return undefined;
-  if (talk) return [{ text: talk === 'confused' ? MESSAGES.communeHelp : TALK_BEFORE_QUESTION[talk] }, { text: MESSAGES.askCommune }];
+  if (talk) return [{ text: talk === 'confused' ? ctx.say.communeHelp : talkBeforeQuestion(ctx.say, talk) }, { text: ctx.say.askCommune }];
   const resolved = ctx.knowledge.resolveCommune(text);
   // A misspelt name ("lile") is taken unless the message is rather a new need.
   if (resolved.status === 'found' && (namesCommune(text, resolved.commune) || !isNewNeed())) return finish(turn, intent, outcome, resolved.commune);
   if (isNewNeed()) return undefined;
-  if (resolved.status === 'ambiguous') return askWhichCommune(turn.state, pending.intent, pending.outcome, resolved.candidates, /\d/.test(text));
-  return [{ text: MESSAGES.communeUnknown }];
+  if (resolved.status === 'ambiguous') return askWhichCommune(ctx.say, turn.state, pending.intent, pending.outcome, resolved.candidates, /\d/.test(text));
+  return [{ text: ctx.say.communeUnknown }];
 }
 
 /** Paris, Lyon or Marseille as a whole, where the offices differ by arrondissement: which one? */
@@ -61,7 +60,7 @@ export function askArrondissement(turn: Turn, intent: Intent, outcome: TreeOutco
   turn.state.commune = city.code;
   turn.state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id, city: city.code };
   turn.trace.node = 'arrondissement';
-  return [{ text: MESSAGES.askArrondissement(city.name) }];
+  return [{ text: turn.ctx.say.askArrondissement(city.name) }];
 }
 
 /** "11", "11e" or "Paris 11" after the bot asked which arrondissement of `city`; PASSER keeps the city. */
@@ -72,13 +71,20 @@ function answerArrondissement(turn: Turn, text: string, city: Commune, intent: I
       return finish(turn, intent, outcome, resolved.commune, { arrondissementAsked: true });
     }
   }
-  return [{ text: MESSAGES.arrondissementUnknown(city.name) }];
+  return [{ text: turn.ctx.say.arrondissementUnknown(city.name) }];
 }
 
-function askWhichCommune(state: ConversationState, intent: string, outcome: string, candidates: Commune[], byPostalCode: boolean): Reply[] {
+function askWhichCommune(
+  say: Turn['ctx']['say'],
+  state: ConversationState,
+  intent: string,
+  outcome: string,
+  candidates: Commune[],
+  byPostalCode: boolean,
+): Reply[] {
   const shown = candidates.slice(0, 9);
   state.pending = { kind: 'commune', intent, outcome, candidates: shown.map((c) => c.code) };
-  return [{ text: byPostalCode ? MESSAGES.communeWhichPostal : MESSAGES.communeWhich, choices: shown.map((c) => option(communeLabel(c))) }];
+  return [{ text: byPostalCode ? say.communeWhichPostal : say.communeWhich, choices: shown.map((c) => option(communeLabel(c))) }];
 }
 
 /** The text names this commune or gives one of its postal codes, not just something close to it. */

@@ -2,12 +2,12 @@ import type { Commune } from '../../knowledge/types';
 import type { ConversationState } from '../state/types';
 import type { Intent, TreeOutcome, TreeQuestion } from '../trees/types';
 import type { Reply } from '../types';
-import { MESSAGES } from '../messages';
+import type { Messages } from '../messages';
 import { choiceForAbroad, choiceForCommune, mentionedChoice } from './answer';
 import { askArrondissement, communeByCode } from './commune';
 import { askQuestion, disambiguation, themeMenu } from './menus';
-import { orientationText } from './render';
-import { option, resetPosition, type EngineContext, type Turn } from './turn';
+import { glossed, orientationText } from './render';
+import { option, resetPosition, type EngineContext, type Turn, type TurnContext } from './turn';
 import { shortTitle, suggestedNeeds, type Understanding } from './understand';
 import { foldText } from '../../knowledge/text';
 
@@ -16,7 +16,7 @@ import { foldText } from '../../knowledge/text';
 // ladder when nothing was understood.
 
 /** Every "not understood" reply ends with the emergency numbers. */
-export const notUnderstood = (replies: Reply[]): Reply[] => [...replies, { text: MESSAGES.emergencyLine }];
+export const notUnderstood = (say: Messages, replies: Reply[]): Reply[] => [...replies, { text: say.emergencyLine }];
 
 export function newNeed(turn: Turn, text: string, insult: boolean, understanding: Understanding): Reply[] {
   const { state, trace } = turn;
@@ -28,35 +28,37 @@ export function newNeed(turn: Turn, text: string, insult: boolean, understanding
     state.misses = 0;
     return [
       disambiguation(
+        turn.ctx.say,
         state,
         understanding.ambiguous.map((c) => c.intent),
       ),
     ];
   }
   if (understanding.best) return withSecondNeedNoted(turn, understanding.best.intent, startIntent(turn, understanding.best.intent, text));
-  if (insult) return [{ text: MESSAGES.insult }];
+  const say = turn.ctx.say;
+  if (insult) return [{ text: say.insult }];
 
   // The ladder: the needs it might be, or else asking to rephrase; then the themes; then a person.
   state.misses += 1;
   if (state.misses === 1) {
     trace.fallback = 1;
     const suggested = suggestedNeeds(understanding);
-    return notUnderstood([suggested.length > 0 ? disambiguation(state, suggested, true) : { text: MESSAGES.rephrase }]);
+    return notUnderstood(say, [suggested.length > 0 ? disambiguation(say, state, suggested, true) : { text: say.rephrase }]);
   }
   if (state.misses === 2) {
     trace.fallback = 2;
-    return notUnderstood([themeMenu(state, turn.ctx)]);
+    return notUnderstood(say, [themeMenu(state, turn.ctx)]);
   }
   trace.fallback = 3;
   state.misses = 0;
-  return notUnderstood([{ text: MESSAGES.humanHelp }]);
+  return notUnderstood(say, [{ text: say.humanHelp }]);
 }
 
 /** When the first of two needs asks a question first, the person hears that the second is not forgotten. */
 function withSecondNeedNoted(turn: Turn, first: Intent, replies: Reply[]): Reply[] {
   const second = turn.state.also ? turn.ctx.trees.byId.get(turn.state.also) : undefined;
   if (!second || !turn.state.at) return replies;
-  return [{ text: MESSAGES.alsoLater(shortTitle(first), shortTitle(second)) }, ...replies];
+  return [{ text: turn.ctx.say.alsoLater(shortTitle(first), shortTitle(second)) }, ...replies];
 }
 
 export function startIntent(turn: Turn, intent: Intent, text: string): Reply[] {
@@ -94,7 +96,7 @@ export function advance(turn: Turn, intent: Intent, nodeId: string, text: string
     current = question.choices[known].next;
   }
   resetPosition(state);
-  return [{ text: MESSAGES.rephrase }];
+  return [{ text: ctx.say.rephrase }];
 }
 
 // Questions about where the person lives, which the commune or country they gave answers.
@@ -129,7 +131,7 @@ function reachOutcome(turn: Turn, intent: Intent, outcome: TreeOutcome): Reply[]
   state.at = undefined;
   state.pending = { kind: 'commune', intent: intent.id, outcome: outcome.id };
   turn.trace.node = 'commune';
-  return [{ text: MESSAGES.askCommune }];
+  return [{ text: ctx.say.askCommune }];
 }
 
 export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune: Commune | undefined, { arrondissementAsked = false } = {}): Reply[] {
@@ -141,17 +143,17 @@ export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune
   trace.intent = intent.id;
   trace.outcome = outcome.id;
   trace.urgent = outcome.urgent;
-  const orientation = ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now });
-  const replies: Reply[] = [{ text: orientationText(orientation), orientation, urgent: outcome.urgent || undefined }];
-  if (!outcome.urgent) replies.push(offerSecondNeed(state, intent, ctx) ?? { text: MESSAGES.anythingElse });
+  const orientation = glossed(ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now }), ctx.pack);
+  const replies: Reply[] = [{ text: orientationText(orientation, ctx.say), orientation, urgent: outcome.urgent || undefined }];
+  if (!outcome.urgent) replies.push(offerSecondNeed(state, intent, ctx) ?? { text: ctx.say.anythingElse });
   return replies;
 }
 
 /** « Vous avez aussi parlé de… »: the second need the first message told, once, after the first need's answer. */
-function offerSecondNeed(state: ConversationState, answered: Intent, ctx: EngineContext): Reply | undefined {
+function offerSecondNeed(state: ConversationState, answered: Intent, ctx: TurnContext): Reply | undefined {
   const second = state.also && state.also !== answered.id ? ctx.trees.byId.get(state.also) : undefined;
   state.also = undefined;
   if (!second) return undefined;
   state.pending = { kind: 'also', intent: second.id };
-  return { text: MESSAGES.alsoTold(shortTitle(second)), choices: [option(MESSAGES.alsoYes), option(MESSAGES.alsoNo)] };
+  return { text: ctx.say.alsoTold(shortTitle(second)), choices: [option(ctx.say.alsoYes), option(ctx.say.alsoNo)] };
 }

@@ -1,8 +1,8 @@
 import type { ConversationState } from '../state/types';
 import type { Intent, Theme, TreeQuestion, Trees } from '../trees/types';
 import type { Reply } from '../types';
-import { MESSAGES } from '../messages';
-import { type EngineContext, option, resetPosition } from './turn';
+import type { Messages } from '../messages';
+import { type EngineContext, option, resetPosition, type TurnContext } from './turn';
 
 // The lists the engine offers: a question's answers, the themes, a theme's needs, the
 // needs a message may mean, and RETOUR to the question before.
@@ -12,15 +12,15 @@ export function askQuestion(question: TreeQuestion): Reply {
 }
 
 /** "Laquelle ?" between needs too close to tell apart, or "Voulez-vous parler de…" after a message not understood. */
-export function disambiguation(state: ConversationState, intents: Intent[], suggested = false): Reply {
+export function disambiguation(say: Messages, state: ConversationState, intents: Intent[], suggested = false): Reply {
   state.pending = { kind: 'disambiguate', intents: intents.map((i) => i.id), ...(suggested ? { suggested } : {}) };
-  return { text: suggested ? MESSAGES.suggest : MESSAGES.disambiguate, choices: [...intents.map((i) => option(i.title)), option(MESSAGES.somethingElse)] };
+  return { text: suggested ? say.suggest : say.disambiguate, choices: [...intents.map((i) => option(i.title)), option(say.somethingElse)] };
 }
 
-export function themeMenu(state: ConversationState, ctx: EngineContext): Reply {
+export function themeMenu(state: ConversationState, ctx: TurnContext): Reply {
   resetPosition(state);
   state.pending = { kind: 'menu' };
-  return { text: MESSAGES.menu, choices: menuThemes(ctx).map((t) => option(t.title)) };
+  return { text: ctx.say.menu, choices: menuThemes(ctx).map((t) => option(t.title)) };
 }
 
 interface Menus {
@@ -49,17 +49,17 @@ function menus(trees: Trees): Menus {
 export const menuIntents = (ctx: EngineContext, theme: string): Intent[] => menus(ctx.trees).intents.get(theme) ?? [];
 export const menuThemes = (ctx: EngineContext): Theme[] => menus(ctx.trees).themes;
 
-export function intentMenu(state: ConversationState, ctx: EngineContext, themeId: string): Reply {
+export function intentMenu(state: ConversationState, ctx: TurnContext, themeId: string): Reply {
   const theme = ctx.trees.themes.find((t) => t.id === themeId);
   state.pending = { kind: 'theme', theme: themeId };
-  return { text: MESSAGES.themeMenu(theme?.title ?? themeId), choices: menuIntents(ctx, themeId).map((i) => option(i.title)) };
+  return { text: ctx.say.themeMenu(theme?.title ?? themeId), choices: menuIntents(ctx, themeId).map((i) => option(i.title)) };
 }
 
-export function goBack(state: ConversationState, ctx: EngineContext): Reply {
+export function goBack(state: ConversationState, ctx: TurnContext): Reply {
   const previous = state.trail.pop();
   const intent = previous && ctx.trees.byId.get(previous.intent);
   const question = intent?.questions[previous!.node];
-  if (!intent || !question) return { text: MESSAGES.noPrevious };
+  if (!intent || !question) return { text: ctx.say.noPrevious };
   delete state.answers[question.id];
   state.pending = undefined;
   state.at = { intent: intent.id, node: question.id };

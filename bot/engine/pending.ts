@@ -5,7 +5,7 @@ import { choiceForCommune, recognizeChoice } from './answer';
 import type { Command } from './commands';
 import { communeNamed, continueCommune } from './commune';
 import { advance, livesAbroad, notUnderstood, startIntent, visiting } from './flow';
-import { TALK_BEFORE_QUESTION, type SmallTalk } from './small-talk';
+import { talkBeforeQuestion, type SmallTalk } from './small-talk';
 import { askQuestion, disambiguation, intentMenu, menuIntents, menuThemes } from './menus';
 import { choiceOf, resetPosition, type Turn } from './turn';
 import { THRESHOLDS, type Understanding } from './understand';
@@ -30,25 +30,25 @@ export function continuePending(
 
   if (pending?.kind === 'danger') {
     // « Êtes-vous en danger maintenant ? » yes: the emergency's lines; no: the ordinary need, if any
-    const answer = isDangerAnswer(text);
+    const answer = isDangerAnswer(text, ctx);
     const intent = ctx.trees.byId.get(answer === 'yes' ? pending.intent : (pending.need ?? ''));
     if (answer === 'yes' && intent) return startIntent(turn, intent, '');
     if (answer === 'no') {
       state.pending = undefined;
-      return intent ? startIntent(turn, intent, '') : [{ text: MESSAGES.notInDanger }];
+      return intent ? startIntent(turn, intent, '') : [{ text: ctx.say.notInDanger }];
     }
     const urgent = ctx.trees.byId.get(pending.intent);
     if (isNewNeed() || !urgent) return undefined;
-    return [{ text: MESSAGES.notAnAnswer }, dangerQuestion(state, urgent, ctx.trees.byId.get(pending.need ?? ''), ctx.knowledge)];
+    return [{ text: ctx.say.notAnAnswer }, dangerQuestion(state, urgent, ctx.trees.byId.get(pending.need ?? ''), ctx)];
   }
 
   if (pending?.kind === 'also') {
     // yes, its name or 1: the second need; no or 2: done; anything else is a new message
     state.pending = undefined;
     const intent = ctx.trees.byId.get(pending.intent);
-    const picked = intent && recognizeChoice(text, [choiceOf(MESSAGES.alsoYes), choiceOf(MESSAGES.alsoNo, ['non', 'c est tout'])]);
+    const picked = intent && recognizeChoice(text, [choiceOf(ctx.say.alsoYes, [MESSAGES.alsoYes]), choiceOf(ctx.say.alsoNo, [MESSAGES.alsoNo, 'non', 'c est tout'])]);
     if (intent && picked === 0) return startIntent(turn, intent, '');
-    if (picked === 1) return [{ text: MESSAGES.anythingElse }];
+    if (picked === 1) return [{ text: ctx.say.anythingElse }];
     return undefined;
   }
 
@@ -56,17 +56,17 @@ export function continuePending(
     const intents = pending.intents.map((id) => ctx.trees.byId.get(id)).filter((i): i is Intent => !!i);
     const choices = [
       ...intents.map((i) => choiceOf(i.title)),
-      choiceOf(MESSAGES.somethingElse, ['autre', 'aucun', 'aucune', 'rien de tout ca', 'non', 'non merci']),
+      choiceOf(ctx.say.somethingElse, [MESSAGES.somethingElse, 'autre', 'aucun', 'aucune', 'rien de tout ca', 'non', 'non merci']),
     ];
     const picked = recognizeChoice(text, choices);
     if (picked === intents.length) {
       state.pending = undefined;
-      return [{ text: MESSAGES.rephrase }];
+      return [{ text: ctx.say.rephrase }];
     }
     if (picked !== undefined) return startIntent(turn, intents[picked], '');
     // Suggestions after a message not understood: anything else is a new message, and the ladder climbs.
     if (pending.suggested) return undefined;
-    return isNewNeed() ? undefined : notUnderstood([{ text: MESSAGES.notAnAnswer }, disambiguation(state, intents)]);
+    return isNewNeed() ? undefined : notUnderstood(ctx.say, [{ text: ctx.say.notAnAnswer }, disambiguation(ctx.say, state, intents)]);
   }
 
   if (pending?.kind === 'menu') {
@@ -86,7 +86,7 @@ export function continuePending(
       intents.map((i) => choiceOf(i.title)),
     );
     if (picked !== undefined) return startIntent(turn, intents[picked], '');
-    return isNewNeed() ? undefined : notUnderstood([{ text: MESSAGES.notAnAnswer }, intentMenu(state, ctx, pending.theme)]);
+    return isNewNeed() ? undefined : notUnderstood(ctx.say, [{ text: ctx.say.notAnAnswer }, intentMenu(state, ctx, pending.theme)]);
   }
 
   if (state.at) {
@@ -110,12 +110,12 @@ export function continuePending(
     }
     if (talk === 'somethingElse') {
       resetPosition(state);
-      return [{ text: MESSAGES.noChoiceFits }];
+      return [{ text: ctx.say.noChoiceFits }];
     }
     if (!talk && isNewNeed(intent.id)) return undefined;
     trace.node = question.id;
-    if (talk) return [{ text: TALK_BEFORE_QUESTION[talk] }, askQuestion(question)];
-    return notUnderstood([{ text: MESSAGES.notAnAnswer }, askQuestion(question)]);
+    if (talk) return [{ text: talkBeforeQuestion(ctx.say, talk) }, askQuestion(question)];
+    return notUnderstood(ctx.say, [{ text: ctx.say.notAnAnswer }, askQuestion(question)]);
   }
   return undefined;
 }

@@ -1,41 +1,55 @@
 import type { Orientation, ServiceOrientation } from '../../knowledge/types';
 import { sourceLine } from '../../knowledge/wording';
+import type { LanguagePack } from '../lang/pack';
+import { MESSAGES, type Messages } from '../messages';
 
 // The plain-text form of an orientation: what every channel can show as is, and what an
 // SMS carries. Channels with cards render the structured orientation instead.
 
-export function orientationText(o: Orientation): string {
+export function orientationText(o: Orientation, say: Messages = MESSAGES): string {
   const parts: string[] = [];
   const names = o.services.map((s) => s.name);
-  parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : adressez-vous à ${joinOr(names)}. ${o.why}`);
+  parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : ${say.goTo(joinOr(names, say))}. ${o.why}`);
   const first = o.services[0];
-  if (first && !o.urgent) parts.push(...serviceLines(first));
-  for (const note of o.notes ?? []) parts.push(`À savoir : ${note.text} ${sourceLine(note.source)}`);
-  if (o.bring.length > 0) parts.push(`À apporter : ${o.bring.join(', ')}.`);
-  if (o.online) parts.push(`En ligne : ${o.online.label}, ${o.online.url}`);
+  if (first && !o.urgent) parts.push(...serviceLines(first, say));
+  for (const note of o.notes ?? []) parts.push(`${say.toKnow} : ${note.text} ${sourceLine(note.source)}`);
+  if (o.bring.length > 0) parts.push(`${say.toBring} : ${o.bring.join(', ')}.`);
+  if (o.online) parts.push(`${say.online} : ${o.online.label}, ${o.online.url}`);
   const source = o.sources[0];
-  if (source) parts.push(sourceLine(source));
+  if (source) parts.push(officialSource(sourceLine(source), say));
   return parts.map(sentence).join(' ');
 }
 
-function serviceLines(s: ServiceOrientation): string[] {
+/** In another language, the source line first says that the official text is in French. */
+export const officialSource = (line: string, say: Messages) => (say.officialFrench ? `${say.officialFrench} ${line}` : line);
+
+function serviceLines(s: ServiceOrientation, say: Messages): string[] {
   const office = s.offices?.[0];
   if (office) {
     const lines = [[office.name, ...(office.address ?? [])].join(', ')];
-    if (office.phone) lines.push(`Téléphone : ${office.phone}`);
+    if (office.phone) lines.push(`${say.phone} : ${office.phone}`);
     if (office.openNow) lines.push(office.openNow);
     return lines;
   }
   const lines: string[] = [];
   if (s.missingData) lines.push(s.missingData);
-  if (s.nationalPhone) lines.push(`Téléphone : ${s.nationalPhone}`);
+  if (s.nationalPhone) lines.push(`${say.phone} : ${s.nationalPhone}`);
   if (s.lookup) lines.push(`${s.lookup.label} : ${s.lookup.url}`);
   return lines;
 }
 
 const sentence = (s: string) => (/[.!?:]$/.test(s.trim()) || /https?:\/\/\S+$/.test(s) ? s.trim() : `${s.trim()}.`);
 
-export function joinOr(items: string[]): string {
+export function joinOr(items: string[], say: Messages = MESSAGES): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${say.or} ${items[items.length - 1]}`;
+}
+
+/**
+ * Office names stay in French, what the person will read on the door; in another language
+ * each is followed by its short gloss: « Caisse d'allocations familiales (CAF) (family benefits office) ».
+ */
+export function glossed(o: Orientation, pack: LanguagePack | undefined): Orientation {
+  if (!pack) return o;
+  return { ...o, services: o.services.map((s) => (pack.glosses[s.id] ? { ...s, name: `${s.name} (${pack.glosses[s.id]})` } : s)) };
 }

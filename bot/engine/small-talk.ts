@@ -1,4 +1,5 @@
-import { MESSAGES } from '../messages';
+import type { Messages } from '../messages';
+import type { LanguagePack } from '../lang/pack';
 
 // What people write around their problem rather than about it: "bonjour", "merci", "je
 // comprends pas", "autre chose", "je sais pas", "je préfère pas dire", an insult. Each
@@ -49,33 +50,38 @@ const INSULTS = /\b(con|conne|connard|connasse|abruti|abrutie|cretin|imbecile|me
 const SAID_OF_THE_BOT =
   /\b(t es|tu es|vous etes|t etes|c est|ce robot est|ce bot est|ton truc est|votre truc est)( vraiment| trop| completement| totalement)? (nul|nulle|inutile|pourri|debile|idiot|idiote|bete)\b/;
 
-/** The small talk a whole message is, once folded; undefined when it says something else. */
-export function smallTalkOf(folded: string): SmallTalk | undefined {
+/** The small talk a whole message is, once folded (in French, or in the conversation's language); undefined when it says something else. */
+export function smallTalkOf(folded: string, pack?: LanguagePack): SmallTalk | undefined {
+  const local = pack?.smallTalk.get(folded);
+  if (local) return local;
   const plain = folded.replace(POLITENESS, ' ').replace(/\s+/g, ' ').trim();
   return WHOLE_MESSAGES.find(([, pattern]) => pattern.test(plain))?.[0];
 }
 
 export const hasInsult = (folded: string): boolean => INSULTS.test(folded) || SAID_OF_THE_BOT.test(folded);
 
-/** What the bot answers to small talk outside a question. */
-export const TALK_REPLIES: Record<SmallTalk, string> = {
-  greeting: MESSAGES.greeting,
-  thanks: MESSAGES.thanks,
-  done: MESSAGES.done,
-  goOn: MESSAGES.goOn,
-  confused: MESSAGES.confused,
-  somethingElse: MESSAGES.somethingElseAsked,
-  dontKnow: MESSAGES.dontKnow,
-  ratherNotSay: MESSAGES.dontKnow,
+/** What the bot answers to small talk outside a question: the catalog's key. */
+const TALK_REPLIES: Record<SmallTalk, keyof Messages> = {
+  greeting: 'greeting',
+  thanks: 'thanks',
+  done: 'done',
+  goOn: 'goOn',
+  confused: 'confused',
+  somethingElse: 'somethingElseAsked',
+  dontKnow: 'dontKnow',
+  ratherNotSay: 'dontKnow',
 };
 
 /** What the bot says before asking its question again, when the answer was small talk. */
-export const TALK_BEFORE_QUESTION: Record<Exclude<SmallTalk, 'somethingElse'>, string> = {
-  greeting: MESSAGES.hello,
-  thanks: MESSAGES.youAreWelcome,
-  done: MESSAGES.confusedAnswer,
-  goOn: MESSAGES.confusedAnswer,
-  confused: MESSAGES.confusedAnswer,
-  dontKnow: MESSAGES.dontKnowAnswer,
-  ratherNotSay: MESSAGES.dontKnowAnswer,
+const TALK_BEFORE_QUESTION: Record<Exclude<SmallTalk, 'somethingElse'>, keyof Messages> = {
+  greeting: 'hello',
+  thanks: 'youAreWelcome',
+  done: 'confusedAnswer',
+  goOn: 'confusedAnswer',
+  confused: 'confusedAnswer',
+  dontKnow: 'dontKnowAnswer',
+  ratherNotSay: 'dontKnowAnswer',
 };
+
+export const talkReply = (say: Messages, talk: SmallTalk) => say[TALK_REPLIES[talk]] as string;
+export const talkBeforeQuestion = (say: Messages, talk: Exclude<SmallTalk, 'somethingElse'>) => say[TALK_BEFORE_QUESTION[talk]] as string;

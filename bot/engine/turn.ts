@@ -4,6 +4,8 @@ import type { ConversationState } from '../state/types';
 import type { Trees } from '../trees/types';
 import type { ChoiceOption } from '../types';
 import type { Choosable } from './answer';
+import type { Messages } from '../messages';
+import type { LanguagePack } from '../lang/pack';
 
 export interface EngineContext {
   trees: Trees;
@@ -12,6 +14,14 @@ export interface EngineContext {
   now: Date;
   /** longer messages get a polite refusal (MAX_MESSAGE_CHARS); default MAX_MESSAGE_LENGTH */
   maxMessageChars?: number;
+}
+
+/** The context of one turn: in the language of the conversation (bot/engine/language.ts). */
+export interface TurnContext extends EngineContext {
+  lang: string;
+  say: Messages;
+  /** undefined in French */
+  pack?: LanguagePack;
 }
 
 /** What happened in a turn, for metrics and for agents reviewing misunderstood messages. */
@@ -35,7 +45,7 @@ export interface TurnTrace {
 /** One turn in progress: the state it changes, the world it reads, what it records. */
 export interface Turn {
   state: ConversationState;
-  ctx: EngineContext;
+  ctx: TurnContext;
   trace: TurnTrace;
 }
 

@@ -1,5 +1,5 @@
 import type { Intent } from '../trees/types';
-import { analyze, type Term } from './analyze';
+import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
 
 // What the matcher knows of a set of intents, as plain data: arrays and numbers only, so that
 // it can be written to the compiled snapshot (bot/trees/snapshot.ts) or sent from a worker
@@ -45,7 +45,8 @@ const addPosting = (lists: number[][], at: number, value: number) => {
 };
 
 /** Analyses every phrase of the intents once: the costly part of building a matcher. */
-export function indexIntents(intents: Intent[]): MatcherIndex {
+/** `analyze`: how phrases are read, French unless given (bot/lang/analyze.ts for other languages). */
+export function indexIntents(intents: Intent[], analyze: (text: string) => Analysis = analyzeFrench): MatcherIndex {
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
   const intentPostings: number[][] = [];

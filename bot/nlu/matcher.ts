@@ -1,5 +1,5 @@
 import type { Intent } from '../trees/types';
-import { analyze, type Term } from './analyze';
+import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
 import type { OfficeName } from '../../knowledge/types';
 import { buildOfficeNameFinder } from './office-names';
 import { indexIntents, type MatcherIndex } from './matcher-index';
@@ -48,16 +48,19 @@ const NAMED_OFFICE_BONUS = 0.06;
 export interface MatcherOptions {
   /** what people call offices, from the service catalog: a need leading to a named office ranks higher */
   officeNames?: OfficeName[];
+  /** how a message and the phrases are read: French unless given (bot/lang/analyze.ts for other languages) */
+  analyze?: (text: string) => Analysis;
 }
 
 /** Analyses the intents' phrases and builds their matcher (see matcherFrom to skip the analysis). */
 export function buildMatcher(intents: Intent[], options: MatcherOptions = {}): Matcher {
-  return matcherFrom(intents, indexIntents(intents), options);
+  return matcherFrom(intents, indexIntents(intents, options.analyze), options);
 }
 
 /** The matcher of intents already indexed (indexIntents), in a few milliseconds. */
 export function matcherFrom(intents: Intent[], index: MatcherIndex, options: MatcherOptions = {}): Matcher {
   const findOffices = buildOfficeNameFinder(options.officeNames ?? []);
+  const analyze = options.analyze ?? analyzeFrench;
   const intentServices = intents.map((intent) => new Set(Object.values(intent.outcomes).flatMap((o) => o.services)));
   const stemIds = new Map(index.stems.map((stem, id) => [stem, id]));
   const { idf, phrasePostings, intentPostings, phraseIntent, phraseTotal, phraseWeight, phraseStrength } = index;

@@ -21,6 +21,8 @@ export interface ConversationState {
   misses: number;
   /** INSEE code once the person told us their commune */
   commune?: string;
+  /** the language the conversation is in (ISO 639-1), when not French */
+  lang?: string;
   /** choice answers already given, by question id, so that a question is never asked twice */
   answers: Record<string, string>;
 }

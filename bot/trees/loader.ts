@@ -5,6 +5,7 @@ import { buildIntent, type Plain } from './intents';
 import { at, checkShape, type FileContext, nodePos, problem, type Sub } from './shape';
 import type { Intent, Position, Signal, Theme, Trees } from './types';
 import { collectSafety, emptySafety, expressionChoices, type FileSafety, unknownGroups } from '../safety/vocabulary';
+import { isLanguageSource, loadLanguages } from '../lang/languages';
 
 // Reads the agents' YAML into the trees the engine runs: file by file, the YAML's shape is
 // checked against the schema (shape.ts), then each need is built and checked (intents.ts).
@@ -34,7 +35,7 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
   const intents: Intent[] = [];
   const themes: Theme[] = [];
   const safety = emptySafety();
-  for (const source of sources) {
+  for (const source of sources.filter((s) => !isLanguageSource(s.file))) {
     const parsed = parseTreeFile(source.file, source.text, knowledge, problems);
     if (parsed) {
       themes.push(parsed.theme);
@@ -42,7 +43,6 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
       collectSafety(safety, parsed.safety, problems);
     }
   }
-  problems.push(...unknownGroups(intents, safety), ...expressionChoices(intents, safety));
   const byId = new Map<string, Intent>();
   for (const intent of intents) {
     const first = byId.get(intent.id);
@@ -57,7 +57,12 @@ export function loadTreeSources(sources: TreeSource[], knowledge: Knowledge): Lo
     } else byId.set(intent.id, intent);
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { trees: { intents, byId, themes: mergeThemes(themes), safety, loadedAt: new Date().toISOString() }, problems };
+  const french = { intents, byId, themes: mergeThemes(themes), safety, loadedAt: new Date().toISOString() };
+  const { languages, unsupported } = loadLanguages(sources, french, knowledge, problems);
+  // after the languages, whose signals may name groups too
+  problems.push(...unknownGroups(intents, safety), ...expressionChoices(intents, safety));
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  return { trees: { ...french, languages, unsupported }, problems };
 }
 
 function mergeThemes(themes: Theme[]): Theme[] {

@@ -1,0 +1,43 @@
+import { MESSAGES } from '../messages';
+import { languageContexts } from '../lang/context';
+import { detectLanguage } from '../lang/detect';
+import type { ConversationState } from '../state/types';
+import type { EngineContext, TurnContext } from './turn';
+import { understand } from './understand';
+
+// The language of this turn: the message's own when it can be told, else the one the
+// conversation is in (French by default). A message the bot does not read gets the fixed
+// sentence of its language (dialogs/lang/unsupported.yaml), without changing the conversation.
+
+export interface TurnLanguage {
+  ctx: TurnContext;
+  /** the message is in a language the bot does not read: what to answer, in that language */
+  unsupported?: { lang: string; text: string };
+}
+
+/** Languages written right to left, for the fixed sentence of a language the bot does not read. */
+export const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'ur', 'ps', 'he', 'yi', 'ckb', 'dv']);
+
+const french = (ctx: EngineContext): TurnContext => ({ ...ctx, lang: 'fr', say: MESSAGES });
+
+export function turnLanguage(state: ConversationState, text: string, ctx: EngineContext): TurnLanguage {
+  const languages = languageContexts(ctx.trees);
+  const detected = detectLanguage(text);
+  // n-grams alone are a weak guess: a French message the bot understands stays French
+  const weak = detected?.by === 'ngrams' && understand(text, ctx.matcher).best !== undefined;
+  const lang = !detected || weak ? (state.lang ?? 'fr') : detected.lang;
+  if (lang !== 'fr' && !languages.has(lang)) {
+    const sentence = ctx.trees.unsupported?.get(lang);
+    return { ctx: inLanguage(ctx, state.lang), ...(sentence ? { unsupported: { lang, text: sentence } } : {}) };
+  }
+  if (lang === 'fr') delete state.lang;
+  else state.lang = lang;
+  return { ctx: inLanguage(ctx, state.lang) };
+}
+
+/** The context of a turn in a language the bot reads; French for undefined or an unknown code. */
+export function inLanguage(ctx: EngineContext, lang: string | undefined): TurnContext {
+  const local = lang ? languageContexts(ctx.trees).get(lang) : undefined;
+  if (!local) return french(ctx);
+  return { ...ctx, trees: local.trees, matcher: local.matcher, lang: local.pack.code, say: local.pack.messages, pack: local.pack };
+}

@@ -1,0 +1,94 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- natural's stemmers and lists, imported one by one (see bot/nlu/stem.ts) */
+import type { Analysis, Term } from '../nlu/analyze';
+import { foldText } from '../../knowledge/text';
+
+// How the matcher reads a message in a language other than French: folded like French
+// (case, accents, punctuation), without that language's stop words, each word with its
+// stem where natural has a stemmer for it. Arabic gets a light stemmer (its clitics
+// « و », « ال », « ب »… glued to the word); other languages compare whole words.
+
+type Stemmer = (word: string) => string;
+
+const natural = (name: string): Stemmer => {
+  const stemmer = require(`natural/lib/natural/stemmers/${name}`) as { stem(word: string): string };
+  return (word) => stemmer.stem(word);
+};
+
+const STEMMERS: Partial<Record<string, () => Stemmer>> = {
+  en: () => natural('porter_stemmer'),
+  es: () => natural('porter_stemmer_es'),
+  pt: () => natural('porter_stemmer_pt'),
+  it: () => natural('porter_stemmer_it'),
+  ru: () => natural('porter_stemmer_ru'),
+  uk: () => natural('porter_stemmer_uk'),
+  nl: () => natural('porter_stemmer_nl'),
+  de: () => natural('porter_stemmer_de'),
+  fa: () => natural('porter_stemmer_fa'),
+  ar: () => arabicStem,
+};
+
+const STOPWORD_LISTS: Record<string, string> = {
+  en: 'stopwords',
+  es: 'stopwords_es',
+  pt: 'stopwords_pt',
+  it: 'stopwords_it',
+  ru: 'stopwords_ru',
+  uk: 'stopwords_uk',
+  nl: 'stopwords_nl',
+  fa: 'stopwords_fa',
+  zh: 'stopwords_zh',
+};
+
+/** Words of a request that say nothing of the need, added to natural's lists. */
+const CHAT_FILLER: Record<string, string> = {
+  en: 'hello hi please thanks thank need want would like help how do can could what where who get got im ive dont cant france french',
+  ar: 'في من على الى إلى عن مع هل ما ماذا كيف اين أين انا أنا هذا هذه ذلك التي الذي او أو و يا مرحبا السلام عليكم شكرا لو سمحت من فضلك اريد أريد',
+};
+
+/** Stop words of a language (folded); empty when none is known. */
+export function stopwordsOf(lang: string): Set<string> {
+  const list = STOPWORD_LISTS[lang];
+  const words: string[] = list ? ((require(`natural/lib/natural/util/${list}`) as { words: string[] }).words ?? []) : [];
+  return new Set([...words, ...(CHAT_FILLER[lang] ?? '').split(' ')].map(foldText).filter(Boolean));
+}
+
+const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
+const ARABIC_SUFFIXES = ['ها', 'ات', 'ون', 'ين', 'ان', 'ية', 'ه', 'ة', 'ي'];
+
+/** Light Arabic stemming: one clitic prefix and one suffix off, keeping at least three letters. */
+function arabicStem(word: string): string {
+  let stem = word;
+  const prefix = ARABIC_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+  if (prefix) stem = stem.slice(prefix.length);
+  const suffix = ARABIC_SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= 3);
+  if (suffix) stem = stem.slice(0, -suffix.length);
+  return stem;
+}
+
+/** Chinese and Japanese are written without spaces: pairs of characters stand for words. */
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}/u;
+const bigrams = (word: string) => (HAN.test(word) && word.length > 2 ? [...word].slice(0, -1).map((c, i) => c + [...word][i + 1]) : [word]);
+
+/** The analyzer the matcher uses for a language. */
+export function analyzerFor(lang: string): (text: string) => Analysis {
+  const stopwords = stopwordsOf(lang);
+  const stemmer = STEMMERS[lang]?.();
+  const cache = new Map<string, string>();
+  const stem = (word: string) => {
+    let stemmed = cache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stemmer && word.length > 3 && !/\d/.test(word) ? stemmer(word) : word;
+      if (cache.size < 50_000) cache.set(word, stemmed);
+    }
+    return stemmed;
+  };
+  return (text) => {
+    const normalized = foldText(text);
+    const terms: Term[] = [];
+    for (const word of normalized.split(' ').flatMap(bigrams)) {
+      if (!word || stopwords.has(word)) continue;
+      terms.push({ word, stem: stem(word) });
+    }
+    return { normalized, terms };
+  };
+}
