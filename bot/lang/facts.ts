@@ -32,6 +32,9 @@ export function factProblems(translated: string | string[], french: string | str
   return problems;
 }
 
-/** « 25 € » written « €25.00 » or a date written differently: the digits of one appear whole in the other. */
+/** « 25 € » written « €25.00 »: one number is the other followed by zeros. */
 const splitOf = (n: string, among: Set<string>) =>
-  [...among].some((m) => (m.length > n.length ? m.includes(n) : n.includes(m)) && Math.min(m.length, n.length) >= 2);
+  [...among].some((m) => {
+    const [short, long] = m.length < n.length ? [m, n] : [n, m];
+    return long === `${short}00`;
+  });
