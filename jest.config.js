@@ -3,7 +3,9 @@
 // the bundled trees) and browser (a real chromium).
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // eld (language detection, bot/lang/detect.ts) ships ES modules only: turned into CommonJS like our own code
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/eld/.+\\.js$': ['@swc/jest'] },
+  transformIgnorePatterns: ['/node_modules/(?!eld/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

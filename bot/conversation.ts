@@ -5,7 +5,9 @@ import { StateUnavailableError, initialState } from './state/types';
 import type { EngineContext, TurnTrace } from './engine/step';
 import { step } from './engine/step';
 import { asksToBeForgotten } from './engine/commands';
-import { MESSAGES } from './messages';
+import { messagesFor } from './lang/catalog';
+import { detectLanguage } from './lang/detect';
+import type { LanguageTrees } from './lang/languages';
 import type { RateLimiter } from './state/rate-limit';
 import { answerOnce } from './state/once';
 
@@ -76,8 +78,10 @@ const DEFAULT_WAIT_MS = 5000;
 
 type RunResult = TurnResult & Partial<Pick<TurnOutcome, 'fallback' | 'urgent' | 'error'>>;
 
-const politeRestart = (replies: Reply[]): Reply[] =>
-  replies.length === 0 ? [{ text: MESSAGES.expired }] : [{ ...replies[0], text: `${MESSAGES.expired}\n${replies[0].text}` }, ...replies.slice(1)];
+const politeRestart = (replies: Reply[]): Reply[] => {
+  const expired = messagesFor(replies[0]?.lang).expired;
+  return replies.length === 0 ? [{ text: expired }] : [{ ...replies[0], text: `${expired}\n${replies[0].text}` }, ...replies.slice(1)];
+};
 
 /**
  * The one entry point every channel calls: load the person's state, run one engine step,
@@ -145,10 +149,14 @@ export class Conversations {
 
   private async run(channel: string, key: string, text: string, started: number): Promise<RunResult> {
     const { maxMessageChars = Infinity, rateLimiter } = this.options;
-    if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: MESSAGES.tooLong(maxMessageChars) }] };
+    // before the state is read: in the language the message is written in, if the bot reads it
+    const languages = this.context().trees?.languages ?? new Map<string, LanguageTrees>();
+    const say = () => messagesFor(detectLanguage(text.slice(0, 2000), [...languages.keys()])?.lang);
+    if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: say().tooLong(maxMessageChars) }] };
     try {
-      if (rateLimiter && !asksToBeForgotten(text) && !(await rateLimiter.allow(key))) {
-        return { status: 'rate-limited', replies: [{ text: MESSAGES.rateLimited }] };
+      const packs = [...languages.values()].map((l) => l.pack);
+      if (rateLimiter && !asksToBeForgotten(text, packs) && !(await rateLimiter.allow(key))) {
+        return { status: 'rate-limited', replies: [{ text: say().rateLimited }] };
       }
       return await this.store.exclusive(key, async (): Promise<RunResult> => {
         const saved = await this.store.get(key);
@@ -167,7 +175,7 @@ export class Conversations {
       });
     } catch (error) {
       const status = error instanceof StateUnavailableError ? 'unavailable' : 'failed';
-      return { status, replies: [{ text: MESSAGES.unavailable }], error };
+      return { status, replies: [{ text: say().unavailable }], error };
     }
   }
 }

@@ -85,6 +85,10 @@ export const MESSAGES = {
   toBring: 'À apporter',
   online: 'En ligne',
   urgent: 'URGENT',
+  /** knowledge has no address of the office here (in other languages than French, instead of knowledge's French line) */
+  missingAddress: "Nous n'avons pas l'adresse locale de ce service : voyez l'Annuaire de l'administration.",
+  /** after a numbered list of choices, where there are no buttons (SMS) */
+  answerByNumber: 'Répondez par le numéro.',
   /** in other languages: « the official text is in French », before the source line; nothing in French */
   officialFrench: '',
   // The web chat's own words (channels/webchat/public/chat.js), per conversation language.

@@ -3,7 +3,6 @@ import { languageContexts } from '../lang/context';
 import { detectLanguage } from '../lang/detect';
 import type { ConversationState } from '../state/types';
 import type { EngineContext, TurnContext } from './turn';
-import { understand } from './understand';
 
 // The language of this turn: the message's own when it can be told, else the one the
 // conversation is in (French by default). A message the bot does not read gets the fixed
@@ -12,23 +11,18 @@ import { understand } from './understand';
 export interface TurnLanguage {
   ctx: TurnContext;
   /** the message is in a language the bot does not read: what to answer, in that language */
-  unsupported?: { lang: string; text: string };
+  unsupported?: { lang: string; text: string; dir: 'ltr' | 'rtl' };
 }
-
-/** Languages written right to left, for the fixed sentence of a language the bot does not read. */
-export const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'ur', 'ps', 'he', 'yi', 'ckb', 'dv']);
 
 const french = (ctx: EngineContext): TurnContext => ({ ...ctx, lang: 'fr', say: MESSAGES });
 
 export function turnLanguage(state: ConversationState, text: string, ctx: EngineContext): TurnLanguage {
   const languages = languageContexts(ctx.trees);
-  const detected = detectLanguage(text);
-  // n-grams alone are a weak guess: a French message the bot understands stays French
-  const weak = detected?.by === 'ngrams' && understand(text, ctx.matcher).best !== undefined;
-  const lang = !detected || weak ? (state.lang ?? 'fr') : detected.lang;
+  const detected = detectLanguage(text, [...languages.keys()]);
+  const lang = detected?.lang ?? state.lang ?? 'fr';
   if (lang !== 'fr' && !languages.has(lang)) {
     const sentence = ctx.trees.unsupported?.get(lang);
-    return { ctx: inLanguage(ctx, state.lang), ...(sentence ? { unsupported: { lang, text: sentence } } : {}) };
+    return { ctx: inLanguage(ctx, state.lang), ...(sentence ? { unsupported: { lang, ...sentence } } : {}) };
   }
   if (lang === 'fr') delete state.lang;
   else state.lang = lang;

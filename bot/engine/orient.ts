@@ -4,6 +4,9 @@ import type { EngineContext } from './step';
 import { mentionedChoice } from './answer';
 import { THRESHOLDS, understand } from './understand';
 import { detectEmergency } from '../safety/detector';
+import { glossed } from './render';
+import { inLanguage, turnLanguage } from './language';
+import { initialState } from '../state/types';
 
 export interface OrientedNeed {
   id: string;
@@ -15,6 +18,8 @@ export interface OrientedNeed {
 
 export interface OrientResult {
   text: string;
+  /** the language the message was read in (ISO 639-1): 'fr', or another the bot reads */
+  lang: string;
   understood: boolean;
   urgent: boolean;
   /**
@@ -26,10 +31,15 @@ export interface OrientResult {
 }
 
 /** One message, no conversation: what the CLI, the REST API and the benchmarks use. */
-export function orient(text: string, ctx: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
+export function orient(text: string, base: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
+  // read in its own language when the bot reads it (titles, why: in that language too)
+  const state = initialState();
+  turnLanguage(state, text, { ...base, now: base.now ?? new Date() });
+  const ctx = inLanguage({ ...base, now: base.now ?? new Date() }, state.lang);
   const understanding = understand(text, ctx.matcher);
-  const emergency = detectEmergency(ctx.trees, text);
-  const urgent = emergency && { intent: emergency.intent, score: 1, matched: [emergency.signal] };
+  const emergency = detectEmergency(base.trees, text);
+  const urgentIntent = emergency && (ctx.trees.byId.get(emergency.intent.id) ?? emergency.intent);
+  const urgent = emergency && urgentIntent && { intent: urgentIntent, score: 1, matched: [emergency.signal] };
   const resolved = communeText ? ctx.knowledge.resolveCommune(communeText) : undefined;
   const commune = resolved?.status === 'found' ? resolved.commune : ctx.knowledge.findCommuneInText(text);
   const listed = understanding.candidates.filter((c) => c.score >= THRESHOLDS.listed);
@@ -39,12 +49,13 @@ export function orient(text: string, ctx: Omit<EngineContext, 'now'> & { now?: D
   const ordered = [...firsts, ...listed.filter((c) => !firsts.includes(c))];
   const needs = ordered.map((c) => {
     const outcomes = likelyOutcomes(c.intent, text);
-    const orientation = ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now ?? new Date() });
+    const orientation = glossed(ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now }), ctx.pack);
     return { id: c.intent.id, title: c.intent.title, score: c.score, services: orientation.services };
   });
   const emergencyNeed = emergency && needs.find((n) => n.id === emergency.intent.id);
   return {
     text,
+    lang: ctx.lang,
     understood: firsts.length > 0,
     urgent: emergency !== undefined,
     ...(emergency && !emergency.sure && emergencyNeed ? { unsure: { need: emergencyNeed.id, line: emergencyNeed.services[0]?.id ?? '' } } : {}),

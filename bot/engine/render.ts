@@ -47,9 +47,15 @@ export function joinOr(items: string[], say: Messages = MESSAGES): string {
 
 /**
  * Office names stay in French, what the person will read on the door; in another language
- * each is followed by its short gloss: « Caisse d'allocations familiales (CAF) (family benefits office) ».
+ * each is followed by its short gloss (« Caisse d'allocations familiales (CAF) (family benefits
+ * office) »), which stands for the catalog's French description, and the catalog's French
+ * « no local address » line is said in that language.
  */
 export function glossed(o: Orientation, pack: LanguagePack | undefined): Orientation {
   if (!pack) return o;
-  return { ...o, services: o.services.map((s) => (pack.glosses[s.id] ? { ...s, name: `${s.name} (${pack.glosses[s.id]})` } : s)) };
+  const inLanguage = (s: ServiceOrientation): ServiceOrientation => {
+    const gloss = pack.glosses[s.id];
+    return { ...s, name: gloss ? `${s.name} (${gloss})` : s.name, why: undefined, ...(s.missingData ? { missingData: pack.messages.missingAddress } : {}) };
+  };
+  return { ...o, services: o.services.map(inLanguage) };
 }

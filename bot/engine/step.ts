@@ -11,7 +11,7 @@ import { type EngineContext, resetPosition, type Turn, type TurnContext, type Tu
 import { understand } from './understand';
 import { detectEmergency } from '../safety/detector';
 import { dangerQuestion } from '../safety/ask';
-import { RIGHT_TO_LEFT, turnLanguage } from './language';
+import { turnLanguage } from './language';
 
 // The engine's door: one turn, from the person's text to the replies. Emergencies first
 // (bot/safety, on every message of any kind), then commands (commands.ts), the answer to
@@ -57,8 +57,8 @@ export function step(previous: ConversationState, input: { text: string }, base:
   }
   if (language.unsupported) {
     trace.fallback = 1;
-    const { lang, text: sentence } = language.unsupported;
-    return { state, replies: [{ text: sentence, lang, ...(RIGHT_TO_LEFT.has(lang) ? { dir: 'rtl' as const } : {}) }], trace };
+    const { lang, text: sentence, dir } = language.unsupported;
+    return { state, replies: [{ text: sentence, lang, ...(dir === 'rtl' ? { dir } : {}) }], trace };
   }
   const maxChars = ctx.maxMessageChars ?? MAX_MESSAGE_LENGTH;
   if (text.length > maxChars) return done([{ text: say.tooLong(maxChars) }]);

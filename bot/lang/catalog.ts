@@ -30,11 +30,14 @@ export function buildMessages(templates: Record<string, string>): Messages {
 
 // The catalogs of the languages loaded last (bot/trees/loader.ts registers them). Channels
 // render a reply in its own language (Reply.lang) without being handed the trees.
-const catalogs = new Map<string, Messages>();
+const catalogs = new Map<string, { messages: Messages; dir: 'ltr' | 'rtl' }>();
 
-export function registerMessages(lang: string, messages: Messages): void {
-  catalogs.set(lang, messages);
+export function registerMessages(lang: string, messages: Messages, dir: 'ltr' | 'rtl' = 'ltr'): void {
+  catalogs.set(lang, { messages, dir });
 }
 
+/** Every language with a catalog, French first: what the web chat's own words are taken from. */
+export const registeredLanguages = (): [string, { messages: Messages; dir: 'ltr' | 'rtl' }][] => [['fr', { messages: MESSAGES, dir: 'ltr' }], ...catalogs];
+
 /** The fixed texts of a language; French for French, for undefined and for a language without a catalog. */
-export const messagesFor = (lang?: string): Messages => (lang && catalogs.get(lang)) || MESSAGES;
+export const messagesFor = (lang?: string): Messages => (lang && catalogs.get(lang)?.messages) || MESSAGES;

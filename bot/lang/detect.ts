@@ -1,95 +1,112 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- tinyld ships CommonJS; eld, better on short texts, is ESM only
-const tinyld: { detectAll(text: string): { lang: string; accuracy: number }[] } = require('tinyld');
-import { foldText } from '../../knowledge/text';
-import { STOPWORDS as FRENCH_STOPWORDS } from '../nlu/stopwords';
-import { stopwordsOf } from './analyze';
+// The language of one message, so that a person may switch at any time (policy measured by
+// the lang-data work, docs/languages.md): the script decides first (Han, Arabic, Cyrillic...),
+// then eld restricted to the languages the bot reads, taken only when it is reliable. French
+// is the default and wins when in doubt; a short or unsure message (« oui », « 2 », « merci »)
+// keeps the conversation's language. A language the bot does not read is named only when eld
+// on all languages is reliable, the message has 20 letters or more, and the caller has a fixed
+// sentence for it; or when its script is one no supported language uses.
 
-// The language of one message, so that a person may switch at any time. French is the
-// default and wins whenever in doubt: a short message (« bonjour », « ok », « CAF »), a
-// message whose small words are French as much as another language's, a statistical guess
-// that is not sure. Scripts other than Latin say the language (or its family) by
-// themselves; in Latin script, a language's small words (« I », « my », « the ») decide,
-// and tinyld (n-grams) only for languages without a list or to break a tie.
-
-/** fewer words than this in Latin script: too little to leave French (or the language in use) */
-const MIN_LATIN_WORDS = 3;
-/** from this many words, tinyld alone may name a Latin-script language without a stop-word list */
-const MIN_STATISTICAL_WORDS = 4;
-const MIN_ACCURACY = 0.5;
-
-/** Scripts that say the language, or the languages tinyld chooses among. */
-const SCRIPTS: [RegExp, string[]][] = [
-  [/\p{Script=Arabic}/u, ['ar', 'fa', 'ur', 'ps', 'ku']],
-  [/\p{Script=Cyrillic}/u, ['ru', 'uk', 'bg', 'sr', 'mk', 'be', 'kk', 'ky', 'mn', 'tg']],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, ['ja']],
-  [/\p{Script=Hangul}/u, ['ko']],
-  [/\p{Script=Han}/u, ['zh']],
-  [/\p{Script=Greek}/u, ['el']],
-  [/\p{Script=Hebrew}/u, ['he', 'yi']],
-  [/\p{Script=Armenian}/u, ['hy']],
-  [/\p{Script=Georgian}/u, ['ka']],
-  [/\p{Script=Devanagari}/u, ['hi', 'ne', 'mr']],
-  [/\p{Script=Bengali}/u, ['bn']],
-  [/\p{Script=Tamil}/u, ['ta']],
-  [/\p{Script=Telugu}/u, ['te']],
-  [/\p{Script=Gurmukhi}/u, ['pa']],
-  [/\p{Script=Gujarati}/u, ['gu']],
-  [/\p{Script=Thai}/u, ['th']],
-  [/\p{Script=Ethiopic}/u, ['am', 'ti']],
-  [/\p{Script=Khmer}/u, ['km']],
-  [/\p{Script=Myanmar}/u, ['my']],
-  [/\p{Script=Sinhala}/u, ['si']],
-];
-
-const LATIN_LISTS = ['en', 'es', 'pt', 'it', 'nl'];
-let latinStopwords: Map<string, Set<string>> | undefined;
-const listsOf = () => (latinStopwords ??= new Map(LATIN_LISTS.map((lang) => [lang, stopwordsOf(lang)])));
-
-/** tinyld's best guess among `allowed` (all when empty), when sure enough. */
-function statistical(text: string, allowed: string[], minAccuracy = MIN_ACCURACY): string | undefined {
-  const guesses = tinyld.detectAll(text).filter((g) => allowed.length === 0 || allowed.includes(g.lang));
-  return guesses[0] && guesses[0].accuracy >= minAccuracy ? guesses[0].lang : undefined;
+interface Eld {
+  detect(text: string): { language: string; isReliable(): boolean };
+  setLanguageSubset(languages: string[] | false): unknown;
+  newInstance(): Eld;
 }
+
+/** fewer letters than this: a foreign language the bot does not read is not named (« carte vitale » is not Italian) */
+export const MIN_UNSUPPORTED_LETTERS = 20;
+
+/** Scripts that name a language by themselves (none of the bot's languages uses them). */
+const SCRIPTS: [RegExp, string][] = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Hangul}/u, 'ko'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Armenian}/u, 'hy'],
+  [/\p{Script=Georgian}/u, 'ka'],
+  [/\p{Script=Devanagari}/u, 'hi'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Ethiopic}/u, 'am'],
+  [/\p{Script=Han}/u, 'zh'],
+];
+/** letters only Persian (and Urdu, Pashto) write in Arabic script */
+const PERSIAN_LETTERS = /[پچژگکی]/;
+const URDU_LETTERS = /[ٹڈڑںے]/;
+const PASHTO_LETTERS = /[ټډړږښګڼ]/;
+const UKRAINIAN_LETTERS = /[іїєґ]/i;
+const RUSSIAN_LETTERS = /[ыэъё]/i;
+
+/**
+ * The languages eld chooses among, whichever have a translation yet: the set the policy was
+ * measured on (French, English and the five of docs/languages.md), so that a Spanish message is
+ * not forced into French or English while only these two are translated.
+ */
+const MEASURED = ['fr', 'en', 'ar', 'uk', 'ru', 'zh', 'fa'];
 
 export interface Detected {
   /** ISO 639-1 */
   lang: string;
-  /** what told it: the script, the small words, or n-grams only (the weakest: a French message the bot understands stays French) */
-  by: 'script' | 'words' | 'ngrams';
+  by: 'script' | 'statistics';
+}
+
+let loaded: Eld | undefined;
+
+/**
+ * eld's large model, loaded on the first message rather than on import (seconds, 10 MB):
+ * eld ships ES modules only, which Node 20.19+ requires (jest transforms it: jest.config.js).
+ */
+function eldModel(): Eld {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= (require('../../node_modules/eld/src/entries/static.large.js') as { eld: Eld }).eld;
+  return loaded;
+}
+
+const subsets = new Map<string, Eld>();
+
+/** An eld restricted to these languages, made once per set. */
+function restricted(languages: string[]): Eld {
+  const key = [...languages].sort().join(',');
+  let instance = subsets.get(key);
+  if (!instance) {
+    instance = eldModel().newInstance();
+    instance.setLanguageSubset(languages);
+    subsets.set(key, instance);
+  }
+  return instance;
 }
 
 /**
- * The language a message is written in, 'fr' when it is clearly French, or undefined when
- * it is too short or too mixed to say: the conversation keeps its language.
+ * The language of a message among `supported` (French always among them), or a language the
+ * bot does not read when sure; undefined when unsure: the conversation keeps its language.
  */
-export function detectLanguage(text: string): Detected | undefined {
-  const lang = guessLanguage(text);
-  return lang && { lang: lang[0], by: lang[1] };
+export function detectLanguage(text: string, supported: string[]): Detected | undefined {
+  const languages = [...new Set([...MEASURED, ...supported])];
+  const reads = (lang: string) => languages.includes(lang);
+  const byScript = scriptLanguage(text, languages);
+  if (byScript) return { lang: byScript, by: 'script' };
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters === 0) return undefined;
+  const guess = restricted(languages).detect(text);
+  if (guess.language && guess.isReliable() && reads(guess.language)) return { lang: guess.language, by: 'statistics' };
+  if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
+  const any = eldModel().detect(text);
+  return any.language && any.isReliable() && !reads(any.language) ? { lang: any.language, by: 'statistics' } : undefined;
 }
 
-function guessLanguage(text: string): [string, Detected['by']] | undefined {
-  const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  if (letters.length === 0) return undefined;
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-  if (latin * 2 < letters.length) {
-    const script = SCRIPTS.find(([pattern]) => pattern.test(text));
-    if (!script) return undefined;
-    const [, family] = script;
-    return [family.length === 1 ? family[0] : (statistical(text, family, 0) ?? family[0]), 'script'];
+function scriptLanguage(text: string, languages: string[]): string | undefined {
+  if (/\p{Script=Arabic}/u.test(text)) {
+    if (PASHTO_LETTERS.test(text)) return 'ps';
+    if (URDU_LETTERS.test(text)) return 'ur';
+    const among = languages.filter((l) => l === 'ar' || l === 'fa');
+    const guess = among.length > 1 ? restricted(among).detect(text).language : undefined;
+    return PERSIAN_LETTERS.test(text) && guess !== 'ar' ? 'fa' : guess === 'fa' ? 'fa' : 'ar';
   }
-  const words = foldText(text).split(' ').filter(Boolean);
-  if (words.length < MIN_LATIN_WORDS) return undefined;
-  const french = words.filter((w) => FRENCH_STOPWORDS.has(w)).length;
-  const hits = [...listsOf()].map(([lang, list]) => ({ lang, count: words.filter((w) => list.has(w)).length })).sort((a, b) => b.count - a.count);
-  const best = hits[0];
-  if (french >= 2 && french >= best.count) return ['fr', 'words'];
-  if (best.count >= 2 && best.count > french) {
-    const tied = hits.filter((h) => h.count === best.count).map((h) => h.lang);
-    return [tied.length === 1 ? best.lang : (statistical(text, tied, 0) ?? best.lang), 'words'];
+  if (/\p{Script=Cyrillic}/u.test(text)) {
+    if (UKRAINIAN_LETTERS.test(text)) return 'uk';
+    if (RUSSIAN_LETTERS.test(text)) return 'ru';
+    return languages.includes('uk') && restricted(['uk', 'ru']).detect(text).language === 'uk' ? 'uk' : 'ru';
   }
-  // few small words of any list: n-grams say which language, French included
-  const guess = words.length >= MIN_STATISTICAL_WORDS ? statistical(text, []) : undefined;
-  if (guess) return guess === 'fr' || french <= 1 ? [guess, 'ngrams'] : ['fr', 'words'];
-  if (best.count === 1 && french === 0) return [best.lang, 'words'];
-  return french > best.count ? ['fr', 'words'] : undefined;
+  return SCRIPTS.find(([pattern]) => pattern.test(text))?.[1];
 }

@@ -27,12 +27,17 @@ const UNSUPPORTED_FILE = /(?:^|\/)lang\/unsupported\.ya?ml$/;
 /** what every fixed sentence must give: the European emergency number, 114 by SMS, Allô Service Public */
 const REQUIRED_NUMBERS = ['112', '114', '3939'];
 
+export interface FixedSentence {
+  text: string;
+  dir: 'ltr' | 'rtl';
+}
+
 export const isLanguageSource = (file: string) => LANGUAGE_FILE.test(file) || UNSUPPORTED_FILE.test(file);
 
 export interface Languages {
   languages: Map<string, LanguageTrees>;
   /** language code -> the fixed sentence in that language */
-  unsupported: Map<string, string>;
+  unsupported: Map<string, FixedSentence>;
 }
 
 /** Reads every language file, lays the translations over `trees` and adds their signals to its intents. */
@@ -43,7 +48,7 @@ export function loadLanguages(
   problems: TreeProblem[],
 ): Languages {
   const byCode = new Map<string, { pack?: YamlFile; files: YamlFile[] }>();
-  const unsupported = new Map<string, string>();
+  const unsupported = new Map<string, FixedSentence>();
   for (const source of sources) {
     if (UNSUPPORTED_FILE.test(source.file)) {
       const file = readYamlFile(source.file, source.text, problems);
@@ -72,7 +77,7 @@ export function loadLanguages(
     const pack = readPack(code, packFile, (id) => knowledge.service(id) !== undefined, problems);
     const local = localizeIntents(code, trees.intents, trees.themes, files, problems);
     addSignals(trees, local.signals, local.safety);
-    registerMessages(code, pack.messages);
+    registerMessages(code, pack.messages, pack.dir);
     addPolarWords(pack.yes, pack.no);
     const byId = new Map<string, Intent>(local.intents.map((i) => [i.id, i]));
     languages.set(code, { pack, trees: { ...trees, intents: local.intents, byId, themes: local.themes }, translated: local.translated });
@@ -98,7 +103,7 @@ function addSignals(
   trees.safety.negations.push(...safety.negations);
 }
 
-function readUnsupported(file: YamlFile, into: Map<string, string>, problems: TreeProblem[]) {
+function readUnsupported(file: YamlFile, into: Map<string, FixedSentence>, problems: TreeProblem[]) {
   for (const [code, value] of Object.entries(asRecord(file.data.sentences))) {
     const text = asText(value) ?? asText(asRecord(value).text);
     const pos = file.pos(['sentences', code]);
@@ -110,6 +115,6 @@ function readUnsupported(file: YamlFile, into: Map<string, string>, problems: Tr
     const missing = REQUIRED_NUMBERS.filter((n) => !numbers.has(n));
     if (missing.length > 0)
       problems.push({ ...pos, severity: 'error', message: `phrase fixe « ${code} » : il manque ${missing.join(', ')} (112, 114 par SMS, 39 39).` });
-    into.set(code, text);
+    into.set(code, { text, dir: asRecord(value).dir === 'rtl' ? 'rtl' : 'ltr' });
   }
 }

@@ -1,5 +1,5 @@
 import type { OutcomeFacts } from '../../knowledge/types';
-import type { LanguageTrees } from '../lang/languages';
+import type { FixedSentence, LanguageTrees } from '../lang/languages';
 
 // The loaded, validated form of the YAML intent trees (see dialogs/README.md for the
 // format agents write, and bot/trees/schema.ts for the rules).
@@ -90,5 +90,5 @@ export interface Trees {
   /** the other languages the bot reads: the same needs, translated (bot/lang/languages.ts) */
   languages?: Map<string, LanguageTrees>;
   /** language code -> the fixed sentence said to a person writing in a language the bot does not read */
-  unsupported?: Map<string, string>;
+  unsupported?: Map<string, FixedSentence>;
 }

@@ -1,6 +1,8 @@
 import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../knowledge/types';
 import type { ChannelCapabilities } from '../capabilities';
 import { sourceLine as writtenSource } from '../../knowledge/wording';
+import type { Messages } from '../../bot/messages';
+import { officialSource } from '../../bot/engine/render';
 
 /**
  * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
@@ -18,29 +20,29 @@ function link(item: Link, caps: ChannelCapabilities): string | undefined {
 
 const sourceLine = (source: Source, caps: ChannelCapabilities) => writtenSource(source, caps.links);
 
-function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean): Block[] {
+function officeBlocks(office: Office, caps: ChannelCapabilities, essential: boolean, say: Messages): Block[] {
   const where = [...(office.address ?? []), [office.postalCode, office.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   // the annuaire's date goes with the office it vouches for, and is dropped with it
   const source = essential ? sourceLine(office.source, caps) : undefined;
-  const core = [office.name, where, office.phone && `Tél. ${office.phone}`, office.openNow, source].filter(Boolean).join('\n');
+  const core = [office.name, where, office.phone && `${say.phoneShort} ${office.phone}`, office.openNow, source].filter(Boolean).join('\n');
   const blocks: Block[] = [{ text: core, drop: essential ? 0 : 5 }];
   const hours = [...(office.hours ?? []), ...(office.hoursComment ?? [])];
-  if (hours.length) blocks.push({ text: `Horaires :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
-  if (office.accessibility) blocks.push({ text: `Accès : ${office.accessibility}`, drop: essential ? 4 : 6 });
-  const map = office.mapUrl && link({ label: 'Plan', url: office.mapUrl }, caps);
+  if (hours.length) blocks.push({ text: `${say.hours} :\n${hours.join('\n')}`, drop: essential ? 3 : 6 });
+  if (office.accessibility) blocks.push({ text: `${say.access} : ${office.accessibility}`, drop: essential ? 4 : 6 });
+  const map = office.mapUrl && link({ label: say.map, url: office.mapUrl }, caps);
   if (map) blocks.push({ text: map, drop: 4 });
   return blocks;
 }
 
-function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, essential: boolean): Block[] {
+function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, essential: boolean, say: Messages): Block[] {
   const blocks: Block[] = [{ text: service.name, drop: essential ? 0 : 5 }];
   if (service.why) blocks.push({ text: service.why, drop: essential ? 2 : 5 });
   const [nearest, ...others] = service.offices ?? [];
-  if (nearest) blocks.push(...officeBlocks(nearest, caps, essential));
-  for (const office of others) blocks.push(...officeBlocks(office, caps, false).map((b) => ({ ...b, drop: 7 })));
+  if (nearest) blocks.push(...officeBlocks(nearest, caps, essential, say));
+  for (const office of others) blocks.push(...officeBlocks(office, caps, false, say).map((b) => ({ ...b, drop: 7 })));
   if (phoneInsteadOfLookup(service, caps)) {
     // a basic phone cannot follow the annuaire's link: the national number is what helps
-    blocks.push({ text: `Nous n'avons pas l'adresse locale. Numéro national : ${service.nationalPhone}`, drop: essential ? 0 : 5 });
+    blocks.push({ text: `${say.noLocalAddress} ${service.nationalPhone}`, drop: essential ? 0 : 5 });
     return blocks;
   }
   if (!nearest) {
@@ -48,7 +50,7 @@ function serviceBlocks(service: ServiceOrientation, caps: ChannelCapabilities, e
     const missing = [service.missingData, lookup].filter(Boolean).join('\n');
     if (missing) blocks.push({ text: missing, drop: essential ? 1 : 6 });
   }
-  if (service.nationalPhone) blocks.push({ text: `Tél. national : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
+  if (service.nationalPhone) blocks.push({ text: `${say.nationalPhone} : ${service.nationalPhone}`, drop: essential && !nearest ? 0 : 5 });
   return blocks;
 }
 
@@ -58,23 +60,28 @@ const phoneInsteadOfLookup = (service: ServiceOrientation, caps: ChannelCapabili
 const sameSource = (a: Source, b: Source | undefined) => b !== undefined && a.title === b.title && a.date === b.date && a.url === b.url;
 
 /** The orientation as paragraphs of plain text: addresses and phone numbers written out. */
-export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities): Block[] {
+export function orientationBlocks(orientation: Orientation, caps: ChannelCapabilities, say: Messages): Block[] {
   const blocks: Block[] = [
-    { text: `${orientation.urgent ? 'URGENT - ' : ''}${orientation.title}`, drop: 0 },
+    { text: `${orientation.urgent ? `${say.urgent} - ` : ''}${orientation.title}`, drop: 0 },
     // in an emergency the why carries the numbers to call: never dropped, and offices may be
     { text: orientation.why, drop: orientation.urgent ? 0 : 2 },
   ];
   const essential = (index: number) => index === 0 && !orientation.urgent;
-  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index))));
+  orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index), say)));
   // a territory's note goes with its source, both kept as long as what to bring is
-  for (const note of orientation.notes ?? []) blocks.push({ text: `À savoir : ${note.text}\n${sourceLine(note.source, caps)}`, drop: 2 });
-  if (orientation.bring.length) blocks.push({ text: `À apporter : ${orientation.bring.join(', ')}.`, drop: 2 });
+  for (const note of orientation.notes ?? []) blocks.push({ text: `${say.toKnow} : ${note.text}\n${sourceLine(note.source, caps)}`, drop: 2 });
+  if (orientation.bring.length) blocks.push({ text: `${say.toBring} : ${orientation.bring.join(', ')}.`, drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
-  if (online) blocks.push({ text: `En ligne : ${online}`, drop: 3 });
+  if (online) blocks.push({ text: `${say.online} : ${online}`, drop: 3 });
   // the rule's source always stays; the others (service catalog...) go before the hours
   // (the catalog's stays as long as the national number it vouches for, when that number stands in for an office)
   const vouchesForPhone = (source: Source) =>
     orientation.services.some((service, index) => essential(index) && phoneInsteadOfLookup(service, caps) && sameSource(source, service.source));
-  orientation.sources.forEach((source, index) => blocks.push({ text: sourceLine(source, caps), drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3 }));
+  orientation.sources.forEach((source, index) =>
+    blocks.push({
+      text: index === 0 ? officialSource(sourceLine(source, caps), say) : sourceLine(source, caps),
+      drop: index === 0 ? 0 : vouchesForPhone(source) ? 2 : 3,
+    }),
+  );
   return blocks;
 }

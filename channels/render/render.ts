@@ -1,6 +1,8 @@
 import type { ChoiceOption, Reply } from '../../bot/types';
 import type { ChannelCapabilities } from '../capabilities';
-import { gsm7Segments, toGsm7 } from './gsm7';
+import { smsSegmentCount, smsText } from './sms-text';
+import { messagesFor } from '../../bot/lang/catalog';
+import type { Messages } from '../../bot/messages';
 import { type Block, orientationBlocks } from './orientation';
 
 /** One message as a channel sends it: text, and buttons when the channel has them. */
@@ -13,13 +15,13 @@ const fitsAsButtons = (choices: ChoiceOption[], caps: ChannelCapabilities) =>
   caps.buttons && choices.length <= caps.maxButtons && choices.every((c) => c.label.length <= caps.maxButtonTitleLength);
 
 /** Numbered list: the engine accepts a choice's number as its answer. */
-const numberedChoices = (choices: ChoiceOption[]): Block => ({
-  text: `${choices.map((c, i) => `${i + 1} - ${c.label}`).join('\n')}\nRépondez par le numéro.`,
+const numberedChoices = (choices: ChoiceOption[], say: Messages): Block => ({
+  text: `${choices.map((c, i) => `${i + 1} - ${c.label}`).join('\n')}\n${say.answerByNumber}`,
   drop: 0,
 });
 
 function fits(text: string, caps: ChannelCapabilities): boolean {
-  if (caps.charset === 'gsm7') return gsm7Segments(toGsm7(text)) <= (caps.maxSegments ?? 1);
+  if (caps.charset === 'gsm7') return smsSegmentCount(text) <= (caps.maxSegments ?? 1);
   return text.length <= caps.maxTextLength;
 }
 
@@ -70,11 +72,12 @@ export function splitText(text: string, caps: ChannelCapabilities): string[] {
 /** `textDrop`: how readily the reply's own text may go when the turn is too long. */
 function replyBlocks(reply: Reply, caps: ChannelCapabilities, textDrop = 0): { blocks: Block[]; buttons?: ChoiceOption[] } {
   // reply.text already tells the orientation in plain words; the blocks say it in this channel's terms.
-  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps) : [{ text: reply.text, drop: textDrop }];
+  const say = messagesFor(reply.lang);
+  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps, say) : [{ text: reply.text, drop: textDrop }];
   const choices = reply.choices ?? [];
   if (!choices.length) return { blocks };
   if (fitsAsButtons(choices, caps)) return { blocks, buttons: choices };
-  return { blocks: [...blocks, numberedChoices(choices)] };
+  return { blocks: [...blocks, numberedChoices(choices, say)] };
 }
 
 /** Paragraphs a reader needs whatever the channel: where to go, why, what to bring. */
@@ -86,7 +89,7 @@ const ESSENTIAL_DROP = 2;
  */
 export function essentialSegments(reply: Reply, caps: ChannelCapabilities): number {
   const essential = replyBlocks(reply, caps).blocks.filter((b) => b.drop <= ESSENTIAL_DROP);
-  return gsm7Segments(toGsm7(join(essential, caps)));
+  return smsSegmentCount(join(essential, caps));
 }
 
 function renderReply(reply: Reply, caps: ChannelCapabilities): OutgoingMessage[] {
@@ -111,5 +114,5 @@ export function render(replies: Reply[], caps: ChannelCapabilities): OutgoingMes
     const followsOrientation = replies.slice(0, i).some((previous) => previous.orientation);
     return replyBlocks(reply, caps, followsOrientation && !reply.choices?.length ? 1 : 0).blocks;
   });
-  return splitText(toGsm7(join(shorten(blocks, caps), caps)), caps).map((text) => ({ text }));
+  return splitText(smsText(join(shorten(blocks, caps), caps)), caps).map((text) => ({ text }));
 }

@@ -111,6 +111,8 @@ const ReplySchema = z
       .meta({ description: 'Réponses proposées à la question posée.' }),
     orientation: OrientationSchema.optional(),
     urgent: z.boolean().optional(),
+    lang: z.string().optional().meta({ description: 'Langue de la réponse (ISO 639-1) quand ce n’est pas le français : l’attribut lang à donner au message.' }),
+    dir: z.literal('rtl').optional().meta({ description: '« rtl » pour une langue écrite de droite à gauche (arabe) : l’attribut dir à donner au message.' }),
   })
   .meta({ id: 'Reply', description: 'Un message du robot.' }) satisfies z.ZodType<Reply>;
 
@@ -121,6 +123,7 @@ export const ConversationAnswer = z
 export const OrientAnswer = z
   .object({
     text: z.string(),
+    lang: z.string().meta({ description: 'La langue dans laquelle le message a été lu (ISO 639-1) : « fr », ou une autre langue que le robot lit.' }),
     understood: z.boolean().meta({ description: 'Faux quand aucun besoin n’a été reconnu.' }),
     urgent: z.boolean().meta({ description: 'Vrai quand le message relève d’une urgence.' }),
     needs: z.array(

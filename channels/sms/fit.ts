@@ -1,45 +1,61 @@
-import { orientationText } from '../../bot/engine/render';
+import { orientationText, glossed } from '../../bot/engine/render';
 import { outcomePath, problem, type Rule } from '../../bot/trees/lint';
 import type { TreeProblem } from '../../bot/trees/loader';
+import type { Trees } from '../../bot/trees/types';
+import type { LintContext } from '../../bot/trees/lint';
+import { MESSAGES } from '../../bot/messages';
+import type { LanguagePack } from '../../bot/lang/pack';
 import { CAPABILITIES } from '../capabilities';
-import { gsm7Segments, toGsm7 } from '../render/gsm7';
+import { smsSegmentCount } from '../render/sms-text';
 import { essentialSegments } from '../render/render';
 
 // The SMS channel's check of the trees, run by `npm run validate` and the agent console:
-// every answer must fit the segments a basic phone joins (CAPABILITIES.sms.maxSegments).
+// every answer must fit the segments a basic phone joins (CAPABILITIES.sms.maxSegments), in
+// every language: GSM-7 for French or English, UCS-2 (70 characters a segment, 67 joined)
+// for Arabic, Cyrillic or Chinese.
 const MAX_SEGMENTS = CAPABILITIES.sms.maxSegments ?? 1;
 
 /** Replies longer than three SMS: costly, and cut or hard to read on a basic phone. */
-export const smsFit: Rule = ({ trees, knowledge, now, locator }) =>
-  trees.intents.flatMap((intent) => {
+export const smsFit: Rule = (ctx) => [
+  ...treeFit(ctx, ctx.trees, undefined),
+  ...[...(ctx.trees.languages?.values() ?? [])].flatMap(({ trees, pack, translated }) =>
+    treeFit(ctx, { ...trees, intents: trees.intents.filter((i) => translated.has(i.id)) }, pack),
+  ),
+];
+
+function treeFit({ knowledge, now, locator }: LintContext, trees: Trees, pack: LanguagePack | undefined): TreeProblem[] {
+  const say = pack?.messages ?? MESSAGES;
+  const where = pack ? ` (${pack.name})` : '';
+  return trees.intents.flatMap((intent) => {
     const problems: TreeProblem[] = [];
     for (const outcome of Object.values(intent.outcomes)) {
-      const orientation = knowledge.orientation(intent, outcome, { now });
-      const segments = essentialSegments({ text: orientationText(orientation), orientation }, CAPABILITIES.sms);
+      const orientation = glossed(knowledge.orientation(intent, outcome, { now }), pack);
+      const segments = essentialSegments({ text: orientationText(orientation, say), orientation, ...(pack ? { lang: pack.code } : {}) }, CAPABILITIES.sms);
       if (segments > MAX_SEGMENTS) {
         problems.push(
           problem(
-            locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
+            pack ? outcome.pos : locator.find(outcome.pos, intent.id, [...outcomePath(intent, outcome.id), 'why']),
             'warning',
             intent,
-            `sur SMS, le résultat « ${outcome.id} » (titre, services, « why » et « bring ») prend ${segments} SMS (${MAX_SEGMENTS} au plus) : une partie sera coupée sur les téléphones simples. Raccourcissez « why » ou « bring ».`,
+            `sur SMS${where}, le résultat « ${outcome.id} » (titre, services, « why » et « bring ») prend ${segments} SMS (${MAX_SEGMENTS} au plus) : une partie sera coupée sur les téléphones simples. Raccourcissez « why » ou « bring ».`,
           ),
         );
       }
     }
     for (const question of Object.values(intent.questions)) {
-      const text = toGsm7([question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n'));
-      const segments = gsm7Segments(text);
+      const text = [question.text, ...question.choices.map((c, i) => `${i + 1}. ${c.label}`)].join('\n');
+      const segments = smsSegmentCount(text);
       if (segments > MAX_SEGMENTS) {
         problems.push(
           problem(
             question.pos,
             'warning',
             intent,
-            `la question « ${question.id} » et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SEGMENTS} au plus).`,
+            `la question « ${question.id} »${where} et ses réponses font ${text.length} caractères, soit ${segments} SMS (${MAX_SEGMENTS} au plus).`,
           ),
         );
       }
     }
     return problems;
   });
+}

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import express from 'express';
-import { MESSAGES } from '../../bot/messages';
+import { MESSAGES, type Messages } from '../../bot/messages';
+import { registeredLanguages } from '../../bot/lang/catalog';
 import type { ChannelsConfig } from '../config';
 
 // The web chat is static files talking to POST /api/conversations/:id/messages. Everything
@@ -28,6 +29,33 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** The web chat's own words (chat.js), in each language the bot reads. */
+const PAGE_WORDS: (keyof Messages)[] = [
+  'youSaid',
+  'botSaid',
+  'choicesHint',
+  'choicesLabel',
+  'typing',
+  'sendError',
+  'newWindow',
+  'source',
+  'toBring',
+  'toKnow',
+  'phone',
+  'nationalPhone',
+  'hours',
+  'access',
+  'map',
+  'urgent',
+  'officialFrench',
+];
+
+function pageWords() {
+  return Object.fromEntries(
+    registeredLanguages().map(([lang, { messages, dir }]) => [lang, { dir, words: Object.fromEntries(PAGE_WORDS.map((key) => [key, messages[key]])) }]),
+  );
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function webchatRouter(config: ChannelsConfig): express.Router {
@@ -46,6 +74,10 @@ export function webchatRouter(config: ChannelsConfig): express.Router {
   });
   router.get(['/', '/index.html'], (_req, res) => {
     res.type('html').send(page);
+  });
+  // read at each request: the languages are those of the trees loaded now
+  router.get('/words.json', (_req, res) => {
+    res.json(pageWords());
   });
   router.use(express.static(PUBLIC_DIR, { index: false }));
   if (theme === 'dsfr') router.use('/vendor/dsfr', express.static(DSFR_DIR, { index: false }));

@@ -12,6 +12,38 @@
   var choices = document.getElementById('choices');
   var choiceList = choices.querySelector('ul');
   var sending = false;
+  var choicesLabel = document.getElementById('choices-label');
+
+  // The page's own words in the conversation's language (GET /words.json), French until the
+  // bot answers in another one; each message carries its language and direction (RGAA 8.3, 8.7).
+  var WORDS = {};
+  var current = 'fr';
+  fetch('/words.json')
+    .then(function (response) {
+      return response.ok ? response.json() : {};
+    })
+    .then(function (words) {
+      WORDS = words || {};
+    })
+    .catch(function () {});
+
+  function word(key, fallback) {
+    var lang = WORDS[current] || WORDS.fr;
+    var text = lang && lang.words[key];
+    return text === undefined || text === null ? fallback : text;
+  }
+
+  function directionOf(lang) {
+    return (WORDS[lang] && WORDS[lang].dir) || 'ltr';
+  }
+
+  /** The conversation goes on in this language: the fixed texts around the messages follow it. */
+  function speak(lang) {
+    current = WORDS[lang] ? lang : current;
+    choices.lang = current;
+    choices.dir = directionOf(current);
+    choicesLabel.textContent = word('choicesLabel', 'Réponses proposées :');
+  }
 
   function conversationId() {
     var id = sessionStorage.getItem(STORAGE_KEY);
@@ -45,7 +77,7 @@
     a.href = url;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-    a.appendChild(el('span', 'sr-only fr-sr-only', ' (nouvelle fenêtre)'));
+    a.appendChild(el('span', 'sr-only fr-sr-only', ' ' + word('newWindow', '(nouvelle fenêtre)')));
     return a;
   }
 
@@ -67,7 +99,8 @@
   }
 
   function sourceLine(src) {
-    var p = el('p', 'card__source', 'Source : ');
+    var official = word('officialFrench', '');
+    var p = el('p', 'card__source', (official ? official + ' ' : '') + word('source', 'Source :') + ' ');
     var title = src.title || 'Service-Public.fr';
     if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
     else p.appendChild(document.createTextNode(title));
@@ -91,20 +124,20 @@
       });
       box.appendChild(address);
     }
-    if (o.phone) box.appendChild(phoneLine('Téléphone : ', o.phone));
+    if (o.phone) box.appendChild(phoneLine(word('phone', 'Téléphone') + ' : ', o.phone));
     if (o.openNow) box.appendChild(el('p', 'card__open', o.openNow));
     if (o.hours && o.hours.length) {
-      box.appendChild(el('p', 'card__subtitle', 'Horaires :'));
+      box.appendChild(el('p', 'card__subtitle', word('hours', 'Horaires') + ' :'));
       var hours = el('ul', 'card__hours');
       o.hours.concat(o.hoursComment || []).forEach(function (h) {
         hours.appendChild(el('li', '', h));
       });
       box.appendChild(hours);
     }
-    if (o.accessibility) box.appendChild(el('p', 'card__access', 'Accès : ' + o.accessibility));
+    if (o.accessibility) box.appendChild(el('p', 'card__access', word('access', 'Accès') + ' : ' + o.accessibility));
     if (safeUrl(o.mapUrl)) {
       var map = el('p');
-      map.appendChild(externalLink('Voir ' + o.name + ' sur un plan', o.mapUrl));
+      map.appendChild(externalLink(current === 'fr' ? 'Voir ' + o.name + ' sur un plan' : word('map', 'Plan') + ' : ' + o.name, o.mapUrl));
       box.appendChild(map);
     }
     if (o.source) box.appendChild(sourceLine(o.source));
@@ -124,7 +157,8 @@
       p.appendChild(externalLink(s.lookup.label, s.lookup.url));
       box.appendChild(p);
     }
-    if (s.nationalPhone) box.appendChild(phoneLine('Téléphone national : ', s.nationalPhone));
+    if (s.nationalPhone)
+      box.appendChild(phoneLine(current === 'fr' ? 'Téléphone national : ' : word('nationalPhone', 'Tél. national') + ' : ', s.nationalPhone));
     return box;
   }
 
@@ -139,13 +173,13 @@
     });
     (o.notes || []).forEach(function (note) {
       var box = el('div', 'card__note');
-      box.appendChild(el('h3', 'card__subtitle', 'À savoir'));
+      box.appendChild(el('h3', 'card__subtitle', word('toKnow', 'À savoir')));
       box.appendChild(el('p', '', note.text));
       box.appendChild(sourceLine(note.source));
       body.appendChild(box);
     });
     if (o.bring && o.bring.length) {
-      body.appendChild(el('h3', 'card__subtitle', 'À apporter'));
+      body.appendChild(el('h3', 'card__subtitle', word('toBring', 'À apporter')));
       var list = el('ul', 'card__bring');
       o.bring.forEach(function (item) {
         list.appendChild(el('li', '', item));
@@ -165,8 +199,14 @@
 
   function addMessage(author, reply) {
     var item = el('li', 'msg msg--' + author + (reply.urgent ? ' msg--urgent' : ''));
-    item.appendChild(el('span', 'sr-only fr-sr-only', author === 'user' ? 'Vous avez dit :' : "L'assistant a dit :"));
-    if (reply.urgent) item.appendChild(el('strong', 'msg__urgent', 'Urgent. '));
+    if (author === 'bot') {
+      speak(reply.lang || 'fr');
+      // a fixed sentence in a language the bot does not read has its own lang, without page words
+      item.lang = reply.lang || 'fr';
+      item.dir = reply.dir || directionOf(item.lang);
+    } else item.dir = 'auto'; // what the person typed, in whatever script
+    item.appendChild(el('span', 'sr-only fr-sr-only', author === 'user' ? word('youSaid', 'Vous avez dit :') : word('botSaid', "L'assistant a dit :")));
+    if (reply.urgent) item.appendChild(el('strong', 'msg__urgent', current === 'fr' ? 'Urgent. ' : word('urgent', 'URGENT') + '. '));
     // reply.text tells the orientation in plain words; the card shows the same, structured.
     if (reply.orientation) item.appendChild(orientationCard(reply.orientation));
     else
@@ -174,10 +214,11 @@
         item.appendChild(el('p', '', line));
       });
     if (reply.choices && reply.choices.length) {
-      item.appendChild(el('p', 'sr-only fr-sr-only', 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.'));
+      item.appendChild(el('p', 'sr-only fr-sr-only', word('choicesHint', 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.')));
     }
     transcript.appendChild(item);
     item.scrollIntoView({ block: 'nearest' });
+    return item;
   }
 
   function showChoices(options) {
@@ -201,8 +242,8 @@
     errorBox.textContent = '';
     showChoices([]);
     input.focus();
-    addMessage('user', { text: shown });
-    typing.textContent = "L'assistant écrit...";
+    var said = addMessage('user', { text: shown });
+    typing.textContent = word('typing', "L'assistant écrit...");
     fetch('/api/conversations/' + encodeURIComponent(conversationId()) + '/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -213,6 +254,8 @@
         return response.json();
       })
       .then(function (data) {
+        // the person wrote in the language the bot answers in
+        if (data.replies[0]) said.lang = data.replies[0].lang || 'fr';
         var last = [];
         data.replies.forEach(function (reply) {
           addMessage('bot', reply);
@@ -221,7 +264,7 @@
         showChoices(last);
       })
       .catch(function () {
-        errorBox.textContent = "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.";
+        errorBox.textContent = word('sendError', "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.");
         // give the words back, so that trying again is one key press
         if (!input.value) input.value = value;
       })
