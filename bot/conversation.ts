@@ -151,7 +151,7 @@ export class Conversations {
     const { maxMessageChars = Infinity, rateLimiter } = this.options;
     // before the state is read: in the language the message is written in, if the bot reads it
     const languages = this.context().trees?.languages ?? new Map<string, LanguageTrees>();
-    const say = () => messagesFor(detectLanguage(text.slice(0, 2000), [...languages.keys()])?.lang);
+    const say = () => messagesFor(languages.size > 0 ? detectLanguage(text.slice(0, 2000), [...languages.keys()])?.lang : undefined);
     if (text.length > maxMessageChars) return { status: 'too-long', replies: [{ text: say().tooLong(maxMessageChars) }] };
     try {
       const packs = [...languages.values()].map((l) => l.pack);

@@ -100,6 +100,9 @@ export const MESSAGES = {
   sendError: "Erreur : votre message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.",
   newWindow: '(nouvelle fenêtre)',
   source: 'Source :',
+  composerLabel: 'Votre message',
+  composerHint: 'Entrée pour envoyer, Maj + Entrée pour aller à la ligne.',
+  send: 'Envoyer',
 } as const;
 
 /** The French catalog's shape, which every language's catalog has (bot/lang/catalog.ts). */

@@ -3,6 +3,7 @@ import { buildMatcher, type Matcher } from '../nlu/matcher';
 import type { Trees } from '../trees/types';
 import { analyzerFor } from './analyze';
 import type { LanguagePack } from './pack';
+import { eldModel } from './detect';
 
 // What a turn in another language runs on: that language's trees (the French needs,
 // translated) and a matcher of that language's phrases, built once per set of trees.
@@ -25,6 +26,8 @@ export function languageContexts(trees: Trees, officeNames: OfficeName[] = []): 
       contexts.set(code, { pack, trees: local, matcher: buildMatcher(matched, { officeNames, analyze: analyzerFor(code) }) });
     }
     built.set(trees, contexts);
+    // the detector's model too, at load time rather than on a person's first message
+    if (contexts.size > 0) eldModel();
   }
   return contexts;
 }

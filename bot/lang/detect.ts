@@ -1,3 +1,6 @@
+import { foldText } from '../../knowledge/text';
+import { stopwordsOf } from './analyze';
+
 // The language of one message, so that a person may switch at any time (policy measured by
 // the lang-data work, docs/languages.md): the script decides first (Han, Arabic, Cyrillic...),
 // then eld restricted to the languages the bot reads, taken only when it is reliable. French
@@ -57,9 +60,9 @@ let loaded: Eld | undefined;
  * eld's large model, loaded on the first message rather than on import (seconds, 10 MB):
  * eld ships ES modules only, which Node 20.19+ requires (jest transforms it: jest.config.js).
  */
-function eldModel(): Eld {
+export function eldModel(): Eld {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= (require('../../node_modules/eld/src/entries/static.large.js') as { eld: Eld }).eld;
+  loaded ??= (require('../../node_modules/eld/src/entries/static.small.js') as { eld: Eld }).eld;
   return loaded;
 }
 
@@ -89,10 +92,26 @@ export function detectLanguage(text: string, supported: string[]): Detected | un
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   if (letters === 0) return undefined;
   const guess = restricted(languages).detect(text);
-  if (guess.language && guess.isReliable() && reads(guess.language)) return { lang: guess.language, by: 'statistics' };
+  if (guess.language && guess.isReliable() && reads(guess.language) && hasSmallWords(text, guess.language)) return { lang: guess.language, by: 'statistics' };
   if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
   const any = eldModel().detect(text);
   return any.language && any.isReliable() && !reads(any.language) ? { lang: any.language, by: 'statistics' } : undefined;
+}
+
+/**
+ * Leaving French on statistics alone takes one small word of the other language (« I », « my »,
+ * « the »): « prime d activiter » or « creer mon auto entreprise » have none and stay French.
+ */
+function hasSmallWords(text: string, lang: string): boolean {
+  if (lang === 'fr') return true;
+  const list = stopwordsOf(lang);
+  // one letter says little (« d », « l » of French elisions), but « I » does
+  return (
+    list.size === 0 ||
+    foldText(text)
+      .split(' ')
+      .some((word) => list.has(word) && (word.length > 1 || word === 'i'))
+  );
 }
 
 function scriptLanguage(text: string, languages: string[]): string | undefined {

@@ -7,10 +7,11 @@ import { gsm7Segments, toGsm7 } from './gsm7';
 const UCS2_SINGLE = 70;
 const UCS2_PART = 67;
 
-const questionMarks = (text: string) => text.split('?').length - 1;
-
-/** Every character has a GSM-7 form: transliterating loses nothing (no « ? » appears). */
-export const fitsGsm7 = (text: string): boolean => questionMarks(toGsm7(text)) === questionMarks(text);
+/**
+ * Every letter has a GSM-7 form: transliterating loses no letter. A sign without one (« ° »,
+ * an emoji) becomes « ? » as before, rather than turning a French reply into UCS-2.
+ */
+export const fitsGsm7 = (text: string): boolean => [...text].every((char) => !/\p{L}/u.test(char) || toGsm7(char) !== '?');
 
 /** Segments of a UCS-2 SMS, counted in UTF-16 units as carriers do; a character is never split. */
 export function ucs2Segments(text: string): number {

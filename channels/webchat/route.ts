@@ -48,6 +48,9 @@ const PAGE_WORDS: (keyof Messages)[] = [
   'map',
   'urgent',
   'officialFrench',
+  'composerLabel',
+  'composerHint',
+  'send',
 ];
 
 function pageWords() {

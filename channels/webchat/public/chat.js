@@ -13,6 +13,10 @@
   var choiceList = choices.querySelector('ul');
   var sending = false;
   var choicesLabel = document.getElementById('choices-label');
+  var composer = document.getElementById('composer');
+  var composerLabel = composer.querySelector('label');
+  var composerHint = document.getElementById('message-hint');
+  var sendButton = composer.querySelector('button[type="submit"]');
 
   // The page's own words in the conversation's language (GET /words.json), French until the
   // bot answers in another one; each message carries its language and direction (RGAA 8.3, 8.7).
@@ -43,6 +47,12 @@
     choices.lang = current;
     choices.dir = directionOf(current);
     choicesLabel.textContent = word('choicesLabel', 'Réponses proposées :');
+    // the composer's words too: its label, its hint, its button
+    composer.lang = current;
+    composer.dir = directionOf(current);
+    composerLabel.firstChild.textContent = word('composerLabel', 'Votre message') + ' ';
+    composerHint.textContent = word('composerHint', 'Entrée pour envoyer, Maj + Entrée pour aller à la ligne.');
+    sendButton.textContent = word('send', 'Envoyer');
   }
 
   function conversationId() {
@@ -84,6 +94,7 @@
   function phoneLine(prefix, phone) {
     var p = el('p', 'card__phone', prefix);
     var a = el('a', 'link fr-link', phone);
+    a.dir = 'ltr'; // « 01 23 45 67 89 » keeps its order in a right-to-left message
     a.href = telHref(phone);
     p.appendChild(a);
     return p;
@@ -102,18 +113,30 @@
     var official = word('officialFrench', '');
     var p = el('p', 'card__source', (official ? official + ' ' : '') + word('source', 'Source :') + ' ');
     var title = src.title || 'Service-Public.fr';
-    if (safeUrl(src.url)) p.appendChild(externalLink(title, src.url));
-    else p.appendChild(document.createTextNode(title));
-    if (src.fiche) p.appendChild(document.createTextNode(' ' + src.fiche));
-    p.appendChild(document.createTextNode(', '));
+    // the source is named and dated in French: marked so, and kept left to right
+    var cited = inFrench(el('span'));
+    if (safeUrl(src.url)) cited.appendChild(externalLink(title, src.url));
+    else cited.appendChild(document.createTextNode(title));
+    if (src.fiche) cited.appendChild(document.createTextNode(' ' + src.fiche));
+    cited.appendChild(document.createTextNode(', '));
     var time = el('time', '', frenchDate(src.date));
     time.setAttribute('datetime', src.date);
-    p.appendChild(time);
+    cited.appendChild(time);
+    p.appendChild(cited);
     return p;
   }
 
+  /** French content (an office's name, address, hours) inside a message in another language. */
+  function inFrench(node) {
+    if (current !== 'fr') {
+      node.lang = 'fr';
+      node.dir = 'ltr';
+    }
+    return node;
+  }
+
   function office(o) {
-    var box = el('div', 'card__office');
+    var box = inFrench(el('div', 'card__office'));
     box.appendChild(el('h4', 'card__office-name', o.name));
     var lines = (o.address || []).concat([[o.postalCode, o.city].filter(Boolean).join(' ')]).filter(Boolean);
     if (lines.length) {

@@ -89,11 +89,11 @@ export async function listen(server: http.Server): Promise<string> {
 
 export const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-/** The real app and engine on a free port, with the fixture trees; the public URL is known once listening. */
-export async function startBot(overrides: Partial<ChannelsConfig> = {}) {
+/** The real app and engine on a free port, with the fixture trees (or those of `dialogsDir`); the public URL is known once listening. */
+export async function startBot(overrides: Partial<ChannelsConfig> = {}, dialogsDir = FIXTURE_DIALOGS) {
   const store = new SpyStore();
   const knowledge = testKnowledge();
-  const registry = new TreeRegistry(FIXTURE_DIALOGS, knowledge);
+  const registry = new TreeRegistry(dialogsDir, knowledge);
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), 'test-secret');
   const config: ChannelsConfig = { ...TEST_CONFIG, ...overrides };
   /** every line the app logged, as written */
