@@ -135,6 +135,7 @@ function translateQuestion(
     report(at('choices'), `question « ${question.id} » : ${question.choices.length} réponses en français, ${choices.length} ici.`);
   return {
     ...question,
+    pos: at(),
     text,
     choices: question.choices.map((choice, i) => {
       const local = choices[i] ?? {};
@@ -161,6 +162,8 @@ function translateOutcome(intentId: string, outcome: TreeOutcome, data: Record<s
   const online = asText(data.online);
   return {
     ...outcome,
+    // problems found later (an answer over three SMS) point to the translation
+    ...(why ? { pos } : {}),
     why: why ?? outcome.why,
     bring: bring.length > 0 ? bring : outcome.bring,
     online: outcome.online && online ? { ...outcome.online, label: online } : outcome.online,
