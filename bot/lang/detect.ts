@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { foldText } from '../../knowledge/text';
 import { stopwordsOf } from './analyze';
 
@@ -54,15 +55,18 @@ export interface Detected {
   by: 'script' | 'statistics';
 }
 
+/** the package exports its models to ES imports only: its file is required by path */
+const ELD_SMALL = path.join(__dirname, '..', '..', 'node_modules', 'eld', 'src', 'entries', 'static.small.js');
 let loaded: Eld | undefined;
 
 /**
- * eld's large model, loaded on the first message rather than on import (seconds, 10 MB):
+ * eld's small model (its large one needs 440 MB, the small 190 MB, and errs no more on French
+ * once a small word is required), loaded with the trees or the first message, never on import:
  * eld ships ES modules only, which Node 20.19+ requires (jest transforms it: jest.config.js).
  */
 export function eldModel(): Eld {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= (require('../../node_modules/eld/src/entries/static.small.js') as { eld: Eld }).eld;
+  loaded ??= (require(ELD_SMALL) as { eld: Eld }).eld;
   return loaded;
 }
 
