@@ -46,6 +46,8 @@ export function loadLanguages(
   trees: Omit<Trees, 'languages' | 'unsupported'>,
   knowledge: Knowledge,
   problems: TreeProblem[],
+  /** false when the French intents already carry the languages' signals (a compiled snapshot) */
+  { addSignals: merge = true } = {},
 ): Languages {
   const byCode = new Map<string, { pack?: YamlFile; files: YamlFile[] }>();
   const unsupported = new Map<string, FixedSentence>();
@@ -76,7 +78,7 @@ export function loadLanguages(
     }
     const pack = readPack(code, packFile, (id) => knowledge.service(id) !== undefined, problems);
     const local = localizeIntents(code, trees.intents, trees.themes, files, problems);
-    addSignals(trees, local.signals, local.safety);
+    if (merge) addSignals(trees, local.signals, local.safety);
     registerMessages(code, pack.messages, pack.dir);
     addPolarWords(pack.yes, pack.no);
     const byId = new Map<string, Intent>(local.intents.map((i) => [i.id, i]));

@@ -2,6 +2,8 @@ import type { Knowledge } from '../../knowledge/types';
 import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import { matcherFrom, type Matcher } from '../nlu/matcher';
 import { emergencyDetector } from '../safety/detector';
+import { languageContexts } from '../lang/context';
+import { isLanguageSource, loadLanguages } from '../lang/languages';
 import type { TreeSource } from './files';
 import { loadTreeSources, type TreeProblem } from './loader';
 import type { Intent, Signal, Theme, Trees } from './types';
@@ -12,7 +14,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 
 export interface PackedTrees {
   format: number;
@@ -22,6 +24,11 @@ export interface PackedTrees {
   /** what loading found besides errors (trees with errors are never packed) */
   problems: TreeProblem[];
   matcher: MatcherIndex;
+  /**
+   * dialogs/lang/ as written: the other languages are laid over the French needs again on
+   * unpacking (small files, read in milliseconds); their signals are already in `intents`
+   */
+  languageSources: TreeSource[];
 }
 
 /** The trees in service: what each turn reads. */
@@ -33,11 +40,12 @@ export interface LoadedTrees {
 /** Parses, checks and indexes tree texts: the whole cost of a load, without the shared state. */
 export function compileTreeSources(sources: TreeSource[], knowledge: Knowledge): { packed?: PackedTrees; problems: TreeProblem[] } {
   const result = loadTreeSources(sources, knowledge);
-  return { packed: result.trees && packTrees(result.trees, result.problems), problems: result.problems };
+  const languageSources = sources.filter((source) => isLanguageSource(source.file));
+  return { packed: result.trees && packTrees(result.trees, result.problems, languageSources), problems: result.problems };
 }
 
 /** Loaded trees and their matcher index as plain data. */
-export function packTrees(trees: Trees, problems: TreeProblem[]): PackedTrees {
+export function packTrees(trees: Trees, problems: TreeProblem[], languageSources: TreeSource[] = []): PackedTrees {
   const { groups, past, now, negations } = trees.safety;
   return {
     format: PACK_FORMAT,
@@ -46,6 +54,7 @@ export function packTrees(trees: Trees, problems: TreeProblem[]): PackedTrees {
     safety: { groups: [...groups], past, now, negations },
     problems,
     matcher: indexIntents(trees.intents),
+    languageSources,
   };
 }
 
@@ -59,8 +68,12 @@ export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTr
     safety: { ...safety, groups: new Map(safety.groups) },
     loadedAt: new Date().toISOString(),
   };
-  // The detector is compiled now, never on a person's turn.
+  const { languages, unsupported } = loadLanguages(packed.languageSources, trees, knowledge, [], { addSignals: false });
+  trees.languages = languages;
+  trees.unsupported = unsupported;
+  // The detector and the other languages' matchers are built now, never on a person's turn.
   emergencyDetector(trees);
+  languageContexts(trees, knowledge.officeNames());
   return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };
 }
 

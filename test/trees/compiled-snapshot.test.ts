@@ -36,7 +36,23 @@ const answers = ({ trees, matcher }: LoadedTrees) =>
     };
   });
 
-const withoutLoadTime = ({ trees }: LoadedTrees) => ({ ...trees, loadedAt: undefined });
+const withoutLoadTime = ({ trees }: LoadedTrees) => ({
+  ...trees,
+  loadedAt: undefined,
+  // each other language's trees are the French ones translated, loaded at the same time
+  languages: [...(trees.languages ?? [])].map(([code, { pack, trees: local, translated }]) => [
+    code,
+    {
+      // fixed texts with a placeholder are functions: compared by what they say
+      pack: {
+        ...pack,
+        messages: Object.entries(pack.messages).map(([key, text]) => [key, typeof text === 'function' ? (text as (value: string) => string)('x') : text]),
+      },
+      trees: { ...local, loadedAt: undefined },
+      translated,
+    },
+  ]),
+});
 
 let dir: string;
 let cacheDir: string;
