@@ -77,7 +77,7 @@ export function loadLanguages(
       continue;
     }
     const pack = readPack(code, packFile, (id) => knowledge.service(id) !== undefined, problems);
-    const local = localizeIntents(code, trees.intents, trees.themes, files, problems);
+    const local = localizeIntents(code, trees.intents, trees.themes, files, problems, packFile.pos([]));
     if (merge) addSignals(trees, local.signals, local.safety);
     registerMessages(code, pack.messages, pack.dir);
     addPolarWords(pack.yes, pack.no);

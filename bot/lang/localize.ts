@@ -23,7 +23,8 @@ type Report = (pos: Position, message: string, severity?: TreeProblem['severity'
 
 const baseName = (file: string) => file.replace(/^.*\//, '');
 
-export function localizeIntents(code: string, french: Intent[], themes: Theme[], files: YamlFile[], problems: TreeProblem[]): Localized {
+/** `where`: the language's messages.yaml, where what has no translation file yet is reported. */
+export function localizeIntents(code: string, french: Intent[], themes: Theme[], files: YamlFile[], problems: TreeProblem[], where: Position): Localized {
   const report: Report = (pos, message, severity = 'error') => problems.push({ ...pos, severity, message: `traduction « ${code} » : ${message}` });
   const byId = new Map(french.map((i) => [i.id, i]));
   const translated = new Map<string, { file: YamlFile; data: Record<string, unknown> }>();
@@ -66,8 +67,10 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
     result.translated.add(intent.id);
     if (intent.urgent) result.signals.set(intent.id, readSignals(entry.file, intent.id, entry.data, report));
   }
+  // reported on the translation's side: its file for this theme, or the language's messages.yaml
   for (const [file, ids] of untranslated) {
-    report({ file, line: 1, column: 1 }, `traduction manquante de ${ids.length} besoin(s) : ${ids.join(', ')}.`, 'warning');
+    const translation = files.find((f) => baseName(f.file) === baseName(file));
+    report(translation?.pos([]) ?? where, `traduction manquante pour ${file} : ${ids.length} besoin(s), ${ids.join(', ')}.`, 'warning');
   }
   result.themes = themes.map((t) => ({ ...t, title: themeTitles.get(t.id) ?? t.title }));
   return result;

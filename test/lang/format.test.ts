@@ -86,7 +86,9 @@ test('a clean translation loads: English needs, the French ones untouched, and w
   expect(trees?.byId.get('passeport')?.questions.lieu.text).toBe("Vous habitez en France ou à l'étranger ?");
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(problems.map(formatProblem)).toContainEqual(
-    expect.stringMatching(/dialogs\/test\.yaml:1:1 attention : traduction « en » : traduction manquante de 1 besoin\(s\) : mariage\./),
+    expect.stringMatching(
+      /dialogs\/lang\/en\/test\.yaml:1:1 attention : traduction « en » : traduction manquante pour dialogs\/test\.yaml : 1 besoin\(s\), mariage\./,
+    ),
   );
   expect(problems.map(formatProblem)).toContainEqual(
     expect.stringMatching(/dialogs\/lang\/en\/messages\.yaml:\d+:\d+ attention : langue « en » : traduction manquante de \d+ message\(s\)/),
