@@ -46,7 +46,8 @@ export function continuePending(
     // yes, its name or 1: the second need; no or 2: done; anything else is a new message
     state.pending = undefined;
     const intent = ctx.trees.byId.get(pending.intent);
-    const picked = intent && recognizeChoice(text, [choiceOf(ctx.say.alsoYes, [MESSAGES.alsoYes]), choiceOf(ctx.say.alsoNo, [MESSAGES.alsoNo, 'non', 'c est tout'])]);
+    const picked =
+      intent && recognizeChoice(text, [choiceOf(ctx.say.alsoYes, [MESSAGES.alsoYes]), choiceOf(ctx.say.alsoNo, [MESSAGES.alsoNo, 'non', 'c est tout'])]);
     if (intent && picked === 0) return startIntent(turn, intent, '');
     if (picked === 1) return [{ text: ctx.say.anythingElse }];
     return undefined;
