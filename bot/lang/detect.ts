@@ -1,6 +1,8 @@
-import path from 'node:path';
 import { foldText } from '../../knowledge/text';
 import { stopwordsOf } from './analyze';
+import { eldModel, newEld, type Eld } from './eld-model';
+
+export { eldModel };
 
 // The language of one message, so that a person may switch at any time (policy measured by
 // the lang-data work, docs/languages.md): the script decides first (Han, Arabic, Cyrillic...),
@@ -9,12 +11,6 @@ import { stopwordsOf } from './analyze';
 // keeps the conversation's language. A language the bot does not read is named only when eld
 // on all languages is reliable, the message has 20 letters or more, and the caller has a fixed
 // sentence for it; or when its script is one no supported language uses.
-
-interface Eld {
-  detect(text: string): { language: string; isReliable(): boolean };
-  setLanguageSubset(languages: string[] | false): unknown;
-  newInstance(): Eld;
-}
 
 /** fewer letters than this: a foreign language the bot does not read is not named (« carte vitale » is not Italian) */
 export const MIN_UNSUPPORTED_LETTERS = 20;
@@ -55,21 +51,6 @@ export interface Detected {
   by: 'script' | 'statistics';
 }
 
-/** the package exports its models to ES imports only: its file is required by path */
-const ELD_SMALL = path.join(__dirname, '..', '..', 'node_modules', 'eld', 'src', 'entries', 'static.small.js');
-let loaded: Eld | undefined;
-
-/**
- * eld's small model (its large one needs 440 MB, the small 190 MB, and errs no more on French
- * once a small word is required), loaded with the trees or the first message, never on import:
- * eld ships ES modules only, which Node 20.19+ requires (jest transforms it: jest.config.js).
- */
-export function eldModel(): Eld {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= (require(ELD_SMALL) as { eld: Eld }).eld;
-  return loaded;
-}
-
 const subsets = new Map<string, Eld>();
 
 /** An eld restricted to these languages, made once per set. */
@@ -77,7 +58,7 @@ function restricted(languages: string[]): Eld {
   const key = [...languages].sort().join(',');
   let instance = subsets.get(key);
   if (!instance) {
-    instance = eldModel().newInstance();
+    instance = newEld();
     instance.setLanguageSubset(languages);
     subsets.set(key, instance);
   }
