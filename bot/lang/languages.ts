@@ -7,7 +7,7 @@ import { addPolarWords } from '../engine/answer';
 import { numbersIn } from './facts';
 import { localizeIntents } from './localize';
 import { type LanguagePack, readPack } from './pack';
-import { asRecord, asText, readYamlFile, type YamlFile } from './yaml-file';
+import { asRecord, asText, parsedYamlFile, readYamlFile, type ParsedYaml, type YamlFile } from './yaml-file';
 
 // The languages besides French, read from dialogs/lang/: a language is supported once its
 // folder has a messages.yaml. Its trees are the French ones, translated (localize.ts); its
@@ -42,7 +42,8 @@ export interface Languages {
 
 /** Reads every language file, lays the translations over `trees` and adds their signals to its intents. */
 export function loadLanguages(
-  sources: TreeSource[],
+  /** the files as written, or as a compiled snapshot keeps them (parsed and checked) */
+  sources: (TreeSource | ParsedYaml)[],
   trees: Omit<Trees, 'languages' | 'unsupported'>,
   knowledge: Knowledge,
   problems: TreeProblem[],
@@ -51,15 +52,16 @@ export function loadLanguages(
 ): Languages {
   const byCode = new Map<string, { pack?: YamlFile; files: YamlFile[] }>();
   const unsupported = new Map<string, FixedSentence>();
+  const read = (source: TreeSource | ParsedYaml) => ('data' in source ? parsedYamlFile(source) : readYamlFile(source.file, source.text, problems));
   for (const source of sources) {
     if (UNSUPPORTED_FILE.test(source.file)) {
-      const file = readYamlFile(source.file, source.text, problems);
+      const file = read(source);
       if (file) readUnsupported(file, unsupported, problems);
       continue;
     }
     const [, code, name] = LANGUAGE_FILE.exec(source.file) ?? [];
     if (!code) continue;
-    const file = readYamlFile(source.file, source.text, problems);
+    const file = read(source);
     if (!file) continue;
     const entry = byCode.get(code) ?? { files: [] };
     if (name === 'messages') entry.pack = file;

@@ -35,6 +35,14 @@ export function readYamlFile(file: string, text: string, problems: TreeProblem[]
   };
 }
 
+/** What a compiled snapshot keeps of a translation file: its data, already checked (no positions). */
+export interface ParsedYaml {
+  file: string;
+  data: Record<string, unknown>;
+}
+
+export const parsedYamlFile = ({ file, data }: ParsedYaml): YamlFile => ({ file, data, pos: () => ({ file, line: 1, column: 1 }) });
+
 export const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 

@@ -4,6 +4,7 @@ import { matcherFrom, type Matcher } from '../nlu/matcher';
 import { emergencyDetector } from '../safety/detector';
 import { languageContexts } from '../lang/context';
 import { isLanguageSource, loadLanguages } from '../lang/languages';
+import { readYamlFile, type ParsedYaml } from '../lang/yaml-file';
 import type { TreeSource } from './files';
 import { loadTreeSources, type TreeProblem } from './loader';
 import type { Intent, Signal, Theme, Trees } from './types';
@@ -14,7 +15,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 2;
+export const PACK_FORMAT = 3;
 
 export interface PackedTrees {
   format: number;
@@ -25,10 +26,10 @@ export interface PackedTrees {
   problems: TreeProblem[];
   matcher: MatcherIndex;
   /**
-   * dialogs/lang/ as written: the other languages are laid over the French needs again on
-   * unpacking (small files, read in milliseconds); their signals are already in `intents`
+   * dialogs/lang/, parsed (YAML parsing was half a second of every start): the other languages
+   * are laid over the French needs again on unpacking; their signals are already in `intents`
    */
-  languageSources: TreeSource[];
+  languageSources: ParsedYaml[];
 }
 
 /** The trees in service: what each turn reads. */
@@ -40,12 +41,15 @@ export interface LoadedTrees {
 /** Parses, checks and indexes tree texts: the whole cost of a load, without the shared state. */
 export function compileTreeSources(sources: TreeSource[], knowledge: Knowledge): { packed?: PackedTrees; problems: TreeProblem[] } {
   const result = loadTreeSources(sources, knowledge);
-  const languageSources = sources.filter((source) => isLanguageSource(source.file));
+  const languageSources = sources
+    .filter((source) => isLanguageSource(source.file))
+    .flatMap(({ file, text }) => readYamlFile(file, text, []) ?? []) // checked by loadTreeSources above
+    .map(({ file, data }) => ({ file, data }));
   return { packed: result.trees && packTrees(result.trees, result.problems, languageSources), problems: result.problems };
 }
 
 /** Loaded trees and their matcher index as plain data. */
-export function packTrees(trees: Trees, problems: TreeProblem[], languageSources: TreeSource[] = []): PackedTrees {
+export function packTrees(trees: Trees, problems: TreeProblem[], languageSources: ParsedYaml[] = []): PackedTrees {
   const { groups, past, now, negations } = trees.safety;
   return {
     format: PACK_FORMAT,
