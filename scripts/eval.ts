@@ -2,9 +2,10 @@
 // files (shared/eval/dev.yaml format), next to nlp.js and a fuse.js-only matcher trained on
 // the same phrases of the same curated trees, with the time each takes per message; then the
 // emergency set of test/eval/emergencies/ (tuning and hold-out parts).
-// `--emergencies` runs the emergency set alone; `--holdout-errors` also lists the hold-out's
-// errors (read them to report, never to tune).
-import { basename } from 'node:path';
+// `--emergencies` runs the emergency set alone; `--orientation-only` skips the baselines (the
+// slow part: nlp.js training); `--holdout-errors` also lists the hold-out's errors (read them to
+// report, never to tune). Files under a `lang/<code>/` folder are summed up per language.
+import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBrain } from '../app/runtime';
 import { orient } from '../bot/engine/orient';
@@ -31,6 +32,7 @@ interface Report {
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const emergenciesOnly = process.argv.includes('--emergencies');
 const showHoldoutErrors = process.argv.includes('--holdout-errors');
+const orientationOnly = process.argv.includes('--orientation-only');
 if (files.length === 0 && !emergenciesOnly) {
   console.error('Usage : npm run eval -- <cas.yaml> [autres.yaml...]');
   process.exit(2);
@@ -139,13 +141,14 @@ function emergencyReport() {
 
 async function main() {
   if (emergenciesOnly) return emergencyReport();
-  const caseFiles = files.map((file) => ({ file: basename(file), cases: loadCases(file) }));
+  // The folder tells apart files of the same name (lang/ar/tuning.yaml, lang/ru/tuning.yaml).
+  const caseFiles = files.map((file) => ({ file: `${basename(dirname(file))}/${basename(file)}`, cases: loadCases(file) }));
   const trainStart = performance.now();
-  const nlp = await buildNlpJs(curated);
+  const nlp = orientationOnly ? undefined : await buildNlpJs(curated);
   const nlpTrainMs = performance.now() - trainStart;
   // The same engine on the curated needs only: the baselines' training set, like for like.
   const curatedOnly = orientationSystem('Orientation, besoins rédigés seuls', buildMatcher(curated));
-  const systems = [orientation, curatedOnly, nlp, buildBm25(curated), buildFuseOnly(curated)];
+  const systems = nlp ? [orientation, curatedOnly, nlp, buildBm25(curated), buildFuseOnly(curated)] : [orientation];
 
   const reports: Report[] = [];
   for (const { file, cases } of caseFiles) for (const system of systems) reports.push(await run(system, file, cases));
@@ -153,9 +156,10 @@ async function main() {
   console.log(
     `Besoins chargés : ${trees.intents.length} (${curated.length} rédigés à la main, les autres générés depuis Service-Public.fr), en ${(loadMs / 1000).toFixed(1)} s.`,
   );
-  console.log(
-    `nlp.js et fuse.js sont entraînés sur les phrases des ${curated.length} besoins rédigés (entraînement nlp.js : ${(nlpTrainMs / 1000).toFixed(1)} s).\n`,
-  );
+  if (nlp)
+    console.log(
+      `nlp.js et fuse.js sont entraînés sur les phrases des ${curated.length} besoins rédigés (entraînement nlp.js : ${(nlpTrainMs / 1000).toFixed(1)} s).\n`,
+    );
   const header = ['Fichier', 'Système', 'hit@1', 'hit@3', 'Hors sujet refusés', 'Urgences détectées', 'ms / message'];
   console.log(
     table([
@@ -179,12 +183,38 @@ async function main() {
     );
     const misses = report.outcomes.filter((o) => !o.hit1);
     console.log(`\n${report.file}, ${report.system} : erreurs (${misses.length})`);
+    if (report.file.includes('holdout') && !showHoldoutErrors) {
+      console.log('  (textes non affichés : --holdout-errors)');
+      continue;
+    }
     for (const miss of misses) {
       const got = miss.answer.understood ? miss.answer.needs[0]?.join(', ') : 'pas compris';
       console.log(`  « ${miss.kase.text} » attendu [${miss.kase.expect.join(', ')}], obtenu [${got}]`);
     }
   }
+  languageReport(reports.filter((r) => r.system === orientation.name));
   emergencyReport();
+}
+
+/** One line per language for the files under `lang/<code>/`: tuning and hold-out side by side. */
+function languageReport(reports: Report[]) {
+  const byLanguage = new Map<string, Report[]>();
+  files.forEach((path, i) => {
+    const code = /(?:^|\/)lang\/([a-z]{2,3})\//.exec(path)?.[1];
+    if (code) byLanguage.set(code, [...(byLanguage.get(code) ?? []), reports[i]]);
+  });
+  if (byLanguage.size === 0) return;
+  const part = (list: Report[], name: string) => {
+    const r = list.find((report) => basename(report.file) === name);
+    return r ? [summary(r).hit1, summary(r).hit3] : ['-', '-'];
+  };
+  console.log(`\nPar langue (Orientation) :`);
+  console.log(
+    table([
+      ['Langue', 'Réglage hit@1', 'Réglage hit@3', 'Hors échantillon hit@1', 'Hors échantillon hit@3'],
+      ...[...byLanguage].map(([code, list]) => [code, ...part(list, 'tuning.yaml'), ...part(list, 'holdout.yaml')]),
+    ]),
+  );
 }
 
 main().catch((error) => {
