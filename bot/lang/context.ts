@@ -1,5 +1,6 @@
 import type { OfficeName } from '../../knowledge/types';
-import { buildMatcher, type Matcher } from '../nlu/matcher';
+import { matcherFrom, type Matcher } from '../nlu/matcher';
+import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import type { Trees } from '../trees/types';
 import { analyzerFor } from './analyze';
 import type { LanguagePack } from './pack';
@@ -16,14 +17,27 @@ export interface LanguageContext {
 
 const built = new WeakMap<Trees, Map<string, LanguageContext>>();
 
-/** The languages of a set of trees, with their matchers (the registry builds them at load time, never on a turn). */
-export function languageContexts(trees: Trees, officeNames: OfficeName[] = []): Map<string, LanguageContext> {
+/** The needs a language's matcher reads: the translated ones. */
+const matchedIntents = ({ trees: local, translated }: { trees: Trees; translated: Set<string> }) => local.intents.filter((intent) => translated.has(intent.id));
+
+/** Each language's matcher index, in plain data (for the compiled snapshot). */
+export function* languageIndexes(trees: Trees): Generator<[string, MatcherIndex]> {
+  for (const [code, language] of trees.languages ?? []) yield [code, indexIntents(matchedIntents(language), analyzerFor(code))];
+}
+
+/**
+ * The languages of a set of trees, with their matchers (the registry builds them at load time,
+ * never on a turn), from `indexes` when a compiled snapshot has them.
+ */
+export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], indexes = new Map<string, MatcherIndex>()): Map<string, LanguageContext> {
   let contexts = built.get(trees);
   if (!contexts) {
     contexts = new Map();
-    for (const [code, { pack, trees: local, translated }] of trees.languages ?? []) {
-      const matched = local.intents.filter((intent) => translated.has(intent.id));
-      contexts.set(code, { pack, trees: local, matcher: buildMatcher(matched, { officeNames, analyze: analyzerFor(code) }) });
+    for (const [code, language] of trees.languages ?? []) {
+      const matched = matchedIntents(language);
+      const analyze = analyzerFor(code);
+      const index = indexes.get(code) ?? indexIntents(matched, analyze);
+      contexts.set(code, { pack: language.pack, trees: language.trees, matcher: matcherFrom(matched, index, { officeNames, analyze }) });
     }
     built.set(trees, contexts);
     // the detector's model too, at load time rather than on a person's first message

@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/types';
 import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import { matcherFrom, type Matcher } from '../nlu/matcher';
 import { emergencyDetector } from '../safety/detector';
-import { languageContexts } from '../lang/context';
+import { languageContexts, languageIndexes } from '../lang/context';
 import { isLanguageSource, loadLanguages } from '../lang/languages';
 import { readYamlFile, type ParsedYaml } from '../lang/yaml-file';
 import type { TreeSource } from './files';
@@ -15,7 +15,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 3;
+export const PACK_FORMAT = 4;
 
 export interface PackedTrees {
   format: number;
@@ -30,6 +30,8 @@ export interface PackedTrees {
    * are laid over the French needs again on unpacking; their signals are already in `intents`
    */
   languageSources: ParsedYaml[];
+  /** each other language's matcher index, by code (indexing their phrases was a third of a second) */
+  languageIndexes: [string, MatcherIndex][];
 }
 
 /** The trees in service: what each turn reads. */
@@ -59,6 +61,7 @@ export function packTrees(trees: Trees, problems: TreeProblem[], languageSources
     problems,
     matcher: indexIntents(trees.intents),
     languageSources,
+    languageIndexes: [...languageIndexes(trees)],
   };
 }
 
@@ -77,7 +80,7 @@ export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTr
   trees.unsupported = unsupported;
   // The detector and the other languages' matchers are built now, never on a person's turn.
   emergencyDetector(trees);
-  languageContexts(trees, knowledge.officeNames());
+  languageContexts(trees, knowledge.officeNames(), new Map(packed.languageIndexes));
   return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };
 }
 
