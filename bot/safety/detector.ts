@@ -1,6 +1,5 @@
-import { spelledOut } from '../nlu/normalize';
 import type { Intent, Signal, Trees } from '../trees/types';
-import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
+import { MAX_GAP, parseSignal, parseWord, signalWords, type Slot } from './pattern';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
@@ -48,7 +47,7 @@ const NONE = new Set<string>();
  */
 const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
 /** The message's words as the detector compares them. */
-const detectorWords = (text: string): string[] => spelledOut(text).map(single);
+const detectorWords = (text: string): string[] => signalWords(text).map(single);
 
 function compile(trees: Trees): Compiled {
   const compiled: Compiled = { exact: new Map(), prefixes: new Map(), urgent: [], past: [], now: [], negations: new Set() };

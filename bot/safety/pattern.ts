@@ -11,6 +11,19 @@ import { spelledOut } from '../nlu/normalize';
 /** Words a message may hold between two words of a signal (« il m'a VRAIMENT frappée »). */
 export const MAX_GAP = 3;
 
+/**
+ * The words the detector compares, in signals and messages alike: folded words, and every
+ * Han character a word of its own. Chinese is written without spaces (« 我老公在打我 » is one
+ * « word » for spaces), and a dictionary segmenter cuts the same phrase differently from one
+ * sentence to the next: single characters in order, at most MAX_GAP apart, are stable.
+ */
+export function signalWords(text: string): string[] {
+  return spelledOut(text).flatMap((word) => (HAN.test(word) ? (word.match(HAN_OR_RUN) ?? []) : [word]));
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_OR_RUN = /\p{Script=Han}|[^\p{Script=Han}]+/gu;
+
 /** Shortest beginning a « mot* » may have: shorter ones would match too many words. */
 export const MIN_PREFIX = 3;
 
@@ -73,7 +86,7 @@ export function parseWord(written: string): Slot[] | string {
   const isPrefix = written.endsWith('*');
   const bare = isPrefix ? written.slice(0, -1) : written;
   if (bare.includes('*')) return `« ${written} » : l'étoile ne peut être qu'à la fin d'un mot.`;
-  const words = spelledOut(bare);
+  const words = signalWords(bare);
   if (words.length === 0) return `« ${written} » ne contient aucune lettre ni chiffre.`;
   if (!isPrefix) return words.map((word) => ({ words: [word], prefixes: [], groups: [] }));
   const last = words[words.length - 1];
