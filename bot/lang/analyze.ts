@@ -53,7 +53,8 @@ export function stopwordsOf(lang: string): Set<string> {
 }
 
 const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
-const ARABIC_SUFFIXES = ['ها', 'ات', 'ون', 'ين', 'ان', 'ية', 'ه', 'ة', 'ي'];
+/** folded suffixes (knowledge/text.ts writes ة as ه) */
+const ARABIC_SUFFIXES = ['ها', 'ات', 'ون', 'ين', 'ان', 'يه', 'ه', 'ي'];
 
 /** Light Arabic stemming: one clitic prefix and one suffix off, keeping at least three letters. */
 function arabicStem(word: string): string {
