@@ -20,7 +20,7 @@ export function turnLanguage(state: ConversationState, text: string, ctx: Engine
   const languages = languageContexts(ctx.trees);
   // trees with no other language (tests' fixtures): nothing to detect
   if (languages.size === 0 && !ctx.trees.unsupported?.size) return { ctx: french(ctx) };
-  const detected = detectLanguage(text, [...languages.keys()]);
+  const detected = detectLanguage(text, [...languages.keys()], state.lang);
   const lang = detected?.lang ?? state.lang ?? 'fr';
   if (lang !== 'fr' && !languages.has(lang)) {
     const sentence = ctx.trees.unsupported?.get(lang);

@@ -31,8 +31,10 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Ethiopic}/u, 'am'],
   [/\p{Script=Han}/u, 'zh'],
 ];
-/** letters only Persian (and Urdu, Pashto) write in Arabic script */
-const PERSIAN_LETTERS = /[پچژگکی]/;
+/** letters only Persian (and Urdu, Pashto) keyboards type in Arabic script; not گ, which Moroccan Arabic writes */
+const PERSIAN_LETTERS = /[پچژکی]/;
+/** letters Persian keyboards do not type: tāʾ marbūṭa, Arabic yeh and kaf, alif maqṣūra */
+const ARABIC_LETTERS = /[ةيكى]/;
 const URDU_LETTERS = /[ٹڈڑںے]/;
 const PASHTO_LETTERS = /[ټډړږښګڼ]/;
 const UKRAINIAN_LETTERS = /[іїєґ]/i;
@@ -67,14 +69,15 @@ function restricted(languages: string[]): Eld {
 
 /**
  * The language of a message among `supported` (French always among them), or a language the
- * bot does not read when sure; undefined when unsure: the conversation keeps its language.
+ * bot does not read when sure; undefined when unsure: the conversation keeps its language
+ * (`current`, which also settles a script two languages share when no letter tells them apart).
  */
-export function detectLanguage(text: string, supported: string[]): Detected | undefined {
+export function detectLanguage(text: string, supported: string[], current?: string): Detected | undefined {
   const languages = [...new Set([...MEASURED, ...supported])];
   const reads = (lang: string) => languages.includes(lang);
-  const byScript = scriptLanguage(text, languages);
+  const byScript = scriptLanguage(text, languages, current);
   if (byScript) return { lang: byScript, by: 'script' };
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  const letters = letterCount(text);
   if (letters === 0) return undefined;
   const guess = restricted(languages).detect(text);
   if (guess.language && guess.isReliable() && reads(guess.language) && hasSmallWords(text, guess.language)) return { lang: guess.language, by: 'statistics' };
@@ -99,18 +102,37 @@ function hasSmallWords(text: string, lang: string): boolean {
   );
 }
 
-function scriptLanguage(text: string, languages: string[]): string | undefined {
+/**
+ * Arabic script and Cyrillic by their letters: a letter only Persian keyboards type (not گ,
+ * which Moroccan Arabic writes) or only Arabic ones type (ي ة ك: eld takes Maghrebi Arabic for
+ * Persian) decides; a Ukrainian or a Russian letter decides. A message with no telling letter
+ * keeps the conversation's language when it is one of the pair: in Arabic script at any length
+ * (« سلام », « ممنون »), in Cyrillic when short (« Здравствуйте »; longer Ukrainian without і is
+ * common). Otherwise eld decides when it is sure; Arabic, Russian by default.
+ */
+function scriptLanguage(text: string, languages: string[], current: string | undefined): string | undefined {
   if (/\p{Script=Arabic}/u.test(text)) {
     if (PASHTO_LETTERS.test(text)) return 'ps';
     if (URDU_LETTERS.test(text)) return 'ur';
-    const among = languages.filter((l) => l === 'ar' || l === 'fa');
-    const guess = among.length > 1 ? restricted(among).detect(text).language : undefined;
-    return PERSIAN_LETTERS.test(text) && guess !== 'ar' ? 'fa' : guess === 'fa' ? 'fa' : 'ar';
+    if (PERSIAN_LETTERS.test(text)) return languages.includes('fa') && !saysReliably(['ar', 'fa'], text, 'ar') ? 'fa' : 'ar';
+    if (ARABIC_LETTERS.test(text)) return 'ar';
+    if (current === 'ar' || current === 'fa') return current;
+    return languages.includes('fa') && saysReliably(['ar', 'fa'], text, 'fa') ? 'fa' : 'ar';
   }
   if (/\p{Script=Cyrillic}/u.test(text)) {
     if (UKRAINIAN_LETTERS.test(text)) return 'uk';
     if (RUSSIAN_LETTERS.test(text)) return 'ru';
-    return languages.includes('uk') && restricted(['uk', 'ru']).detect(text).language === 'uk' ? 'uk' : 'ru';
+    if (isShort(text) && (current === 'uk' || current === 'ru')) return current;
+    // short Ukrainian often has no і (« я загубив паспорт »): eld tells it, when it is sure
+    return languages.includes('uk') && saysReliably(['uk', 'ru'], text, 'uk') ? 'uk' : 'ru';
   }
   return SCRIPTS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
+const isShort = (text: string): boolean => letterCount(text) < MIN_UNSUPPORTED_LETTERS;
+
+function saysReliably(among: string[], text: string, lang: string): boolean {
+  const guess = restricted(among).detect(text);
+  return guess.language === lang && guess.isReliable();
 }

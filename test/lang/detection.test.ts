@@ -1,0 +1,49 @@
+import { detectLanguage } from '../../bot/lang/detect';
+import { converse } from '../helpers/brain';
+
+// Arabic and Persian share a script, Russian and Ukrainian too: a letter only one of them
+// types decides; a greeting or a « yes » with no such letter keeps the conversation's language.
+const LANGS = ['fr', 'en', 'ar', 'fa', 'ru', 'uk', 'zh'];
+const lang = (text: string, current?: string) => detectLanguage(text, LANGS, current)?.lang;
+
+describe('Arabic script: Persian only with a Persian letter', () => {
+  test.each(['عندي ديون بزاف', 'بغيت نخدم فين نمشي', 'ما عنديش باش ناكل', 'خدام بلا كونترا', 'بغيت نجدد الكارط گريز'])(
+    'Maghrebi Arabic « %s » is Arabic',
+    (text) => expect(lang(text)).toBe('ar'),
+  );
+
+  test.each(['من کارت اقامت می‌خواهم', 'چطور گواهینامه‌ام را عوض کنم', 'دنبال خانه ارزان هستم'])('Persian « %s » is Persian', (text) =>
+    expect(lang(text)).toBe('fa'),
+  );
+
+  test.each(['سلام', 'بله', 'ممنون'])('« %s » keeps Persian or Arabic, Arabic by default', (text) => {
+    expect(lang(text, 'fa')).toBe('fa');
+    expect(lang(text, 'ar')).toBe('ar');
+    expect(lang(text)).toBe('ar');
+  });
+});
+
+describe('Cyrillic: Ukrainian only with a Ukrainian letter', () => {
+  test('a lone « Здравствуйте » or « Дякую » keeps Ukrainian or Russian', () => {
+    for (const text of ['Здравствуйте', 'Дякую']) {
+      expect(lang(text, 'uk')).toBe('uk');
+      expect(lang(text, 'ru')).toBe('ru');
+    }
+  });
+
+  test('a first short message with no Ukrainian letter is Ukrainian only when eld is sure', () => {
+    expect(lang('я загубив паспорт')).toBe('uk');
+    expect(lang('Добрый день')).toBe('ru');
+  });
+
+  test('Ukrainian and Russian letters still decide, and a long text with no Ukrainian letter is Russian', () => {
+    expect(lang('Привіт, мені потрібна допомога', 'ru')).toBe('uk');
+    expect(lang('Мне нужна помощь с документами', 'uk')).toBe('ru');
+    expect(lang('Здравствуйте, как получить карту', 'uk')).toBe('ru');
+  });
+});
+
+test('a Persian conversation goes on in Persian after « ممنون », an Arabic one in Arabic', () => {
+  expect(converse(['من کارت اقامت می‌خواهم', 'ممنون']).map((turn) => turn.state.lang)).toEqual(['fa', 'fa']);
+  expect(converse(['بغيت نجدد الكارط ديال الإقامة', 'ممنون']).map((turn) => turn.state.lang)).toEqual(['ar', 'ar']);
+});
