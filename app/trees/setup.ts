@@ -5,7 +5,7 @@ import type { TreeRegistry } from '../../bot/trees/registry';
 import { DiskTreeStore, TreePaths } from '../../bot/trees/store';
 import { RedisTreeStore } from '../../bot/trees/store-redis';
 import type { RedisClient } from '../../bot/state/redis-client';
-import { compileInProcess } from './compile';
+import { compileInWorker } from './thread';
 import { SharedTrees } from './shared';
 
 export interface SharedTreesOptions {
@@ -21,5 +21,5 @@ export interface SharedTreesOptions {
 export function sharedTrees({ registry, knowledge, dialogsDir, logger, redis }: SharedTreesOptions): SharedTrees {
   const paths = new TreePaths(dialogsDir, dirname(dialogsDir));
   const store = redis ? new RedisTreeStore(redis.client, redis.prefix, paths) : new DiskTreeStore(paths);
-  return new SharedTrees(store, registry, compileInProcess(knowledge), logger);
+  return new SharedTrees(store, registry, compileInWorker(knowledge), logger);
 }

@@ -4,7 +4,7 @@ import { isError } from '../../bot/trees/validate';
 import type { TreeProblem } from '../../bot/trees/loader';
 import type { LoadedTrees, TreeRegistry } from '../../bot/trees/registry';
 import type { TreeSnapshot, TreeStore } from '../../bot/trees/store';
-import type { CompileTrees } from './compile';
+import type { TreeCompiler } from './thread';
 
 // Keeps this process's trees at the version of the store every process reads: an agent's
 // edit, an undo or a reload made on any process is announced (Redis pub/sub), and each
@@ -32,7 +32,7 @@ export class SharedTrees {
   constructor(
     private readonly store: TreeStore,
     private readonly registry: TreeRegistry,
-    private readonly compile: CompileTrees,
+    private readonly compile: TreeCompiler,
     private readonly logger: Logger,
   ) {}
 
@@ -40,7 +40,7 @@ export class SharedTrees {
   async start(): Promise<void> {
     await this.exclusive(async () => {
       const snapshot = await this.store.read();
-      if (snapshot.edited) await this.install(snapshot, false);
+      if (snapshot.edited) await this.install(snapshot);
       this.version = snapshot.version;
     }).catch((err: Error) => this.logger.warn({ err: err.message }, 'shared trees unreachable: serving the trees on disk until they are'));
     this.store.subscribe((version) => {
@@ -60,7 +60,7 @@ export class SharedTrees {
   refresh(): Promise<void> {
     return this.exclusive(async () => {
       if ((await this.store.version()) === this.version) return;
-      await this.install(await this.store.read(), false);
+      await this.install(await this.store.read());
     }).catch((err: Error) => this.logger.warn({ err: err.message }, 'trees not refreshed; the previous ones stay in service'));
   }
 
@@ -83,10 +83,12 @@ export class SharedTrees {
       const change = plan(snapshot.sources);
       if (!change.ok) return { status: 'refused', message: change.message, problems: [] };
       const sources = snapshot.sources.map((s) => (s.file === change.file ? { file: s.file, text: change.after } : s));
-      const { loaded, problems } = await this.compile(sources, { validate: true });
+      const { loaded, problems, shared } = await this.compile(sources, { validate: true });
       if (!loaded) return { status: 'refused', message: "La modification rendrait les arbres invalides : rien n'a été changé.", problems };
       const objection = accept?.(loaded);
       if (objection) return { status: 'refused', message: objection, problems: [] };
+      // Shared before it is announced, so that the other processes load it instead of compiling it again.
+      if (shared) await this.store.share(snapshot.version + 1, shared);
       const written = await this.store.write(change.file, change.after, snapshot.version);
       if (!written.ok) return { status: 'conflict', version: written.version };
       this.registry.swap(loaded, problems);
@@ -99,8 +101,9 @@ export class SharedTrees {
   reload(): Promise<{ reloaded: boolean; problems: TreeProblem[] }> {
     return this.exclusive(async () => {
       const snapshot = await this.store.read();
-      const { loaded, problems } = await this.compile(snapshot.sources, { validate: true });
+      const { loaded, problems, shared } = await this.compile(snapshot.sources, { validate: true });
       if (!loaded || problems.some(isError)) return { reloaded: false, problems };
+      if (shared) await this.store.share(snapshot.version + 1, shared);
       this.registry.swap(loaded, problems);
       const version = await this.store.bump();
       // another edit landed meanwhile: stay behind it, the next check loads it
@@ -116,11 +119,12 @@ export class SharedTrees {
 
   async stop(): Promise<void> {
     clearInterval(this.poller);
-    await this.store.close();
+    await Promise.all([this.store.close(), this.compile.close()]);
   }
 
-  private async install(snapshot: TreeSnapshot, validate: boolean): Promise<void> {
-    const { loaded, problems } = await this.compile(snapshot.sources, { validate });
+  private async install(snapshot: TreeSnapshot): Promise<void> {
+    const shared = await this.store.shared(snapshot.version);
+    const { loaded, problems } = await this.compile(snapshot.sources, { validate: false, shared });
     if (!loaded) {
       this.logger.error({ version: snapshot.version, errors: problems.filter(isError).length }, 'stored trees do not load; the previous ones stay in service');
     } else {

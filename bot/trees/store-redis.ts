@@ -16,6 +16,9 @@ if current ~= tonumber(ARGV[1]) then return {0, current} end
 if ARGV[2] ~= '' then redis.call('hset', KEYS[2], ARGV[2], ARGV[3]) end
 return {1, redis.call('incr', KEYS[1])}`;
 
+/** long enough for every process to load a version announced, short enough not to pile up */
+const PACK_TTL_MS = 10 * 60_000;
+
 interface StoredEdit {
   /** hash of the file on disk the edit was made on */
   base: string;
@@ -28,7 +31,7 @@ type WithScripts = RedisClient & {
 
 export class RedisTreeStore implements TreeStore {
   private readonly redis: WithScripts;
-  private readonly keys: { version: string; edits: string; channel: string };
+  private readonly keys: { version: string; edits: string; channel: string; pack: string };
   private subscriber?: RedisClient;
 
   /** prefix: the bot's key prefix (REDIS_KEY_PREFIX); the keys share one Cluster slot */
@@ -39,7 +42,12 @@ export class RedisTreeStore implements TreeStore {
   ) {
     redis.defineCommand('writeIfVersion', { numberOfKeys: 2, lua: WRITE_IF_VERSION });
     this.redis = redis as WithScripts;
-    this.keys = { version: `${prefix}{trees}:version`, edits: `${prefix}{trees}:edits`, channel: `${prefix}{trees}:changed` };
+    this.keys = {
+      version: `${prefix}{trees}:version`,
+      edits: `${prefix}{trees}:edits`,
+      channel: `${prefix}{trees}:changed`,
+      pack: `${prefix}{trees}:compiled:`,
+    };
   }
 
   async read(): Promise<TreeSnapshot> {
@@ -76,6 +84,14 @@ export class RedisTreeStore implements TreeStore {
     const version = await this.redis.incr(this.keys.version);
     await this.announce(version);
     return version;
+  }
+
+  async share(version: number, compiled: string): Promise<void> {
+    await this.redis.set(`${this.keys.pack}${version}`, compiled, 'PX', PACK_TTL_MS).catch(() => undefined);
+  }
+
+  async shared(version: number): Promise<string | undefined> {
+    return (await this.redis.get(`${this.keys.pack}${version}`).catch(() => null)) ?? undefined;
   }
 
   subscribe(onVersion: (version: number) => void): void {

@@ -26,6 +26,10 @@ export interface TreeStore {
   write(file: string, text: string, baseVersion: number): Promise<WriteResult>;
   /** the files on disk changed (a deployment, a reload from the console): every process reads them again */
   bump(): Promise<number>;
+  /** keeps the compiled form of `version` for other processes (bot/trees/packed.ts), a while */
+  share(version: number, compiled: string): Promise<void>;
+  /** what share() kept for `version`, if anything */
+  shared(version: number): Promise<string | undefined>;
   /** calls back with each new version announced, by this process or another */
   subscribe(onVersion: (version: number) => void): void;
   close(): Promise<void>;
@@ -79,6 +83,13 @@ export class DiskTreeStore implements TreeStore {
 
   async bump(): Promise<number> {
     return this.announce();
+  }
+
+  // One process: nobody to share with.
+  async share(): Promise<void> {}
+
+  async shared(): Promise<undefined> {
+    return undefined;
   }
 
   subscribe(onVersion: (version: number) => void): void {
