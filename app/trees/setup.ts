@@ -8,6 +8,9 @@ import type { RedisClient } from '../../bot/state/redis-client';
 import { compileInWorker } from './thread';
 import { SharedTrees } from './shared';
 
+/** after startup's own work (communes, annuaire index), so as not to slow the first requests */
+const WARM_WORKER_AFTER_MS = 2000;
+
 export interface SharedTreesOptions {
   registry: TreeRegistry;
   knowledge: Knowledge;
@@ -21,5 +24,8 @@ export interface SharedTreesOptions {
 export function sharedTrees({ registry, knowledge, dialogsDir, logger, redis }: SharedTreesOptions): SharedTrees {
   const paths = new TreePaths(dialogsDir, dirname(dialogsDir));
   const store = redis ? new RedisTreeStore(redis.client, redis.prefix, paths) : new DiskTreeStore(paths);
-  return new SharedTrees(store, registry, compileInWorker(knowledge), logger);
+  const compile = compileInWorker(knowledge);
+  // A process that follows other processes' edits boots its worker once it serves, not on the first edit.
+  if (redis) setTimeout(() => compile.warm(), WARM_WORKER_AFTER_MS).unref();
+  return new SharedTrees(store, registry, compile, logger);
 }

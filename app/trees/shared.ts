@@ -123,13 +123,15 @@ export class SharedTrees {
   }
 
   private async install(snapshot: TreeSnapshot): Promise<void> {
+    const started = performance.now();
     const shared = await this.store.shared(snapshot.version);
     const { loaded, problems } = await this.compile(snapshot.sources, { validate: false, shared });
     if (!loaded) {
       this.logger.error({ version: snapshot.version, errors: problems.filter(isError).length }, 'stored trees do not load; the previous ones stay in service');
     } else {
       this.registry.swap(loaded, problems);
-      this.logger.info({ version: snapshot.version, intents: loaded.trees.intents.length }, 'trees updated');
+      const ms = Math.round(performance.now() - started);
+      this.logger.info({ version: snapshot.version, intents: loaded.trees.intents.length, ms, precompiled: shared !== undefined }, 'trees updated');
     }
     this.version = snapshot.version;
   }

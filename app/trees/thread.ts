@@ -25,6 +25,8 @@ export interface CompileOptions {
 /** Trees from their texts, compiled in a worker thread. */
 export interface TreeCompiler {
   (sources: TreeSource[], options: CompileOptions): Promise<CompiledTrees>;
+  /** starts the worker now, so that the first edit announced does not wait for it to boot */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,9 @@ export function compileInWorker(knowledge: Knowledge): TreeCompiler {
       worker.postMessage({ id, sources, ...options } satisfies CompileJob);
     });
   return Object.assign(compile, {
+    warm() {
+      worker ??= start();
+    },
     async close() {
       const thread = worker;
       worker = undefined;

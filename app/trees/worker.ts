@@ -12,6 +12,8 @@ import { INTENTS_PER_PART, type CompileJob, type CompileReply } from './thread';
 
 // Its own knowledge, read from the same files and settings as the main thread's.
 const knowledge = createKnowledge({ log: () => undefined });
+// The code's digest (part of the key of a shared compiled form) is read once, before any job.
+snapshotKey([]);
 
 /** What another process compiled, if made from these very texts and code (the snapshot's key). */
 function sharedPack({ sources, shared }: CompileJob): PackedTrees | undefined {
