@@ -79,6 +79,20 @@ export async function reloadRows(redisUrl: string, onDone: (prefix: string) => P
       talk.push(...talkProbes.latencies);
       failures += healthProbes.failures + talkProbes.failures;
     }
+    // The same probes for as long without a reload: what the machine's own load costs.
+    process.stderr.write('the same probes without a reload…\n');
+    let quiet = false;
+    setTimeout(() => (quiet = true), percentile(reloads, 50) * RELOADS);
+    const [calmHealth, calmTalk] = await Promise.all([
+      probeUntil(
+        () => quiet,
+        () => timed(`${server.url}/healthz`, 'GET'),
+      ),
+      probeUntil(
+        () => quiet,
+        () => timed(`${server.url}/api/conversations/bench-${person++}/messages`, 'POST', { text: 'J’ai perdu ma carte d’identité' }),
+      ),
+    ]);
     const setting = `${RELOADS} reloads of the ${thousands(intents)} needs of dialogs/, Redis state and shared trees`;
     const during = (what: string, latencies: number[]): Row => ({
       what,
@@ -89,10 +103,20 @@ export async function reloadRows(redisUrl: string, onDone: (prefix: string) => P
       rss: fixed(server.rssMb(), 0),
       note: `${latencies.length} probes during the reloads (each reload ${thousands(percentile(reloads, 50))} ms, median), ${failures} failed; load average ${fixed(load)}`,
     });
-    const rows = [during('/healthz during a reload of every tree', health), during('Conversation turns during a reload of every tree', talk)];
+    const calm = (what: string, latencies: number[]): Row => ({
+      ...during(what, latencies),
+      setting: 'the same server and probes, as long, without a reload',
+      note: `${latencies.length} probes: the machine's own share of the latency; load average ${fixed(loadavg()[0])}`,
+    });
+    const rows = [
+      during('/healthz during a reload of every tree', health),
+      during('Conversation turns during a reload of every tree', talk),
+      calm('/healthz, no reload', calmHealth.latencies),
+      calm('Conversation turns, no reload', calmTalk.latencies),
+    ];
     const worst = Math.max(percentile(health, 99), percentile(talk, 99));
     const ok = worst < RELOAD_P99_TARGET_MS ? '✅' : '❌';
-    const target = `${ok} during a reload of all ${thousands(intents)} needs, /healthz and conversation requests keep p99 < ${RELOAD_P99_TARGET_MS} ms: /healthz ${fixed(percentile(health, 99))} ms, conversation ${fixed(percentile(talk, 99))} ms (load average ${fixed(load)})`;
+    const target = `${ok} during a reload of all ${thousands(intents)} needs, /healthz and conversation requests keep p99 < ${RELOAD_P99_TARGET_MS} ms: /healthz ${fixed(percentile(health, 99))} ms, conversation ${fixed(percentile(talk, 99))} ms (load average ${fixed(load)}; without a reload, on the same machine then: ${fixed(percentile(calmHealth.latencies, 99))} ms and ${fixed(percentile(calmTalk.latencies, 99))} ms)`;
     return { rows, target };
   } finally {
     await server.stop();
