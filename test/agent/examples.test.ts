@@ -8,7 +8,13 @@ import { readTreeSources } from '../../bot/trees/files';
 import { sharedTrees } from '../../app/trees/setup';
 import { createLogger } from '../../app/ops/logger';
 
+jest.setTimeout(60_000);
+
 const knowledge = createKnowledge();
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((trees) => trees.stop()));
+});
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dialogs-'));
@@ -25,6 +31,7 @@ async function inService(dir: string) {
   const { registry } = loadBrain({}, dir);
   const trees = sharedTrees({ registry, knowledge, dialogsDir: dir, logger: createLogger('silent') });
   await trees.start();
+  running.push(trees);
   return { addExample: (intentId: string, phrase: string) => trees.edit((sources) => planExample(sources, intentId, phrase)) };
 }
 
