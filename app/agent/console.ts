@@ -135,9 +135,14 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  // Every check of the trees runs in the background (app/trees/worker.ts): first asked by the console's page.
-  let lastProblems: Promise<TreeProblem[]> | undefined;
-  const problemsNow = () => (lastProblems ??= deps.trees.validate().then((problems) => [...problems, ...deps.knowledge.territoryProblems()]));
+  // Every check of the trees runs in the worker (app/trees/worker.ts), from the start; until it
+  // is done, the console shows what loading the trees in service found.
+  let checked: TreeProblem[] | undefined;
+  deps.trees.validate().then(
+    (problems) => (checked ??= [...problems, ...deps.knowledge.territoryProblems()]),
+    (err: Error) => deps.logger.warn({ err: err.message }, 'trees not checked'),
+  );
+  const problemsNow = () => checked ?? [...deps.registry.problems, ...deps.knowledge.territoryProblems()];
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
   const inService = () => ({
     intents: deps.registry.current.trees.intents.length,
@@ -146,8 +151,8 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     annuaire: deps.knowledge.annuaireStatus(new Date()),
   });
 
-  api.get('/problems', async (_req, res) => {
-    res.json({ problems: showProblems(await problemsNow()), ...inService() });
+  api.get('/problems', (_req, res) => {
+    res.json({ problems: showProblems(problemsNow()), ...inService() });
   });
 
   api.post('/reload', async (_req, res) => {
@@ -155,7 +160,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     // territory packs reload with the trees, after them: their notes name the trees' needs
     const packs = deps.knowledge.reloadTerritories(new Set(deps.registry.current.trees.intents.map((intent) => intent.id)));
     const problems = [...trees.problems, ...packs.problems];
-    lastProblems = Promise.resolve(problems);
+    checked = problems;
     res.json({ reloaded: trees.reloaded && packs.reloaded, problems: showProblems(problems), ...inService() });
   });
 
@@ -198,11 +203,11 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
       return;
     }
     if (result.status === 'refused') {
-      if (result.problems.length) lastProblems = Promise.resolve(result.problems);
+      if (result.problems.length) checked = result.problems;
       res.status(422).json({ ok: false, message: result.message, problems: showProblems(result.problems) });
       return;
     }
-    lastProblems = Promise.resolve(result.problems);
+    checked = result.problems;
     const { file, before, after } = result.change;
     audit.record(String(res.locals.agent), `exemple ajouté à ${intent} : « ${text.trim()} »`, file, before, after);
     const key = field(req, 'key');
