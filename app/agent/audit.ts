@@ -1,6 +1,5 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { relative } from 'node:path';
 
 // Every edit an agent makes to the trees, kept so that anyone can see who changed what and
 // put it back: who, when, which file, the diff. Appended to AGENT_AUDIT_FILE (JSON lines)
@@ -21,7 +20,6 @@ export interface AuditEntry {
 }
 
 interface Stored extends AuditEntry {
-  path: string;
   before: string;
   after: string;
 }
@@ -42,10 +40,7 @@ export function lineDiff(before: string, after: string): string {
 export class AuditLog {
   private readonly entries: Stored[] = [];
 
-  constructor(
-    private readonly root: string,
-    private readonly file?: string,
-  ) {
+  constructor(private readonly file?: string) {
     if (!file) return;
     try {
       for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) this.entries.push(JSON.parse(line) as Stored);
@@ -54,16 +49,16 @@ export class AuditLog {
     }
   }
 
-  record(agent: string, action: string, path: string, before: string, after: string, undoes?: string): AuditEntry {
+  /** file: as agents know it, dialogs/identite.yaml */
+  record(agent: string, action: string, file: string, before: string, after: string, undoes?: string): AuditEntry {
     const entry: Stored = {
       id: randomBytes(6).toString('hex'),
       at: new Date().toISOString(),
       agent,
       action,
-      file: relative(this.root, path),
+      file,
       diff: lineDiff(before, after),
       undoes,
-      path,
       before,
       after,
     };
@@ -81,22 +76,27 @@ export class AuditLog {
       .map((e) => this.public(e));
   }
 
+  action(id: string): string | undefined {
+    return this.entries.find((e) => e.id === id)?.action;
+  }
+
   /**
-   * Puts the file back as it was before this edit, when nothing changed it since; the undo is
-   * itself an entry. Returns why not otherwise.
+   * The change that puts the file back as it was before this edit, when nothing changed it
+   * since (`current`: the file's text now); why not otherwise.
    */
-  undo(id: string, agent: string): { ok: true; entry: AuditEntry; path: string; before: string; after: string } | { ok: false; message: string } {
+  undoing(
+    id: string,
+    current: (file: string) => string | undefined,
+  ): { ok: true; file: string; before: string; after: string } | { ok: false; message: string } {
     const edit = this.entries.find((e) => e.id === id);
     if (!edit) return { ok: false, message: 'Modification inconnue.' };
     if (edit.undoneBy) return { ok: false, message: 'Cette modification a déjà été annulée.' };
-    const current = readFileSync(edit.path, 'utf8');
-    if (current !== edit.after) return { ok: false, message: `${edit.file} a changé depuis : annulez d'abord les modifications plus récentes.` };
-    writeFileSync(edit.path, edit.before);
-    const entry = this.record(agent, `annulation de « ${edit.action} »`, edit.path, edit.after, edit.before, edit.id);
-    return { ok: true, entry, path: edit.path, before: edit.after, after: edit.before };
+    if (current(edit.file) !== edit.after) return { ok: false, message: `${edit.file} a changé depuis : annulez d'abord les modifications plus récentes.` };
+    return { ok: true, file: edit.file, before: edit.after, after: edit.before };
   }
 
-  private public({ path: _path, before: _before, after: _after, ...entry }: Stored): AuditEntry {
+  /** (`path`: the absolute file of trails written before the trees were shared, not shown) */
+  private public({ before: _before, after: _after, path: _path, ...entry }: Stored & { path?: string }): AuditEntry {
     return entry;
   }
 }

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Knowledge } from '../../knowledge/types';
@@ -9,11 +8,10 @@ import { initialState, type ConversationState } from '../../bot/state/types';
 import { formatProblem, type TreeProblem } from '../../bot/trees/loader';
 import type { TreeRegistry } from '../../bot/trees/registry';
 import { mermaidGraph } from '../../bot/trees/graph';
-import { CHANNEL_TREE_CHECKS } from '../../channels';
-import { isError, validateDir } from '../../bot/trees/validate';
+import { CONFLICT_MESSAGE, type SharedTrees } from '../trees/shared';
 import { AgentAccess } from './auth';
 import { AuditLog } from './audit';
-import { addExample } from './examples';
+import { planExample } from './examples';
 import { auditRoutes } from './audit-routes';
 import { loginPage } from './login-page';
 import { MemoryReviewStore, REASON_LABELS, recordTurn, type MissReason, type ReviewStore } from './review';
@@ -23,7 +21,8 @@ export interface AgentConsoleDeps {
   logger: Logger;
   registry: TreeRegistry;
   knowledge: Knowledge;
-  dialogsDir: string;
+  /** the trees every process reads: edits go through it */
+  trees: SharedTrees;
   /** agent name by token (AGENT_TOKENS); empty: the console stays closed */
   tokens: Map<string, string>;
   /** JSON lines file of the edits (AGENT_AUDIT_FILE); in memory without one */
@@ -68,7 +67,7 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.type('html').send(loginPage());
   });
   const access = new AgentAccess(deps.tokens);
-  const audit = new AuditLog(dirname(deps.dialogsDir), deps.auditFile);
+  const audit = new AuditLog(deps.auditFile);
   router.post('/login', access.lockout(), express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const agent = access.agentOfToken(typeof req.body?.token === 'string' ? req.body.token : '');
     if (!agent) {
@@ -110,14 +109,18 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     api,
   );
 
+  // The version an agent's page shows: an edit sent with it is refused if another agent edited since.
+  api.use((_req, res, next) => {
+    res.set('X-Trees-Version', String(deps.trees.version));
+    next();
+  });
+
   api.get('/intents', (_req, res) => {
     res.json(deps.registry.current.trees.intents.filter((i) => !i.generated).map(({ id, title, theme }) => ({ id, title, theme })));
   });
 
   // The console's own conversations: agents testing must not show up in the review.
   const states = new Map<string, ConversationState>();
-  /** problems name files as agents know them: dialogs/identite.yaml */
-  const treesRoot = dirname(deps.dialogsDir);
   api.post('/say', (req, res) => {
     const conversation = field(req, 'conversation');
     const text = field(req, 'text');
@@ -132,36 +135,33 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
     res.json({ replies: result.replies, trace: result.trace, at: result.state.at, pending: result.state.pending?.kind });
   });
 
-  let lastProblems: TreeProblem[] = [
-    ...validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot).problems,
-    ...deps.knowledge.territoryProblems(),
-  ];
+  // Every check of the trees runs in the worker (app/trees/worker.ts), from the start; until it
+  // is done, the console shows what loading the trees in service found.
+  let checked: TreeProblem[] | undefined;
+  deps.trees.validate().then(
+    (problems) => (checked ??= [...problems, ...deps.knowledge.territoryProblems()]),
+    (err: Error) => deps.logger.warn({ err: err.message }, 'trees not checked'),
+  );
+  const problemsNow = () => checked ?? [...deps.registry.problems, ...deps.knowledge.territoryProblems()];
   const showProblems = (problems: TreeProblem[]) => problems.map((p) => ({ ...p, text: formatProblem(p) }));
-
-  api.get('/problems', (_req, res) => {
-    res.json({
-      problems: showProblems(lastProblems),
-      intents: deps.registry.current.trees.intents.length,
-      loadedAt: deps.registry.current.trees.loadedAt,
-      annuaire: deps.knowledge.annuaireStatus(new Date()),
-    });
+  const inService = () => ({
+    intents: deps.registry.current.trees.intents.length,
+    loadedAt: deps.registry.current.trees.loadedAt,
+    version: deps.trees.version,
+    annuaire: deps.knowledge.annuaireStatus(new Date()),
   });
 
-  api.post('/reload', (_req, res) => {
-    const trees = validateDir(deps.dialogsDir, deps.knowledge, CHANNEL_TREE_CHECKS, treesRoot);
-    const treesReloaded = !trees.problems.some(isError) && deps.registry.reload().trees !== undefined;
+  api.get('/problems', (_req, res) => {
+    res.json({ problems: showProblems(problemsNow()), ...inService() });
+  });
+
+  api.post('/reload', async (_req, res) => {
+    const trees = await deps.trees.reload();
     // territory packs reload with the trees, after them: their notes name the trees' needs
     const packs = deps.knowledge.reloadTerritories(new Set(deps.registry.current.trees.intents.map((intent) => intent.id)));
     const problems = [...trees.problems, ...packs.problems];
-    lastProblems = problems;
-    const reloaded = treesReloaded && packs.reloaded;
-    res.json({
-      reloaded,
-      problems: showProblems(problems),
-      intents: deps.registry.current.trees.intents.length,
-      loadedAt: deps.registry.current.trees.loadedAt,
-      annuaire: deps.knowledge.annuaireStatus(new Date()),
-    });
+    checked = problems;
+    res.json({ reloaded: trees.reloaded && packs.reloaded, problems: showProblems(problems), ...inService() });
   });
 
   api.get('/review', async (_req, res) => {
@@ -187,33 +187,41 @@ export function agentConsole(deps: AgentConsoleDeps): express.Router {
       res.status(400).json({ ok: false, message: 'Choisissez un besoin et écrivez la phrase.' });
       return;
     }
-    const result = addExample(deps.dialogsDir, intent, text, deps.knowledge, treesRoot);
-    lastProblems = result.problems;
-    if (!result.ok) {
+    const version = (req.body as { version?: unknown }).version;
+    const result = await deps.trees.edit((sources) => planExample(sources, intent, text), {
+      baseVersion: typeof version === 'number' ? version : undefined,
+      accept(loaded) {
+        // An example that still leads elsewhere would teach nothing and blur both needs: refused.
+        const top = loaded.matcher.match(text, 1).candidates[0];
+        if (top?.intent.id === intent) return undefined;
+        const elsewhere = top?.intent.id ?? 'aucun besoin';
+        return `Refusé : la phrase mène encore à « ${elsewhere} », pas à « ${intent} ». Ajoutez d'abord des mots-clés à « ${intent} » ou un mot d'exclusion à « ${elsewhere} ».`;
+      },
+    });
+    if (result.status === 'conflict') {
+      res.status(409).json({ ok: false, message: CONFLICT_MESSAGE, version: result.version });
+      return;
+    }
+    if (result.status === 'refused') {
+      if (result.problems.length) checked = result.problems;
       res.status(422).json({ ok: false, message: result.message, problems: showProblems(result.problems) });
       return;
     }
-    deps.registry.reload();
-    const top = deps.registry.current.matcher.match(text, 1).candidates[0];
-    if (top?.intent.id !== intent) {
-      // An example that still leads elsewhere would teach nothing and blur both needs: refused.
-      writeFileSync(result.file, result.before);
-      deps.registry.reload();
-      const elsewhere = top?.intent.id ?? 'aucun besoin';
-      res.status(422).json({
-        ok: false,
-        message: `Refusé : la phrase mène encore à « ${elsewhere} », pas à « ${intent} ». Ajoutez d'abord des mots-clés à « ${intent} » ou un mot d'exclusion à « ${elsewhere} ».`,
-        problems: [],
-      });
-      return;
-    }
-    audit.record(String(res.locals.agent), `exemple ajouté à ${intent} : « ${text.trim()} »`, result.file, result.before, result.after);
+    checked = result.problems;
+    const { file, before, after } = result.change;
+    audit.record(String(res.locals.agent), `exemple ajouté à ${intent} : « ${text.trim()} »`, file, before, after);
     const key = field(req, 'key');
     if (key) await review.remove(key);
-    res.json({ ok: true, message: `Ajouté à « ${intent} » : la phrase mène maintenant à ce besoin.`, matches: true, problems: showProblems(result.problems) });
+    res.json({
+      ok: true,
+      message: `Ajouté à « ${intent} » : la phrase mène maintenant à ce besoin.`,
+      matches: true,
+      version: result.version,
+      problems: showProblems(result.problems),
+    });
   });
 
-  auditRoutes(api, audit, () => deps.registry.reload());
+  auditRoutes(api, audit, deps.trees);
 
   api.get('/graph/:intent', (req, res) => {
     const intent = deps.registry.current.trees.byId.get(String(req.params.intent));

@@ -18,11 +18,15 @@ import { createLogger } from './logger';
 import { RedisReviewStore } from '../agent/review-redis';
 import { MemoryReviewStore } from '../agent/review';
 import type { Logger } from './logger';
+import { sharedTrees } from '../trees/setup';
+import { DIALOGS_DIR } from '../runtime';
 
 export interface StartOptions {
   config: Config;
   /** the trees in service and the knowledge, loaded once at startup (see app/runtime.ts) */
   brain: { registry: TreeRegistry; knowledge: Knowledge };
+  /** the folder the registry's trees were read from (default dialogs/ or DIALOGS_DIR) */
+  dialogsDir?: string;
   engine?: ConversationOptions['engine'];
   /** the process's one logger; made from config.logLevel when absent */
   logger?: Logger;
@@ -64,7 +68,7 @@ function logTurn(logger: Logger, { error, ...event }: TurnOutcome) {
 }
 
 /** Builds the whole bot from its configuration and starts listening. */
-export async function startBot({ config, brain, engine, ...options }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR, ...options }: StartOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (usesDevSecret(config)) logger.warn('STATE_SECRET is not set: using a development secret');
 
@@ -84,6 +88,9 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     webhooks: perAddress('webhook', config.webhookRateLimitRequests),
   };
   const { registry, knowledge } = brain;
+  // Agents' edits made on other processes are in service before the first request.
+  const trees = sharedTrees({ registry, knowledge, dialogsDir, logger, redis: shared });
+  await trees.start();
   const conversations = new Conversations(store, () => ({ ...registry.current, knowledge }), config.stateSecret, {
     maxMessageChars: config.maxMessageChars,
     leaseMs: config.leaseMs,
@@ -102,6 +109,8 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     logger,
     registry,
     knowledge,
+    dialogsDir,
+    trees,
     storeStatus: () => store.status(),
     metrics: metrics.registry,
     metricsToken: config.metricsToken,
@@ -145,6 +154,7 @@ export async function startBot({ config, brain, engine, ...options }: StartOptio
     }
     clearInterval(sweep);
     await conversations.drain();
+    await trees.stop();
     await store.close();
     logger.info('stopped');
   }

@@ -38,6 +38,12 @@ export class TreeRegistry {
     return loadCompiled(this.dir, this.knowledge, this.cache);
   }
 
+  /** Puts trees loaded elsewhere (a worker thread, another process's edit) in service at once. */
+  swap(loaded: LoadedTrees, problems: TreeProblem[]): void {
+    this.loaded = loaded;
+    this.lastProblems = problems;
+  }
+
   reload(): LoadResult {
     const result = this.load();
     this.lastProblems = result.problems;

@@ -6,7 +6,7 @@ import { startConsoleApp } from './console-app';
 // The agent console in a real browser (Debian chromium), against the real app on localhost,
 // editing a temporary copy of dialogs/.
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const TOKEN = 'jeton-navigateur-5678';
 const MISUNDERSTOOD = 'je pars en vacances au maroc';
@@ -73,7 +73,8 @@ test('a misunderstood message becomes an example phrase of a need, and then matc
   expect(await row.locator('td').nth(2).textContent()).toBe('pas compris (1)');
   await row.getByLabel('Besoin').selectOption('passeport');
   await row.getByRole('button', { name: 'Ajouter comme exemple' }).click();
-  await page.getByText('Ajouté à « passeport » : la phrase mène maintenant à ce besoin.').waitFor();
+  // every check of the trees runs in the worker, after the console's first check: seconds, not one
+  await page.getByText('Ajouté à « passeport » : la phrase mène maintenant à ce besoin.').waitFor({ timeout: 30_000 });
   expect(await page.locator('#review tbody').textContent()).toContain('Aucun message à revoir.');
   expect(readFileSync(join(app.dialogsDir, 'identite.yaml'), 'utf8')).toContain(`      - ${MISUNDERSTOOD}\n`);
 
@@ -88,7 +89,7 @@ test('a misunderstood message becomes an example phrase of a need, and then matc
 
 test('reloading shows the validation result, and a tree is drawn as a diagram', async () => {
   await page.getByRole('button', { name: 'Recharger les arbres' }).click();
-  await page.getByText(/^Arbres rechargés\. \d+ besoins en service\. 0 erreur\(s\)/).waitFor();
+  await page.getByText(/^Arbres rechargés\. \d+ besoins en service\. 0 erreur\(s\)/).waitFor({ timeout: 30_000 });
   expect(await page.locator('#problems li').first().textContent()).toMatch(/^dialogs-\w+\/[\w-]+\.yaml:\d+:\d+ attention : besoin « \w+ »/);
 
   await page.getByLabel('Besoin', { exact: true }).last().selectOption('carte_identite');

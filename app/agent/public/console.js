@@ -11,14 +11,21 @@ function element(tag, text, className) {
   return node;
 }
 
+// The version of the trees this page last read: an edit sent with it is refused (409) if
+// another agent changed the trees since, instead of one edit silently undoing the other.
+let treesVersion;
+
 async function api(path, body) {
   const response = await fetch(
     `/agent/api/${path}`,
     body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
   );
   if (response.status === 401) window.location.assign('/agent/login');
+  if (body === undefined && response.headers.has('X-Trees-Version')) treesVersion = Number(response.headers.get('X-Trees-Version'));
   const type = response.headers.get('Content-Type') || '';
-  return type.includes('json') ? response.json() : response.text();
+  const result = type.includes('json') ? await response.json() : await response.text();
+  if (response.ok && typeof result.version === 'number') treesVersion = result.version;
+  return result;
 }
 
 let intents = [];
@@ -156,7 +163,7 @@ async function loadReview() {
     form.append(phraseLabel, phrase, intentLabel, select, add, dismiss);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const result = await api('examples', { intent: select.value, text: phrase.value, key: group.key });
+      const result = await api('examples', { intent: select.value, text: phrase.value, key: group.key, version: treesVersion });
       const status = $('#review-status');
       status.textContent =
         result.message +
