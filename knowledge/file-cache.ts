@@ -80,3 +80,19 @@ export class FileCache<T> {
     for (const old of files.slice(KEEP)) rmSync(old.path, { force: true });
   }
 }
+
+/**
+ * The value kept in the cache folder's `folder` under the digest of `sources`, else computed and
+ * written there; computed every time with CACHE_DIR=off.
+ */
+export function cachedValue<T>(folder: string, codec: Codec<T>, sources: string[], compute: () => T): T {
+  const root = cacheRoot();
+  if (root === undefined) return compute();
+  const cache = new FileCache<T>(join(root, folder), codec);
+  const key = digestFiles(sources).slice(0, 32);
+  const cached = cache.read(key);
+  if (cached !== undefined) return cached;
+  const value = compute();
+  cache.write(key, value);
+  return value;
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cacheRoot, digestFiles, FileCache } from '../../knowledge/file-cache';
+import { cachedValue } from '../../knowledge/file-cache';
 
 // eld's small model (its large one needs 440 MB, the small 190 MB, and errs no more on French
 // once a small word is required). The package ships ES modules only, and its model is a 1.6 MB
@@ -23,19 +23,12 @@ function modelData(): NgramData {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- by path: the package exports ES imports only
     return (require(path.join(ELD_SOURCE, 'ngrams', 'small.js')) as { ngramsData: NgramData }).ngramsData;
   };
-  const root = cacheRoot();
-  if (root === undefined) return fromPackage();
-  const cache = new FileCache<NgramData>(path.join(root, 'eld'), {
-    suffix: '.ngrams.json',
-    serialize: JSON.stringify,
-    deserialize: (text) => JSON.parse(text) as NgramData,
-  });
-  const key = digestFiles([__filename, path.join(ELD_SOURCE, '..', 'package.json')]).slice(0, 32);
-  const cached = cache.read(key);
-  if (cached) return cached;
-  const data = fromPackage();
-  cache.write(key, data);
-  return data;
+  return cachedValue<NgramData>(
+    'eld',
+    { suffix: '.ngrams.json', serialize: JSON.stringify, deserialize: (text) => JSON.parse(text) as NgramData },
+    [__filename, path.join(ELD_SOURCE, '..', 'package.json')],
+    fromPackage,
+  );
 }
 
 let data: NgramData | undefined;

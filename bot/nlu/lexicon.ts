@@ -6,7 +6,7 @@
 // of a cold start. The folded words are kept sorted in the cache folder, one per line, read in
 // a few tens of milliseconds; a lookup is a binary search, no set of 320,000 strings is built.
 import { join } from 'node:path';
-import { cacheRoot, digestFiles, FileCache } from '../../knowledge/file-cache';
+import { cachedValue } from '../../knowledge/file-cache';
 import { foldText } from '../../knowledge/text';
 
 export interface Lexicon {
@@ -21,21 +21,13 @@ function foldedSortedWords(): string[] {
   return [...new Set(words.map(foldText))].sort();
 }
 
-function cachedWords(): string[] {
-  const root = cacheRoot();
-  if (root === undefined) return foldedSortedWords();
-  const cache = new FileCache<string[]>(join(root, 'lexicon'), {
-    suffix: '.words.txt',
-    serialize: (words) => words.join('\n'),
-    deserialize: (text) => text.split('\n'),
-  });
-  const key = digestFiles([__filename, join(__dirname, '..', '..', 'knowledge', 'text.ts'), require.resolve(`${PACKAGE}/package.json`)]).slice(0, 32);
-  const cached = cache.read(key);
-  if (cached) return cached;
-  const words = foldedSortedWords();
-  cache.write(key, words);
-  return words;
-}
+const cachedWords = (): string[] =>
+  cachedValue(
+    'lexicon',
+    { suffix: '.words.txt', serialize: (words) => words.join('\n'), deserialize: (text) => text.split('\n') },
+    [__filename, join(__dirname, '..', '..', 'knowledge', 'text.ts'), require.resolve(`${PACKAGE}/package.json`)],
+    foldedSortedWords,
+  );
 
 function sortedLexicon(words: string[]): Lexicon {
   return {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheRoot, digestFiles, FileCache } from '../file-cache';
+import { cachedValue } from '../file-cache';
 import type { Commune } from '../types';
 import { foldPlaceName } from '../text';
 
@@ -166,27 +166,25 @@ function unpackCommunes(packed: PackedCommunes): CommuneData {
 
 /** The index from CACHE_DIR when built by this code from these data packages, else built (and written there). */
 export function cachedCommuneData(): CommuneData {
-  const root = cacheRoot();
-  if (root === undefined) return loadCommuneData();
-  const cache = new FileCache<PackedCommunes>(join(root, 'communes'), {
-    suffix: '.communes.json',
-    serialize: JSON.stringify,
-    deserialize: (text) => {
-      const packed = JSON.parse(text) as PackedCommunes;
-      return packed.format === PACK_FORMAT ? packed : undefined;
-    },
-  });
   const sources = [
     __filename,
     join(__dirname, '..', 'text.ts'),
     ...['@etalab/decoupage-administratif', 'codes-postaux'].map((name) => require.resolve(`${name}/package.json`)),
   ];
-  const key = digestFiles(sources).slice(0, 32);
-  const packed = cache.read(key);
-  if (packed) return unpackCommunes(packed);
-  const data = loadCommuneData();
-  cache.write(key, packCommunes(data));
-  return data;
+  let built: CommuneData | undefined;
+  const codec = {
+    suffix: '.communes.json',
+    serialize: JSON.stringify,
+    deserialize: (text: string) => {
+      const packed = JSON.parse(text) as PackedCommunes;
+      return packed.format === PACK_FORMAT ? packed : undefined;
+    },
+  };
+  const packed = cachedValue('communes', codec, sources, () => {
+    built = loadCommuneData();
+    return packCommunes(built);
+  });
+  return built ?? unpackCommunes(packed);
 }
 
 let loaded: CommuneData | undefined;
