@@ -12,9 +12,7 @@ import type { ReviewStore } from './agent/review';
 import { createLogger, type Logger } from './ops/logger';
 import { metricsHandler } from './ops/metrics';
 import { type ClientLimits, limitByAddress } from './ops/client-limit';
-import { DIALOGS_DIR } from './runtime';
 import type { SharedTrees } from './trees/shared';
-import { sharedTrees } from './trees/setup';
 
 export interface AppDeps {
   conversations: Conversations;
@@ -22,10 +20,11 @@ export interface AppDeps {
   logger?: Logger;
   registry: TreeRegistry;
   knowledge: Knowledge;
-  /** where the trees live, for the agent console's edits (default dialogs/ or DIALOGS_DIR) */
-  dialogsDir?: string;
-  /** the trees every process shares (app/trees/setup.ts); default: the files of dialogsDir, this process alone */
-  trees?: SharedTrees;
+  /**
+   * the trees every process shares, which the agent console edits (app/trees/setup.ts); the
+   * caller starts and stops them: an app never starts what its caller could not stop
+   */
+  trees: SharedTrees;
   /** opens the agent console at /agent to one agent named "agent" (tests; see agentTokens) */
   agentToken?: string;
   /** agent name by token (default AGENT_TOKENS, AGENT_TOKENS_FILE or AGENT_TOKEN; closed without any) */
@@ -111,17 +110,11 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.metrics && deps.metricsToken) app.get('/metrics', metricsHandler(deps.metrics, deps.metricsToken));
 
   app.use(limitByAddress(deps.clientLimits ?? {}, logger));
-  let trees = deps.trees;
-  if (!trees) {
-    trees = sharedTrees({ ...deps, logger, dialogsDir: deps.dialogsDir ?? DIALOGS_DIR });
-    void trees.start();
-  }
   app.use(
     '/agent',
     agentConsole({
       ...deps,
       logger,
-      trees,
       tokens: deps.agentTokens ?? agentTokensFromEnv(process.env, deps.agentToken),
       auditFile: process.env.AGENT_AUDIT_FILE,
     }),

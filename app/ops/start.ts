@@ -109,7 +109,6 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
     logger,
     registry,
     knowledge,
-    dialogsDir,
     trees,
     storeStatus: () => store.status(),
     metrics: metrics.registry,

@@ -2,6 +2,9 @@ import { startConsoleApp } from './console-app';
 
 const TOKEN = 'jeton-de-test-1234';
 
+// The first test loads every tree and the annuaire: seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('the agent console is closed unless AGENT_TOKEN is set and given', () => {
   test('without AGENT_TOKEN, /agent answers that the console is closed', async () => {
     const app = await startConsoleApp(undefined);

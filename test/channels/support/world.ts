@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../../app/http';
+import { sharedTrees } from '../../../app/trees/setup';
 import { Conversations } from '../../../bot/conversation';
 import { MemoryStateStore } from '../../../bot/state/memory';
 import type { ConversationState, StateStore } from '../../../bot/state/types';
@@ -99,10 +100,16 @@ export async function startBot(overrides: Partial<ChannelsConfig> = {}, dialogsD
   /** every line the app logged, as written */
   const logged: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(line) });
-  const server = http.createServer(createApp({ conversations, registry, knowledge, channels: config, logger }));
+  const trees = sharedTrees({ registry, knowledge, dialogsDir, logger });
+  await trees.start();
+  const server = http.createServer(createApp({ conversations, registry, knowledge, trees, channels: config, logger }));
   const url = await listen(server);
   config.publicUrl ??= url;
-  return { url, store, config, logged, stop: () => close(server) };
+  const stop = async () => {
+    await close(server);
+    await trees.stop();
+  };
+  return { url, store, config, logged, stop };
 }
 
 export async function waitFor<T>(probe: () => T | undefined, timeoutMs = 3000): Promise<T> {
