@@ -23,6 +23,10 @@ const BROWSER = '\\.browser\\.test\\.ts$';
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A handle a test forgets (a worker thread, a socket) must not keep CI waiting for its whole
+  // budget once every test has run; jest still says so ("Force exiting Jest"), and
+  // `npx jest --detectOpenHandles` names it.
+  forceExit: true,
   projects: [
     { ...base, displayName: 'unit', testMatch: UNIT.map((path) => `<rootDir>/test/${path}${path.endsWith('/') ? '**/*.test.ts' : ''}`) },
     {
