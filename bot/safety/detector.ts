@@ -34,11 +34,25 @@ interface Compiled {
   urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
   past: CompiledSignal[];
   now: CompiledSignal[];
-  negations: Set<string>;
+  negations: Negations;
+}
+
+/**
+ * Spaced languages: a negation word anywhere just before or inside the signal (« je ne suis PAS
+ * en danger »). Chinese: a negation (« 不 », « 没有 », « 不会 ») right before one of the
+ * signal's characters, since that is where Chinese puts it (« 老公不打我 »); anywhere in the
+ * span would also silence « 老公不开心就打我 » (when he is unhappy he hits me) or « 不停打我 ».
+ */
+interface Negations {
+  words: Set<string>;
+  /** Han negations, their characters joined */
+  han: Set<string>;
+  longestHan: number;
 }
 
 const PREFIX_KEY = 3;
-const NONE = new Set<string>();
+const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
+const HAN = /^\p{Script=Han}$/u;
 
 /**
  * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
@@ -50,7 +64,14 @@ const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
 const detectorWords = (text: string): string[] => signalWords(text).map(single);
 
 function compile(trees: Trees): Compiled {
-  const compiled: Compiled = { exact: new Map(), prefixes: new Map(), urgent: [], past: [], now: [], negations: new Set() };
+  const compiled: Compiled = {
+    exact: new Map(),
+    prefixes: new Map(),
+    urgent: [],
+    past: [],
+    now: [],
+    negations: { words: new Set(), han: new Set(), longestHan: 0 },
+  };
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
   const withGroups = (written: Slot): Slot => {
@@ -89,7 +110,13 @@ function compile(trees: Trees): Compiled {
   }
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
-  for (const word of trees.safety.negations) for (const folded of detectorWords(word)) compiled.negations.add(folded);
+  for (const negation of trees.safety.negations) {
+    const words = detectorWords(negation);
+    if (words.length > 0 && words.every((word) => HAN.test(word))) {
+      compiled.negations.han.add(words.join(''));
+      compiled.negations.longestHan = Math.max(compiled.negations.longestHan, words.length);
+    } else for (const word of words) compiled.negations.words.add(word);
+  }
   return compiled;
 }
 
@@ -115,7 +142,7 @@ function slotPositions(compiled: Compiled, words: string[]): Map<number, number[
  * MAX_GAP words apart), preferring one no negation touches; undefined when it does not occur.
  * Dynamic programming over slots: linear in the occurrences, whatever the message.
  */
-function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Set<string>): number[] | undefined {
+function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Negations): number[] | undefined {
   for (const slot of slots) if (!positions.has(slot)) return undefined;
   const lists = slots.map((slot) => positions.get(slot));
   // paths[j]: for each position of slot j that ends a valid chain, the chain so far
@@ -137,11 +164,19 @@ function occurrence(slots: number[], positions: Map<number, number[]>, words: st
   return paths.find((path) => !denied(path, words, negations)) ?? paths[0];
 }
 
-/** A negation word just before the signal or between its words: « je ne suis PAS en danger ». */
-function denied(path: number[], words: string[], negations: Set<string>): boolean {
+/** A negation before the signal or between its words (see Negations). */
+function denied(path: number[], words: string[], negations: Negations): boolean {
   const used = new Set(path);
   for (let at = Math.max(0, path[0] - 2); at < path[path.length - 1]; at++) {
-    if (!used.has(at) && negations.has(words[at])) return true;
+    if (!used.has(at) && negations.words.has(words[at])) return true;
+  }
+  return negations.han.size > 0 && path.some((at) => hanNegated(at, words, used, negations));
+}
+
+/** A Han negation ends just before the word at `at`, without taking a word of the signal. */
+function hanNegated(at: number, words: string[], used: Set<number>, negations: Negations): boolean {
+  for (let from = at - 1; from >= Math.max(0, at - negations.longestHan) && !used.has(from); from--) {
+    if (negations.han.has(words.slice(from, at).join(''))) return true;
   }
   return false;
 }
