@@ -9,11 +9,12 @@ import { MESSAGES, type Messages } from '../messages';
 export function orientationText(o: Orientation, say: Messages = MESSAGES): string {
   const parts: string[] = [];
   const names = o.services.map((s) => s.name);
-  parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : ${say.goTo(joinOr(names, say))}. ${o.why}`);
+  parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : ${say.goTo(joinOr(names, say))}`);
+  if (!o.urgent && o.why) parts.push(o.why);
   const first = o.services[0];
   if (first && !o.urgent) parts.push(...serviceLines(first, say));
   for (const note of o.notes ?? []) parts.push(`${say.toKnow} : ${note.text} ${sourceLine(note.source)}`);
-  if (o.bring.length > 0) parts.push(`${say.toBring} : ${o.bring.join(', ')}.`);
+  if (o.bring.length > 0) parts.push(`${say.toBring} : ${o.bring.join(', ')}`);
   if (o.online) parts.push(`${say.online} : ${o.online.label}, ${o.online.url}`);
   const source = o.sources[0];
   if (source) parts.push(officialSource(sourceLine(source), say));
@@ -38,7 +39,15 @@ function serviceLines(s: ServiceOrientation, say: Messages): string[] {
   return lines;
 }
 
-const sentence = (s: string) => (/[.!?:]$/.test(s.trim()) || /https?:\/\/\S+$/.test(s) ? s.trim() : `${s.trim()}.`);
+/**
+ * A sentence ends with its mark: « . » added unless one is there, « 。 » after Chinese or
+ * Japanese (« 。. » read as a typo), nothing after a link (the dot would join the address).
+ */
+export function sentence(s: string): string {
+  const text = s.trim();
+  if (/[.!?:…。！？：؟]$/u.test(text) || /https?:\/\/\S+$/.test(text)) return text;
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][)）」』”»\s]*$/u.test(text) ? `${text}。` : `${text}.`;
+}
 
 export function joinOr(items: string[], say: Messages = MESSAGES): string {
   if (items.length <= 1) return items[0] ?? '';

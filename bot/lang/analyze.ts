@@ -68,6 +68,7 @@ function arabicStem(word: string): string {
 
 /** Chinese and Japanese are written without spaces: pairs of characters stand for words. */
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}/u;
+const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const bigrams = (word: string) => (HAN.test(word) && word.length > 2 ? [...word].slice(0, -1).map((c, i) => c + [...word][i + 1]) : [word]);
 
 /** The analyzer the matcher uses for a language. */
@@ -84,7 +85,8 @@ export function analyzerFor(lang: string): (text: string) => Analysis {
     return stemmed;
   };
   return (text) => {
-    const normalized = foldText(text);
+    // « 我的titre de séjour过期了 »: Chinese glued to French words, split where the script changes
+    const normalized = foldText(text.replace(HAN_RUN, ' $& '));
     const terms: Term[] = [];
     for (const word of normalized.split(' ').flatMap(bigrams)) {
       if (!word || stopwords.has(word)) continue;

@@ -2,7 +2,7 @@ import type { Link, Office, Orientation, ServiceOrientation, Source } from '../.
 import type { ChannelCapabilities } from '../capabilities';
 import { sourceLine as writtenSource } from '../../knowledge/wording';
 import type { Messages } from '../../bot/messages';
-import { officialSource } from '../../bot/engine/render';
+import { officialSource, sentence } from '../../bot/engine/render';
 
 /**
  * One paragraph of an orientation. Paragraphs with a higher `drop` value go first when a
@@ -70,7 +70,7 @@ export function orientationBlocks(orientation: Orientation, caps: ChannelCapabil
   orientation.services.forEach((service, index) => blocks.push(...serviceBlocks(service, caps, essential(index), say)));
   // a territory's note goes with its source, both kept as long as what to bring is
   for (const note of orientation.notes ?? []) blocks.push({ text: `${say.toKnow} : ${note.text}\n${sourceLine(note.source, caps)}`, drop: 2 });
-  if (orientation.bring.length) blocks.push({ text: `${say.toBring} : ${orientation.bring.join(', ')}.`, drop: 2 });
+  if (orientation.bring.length) blocks.push({ text: sentence(`${say.toBring} : ${orientation.bring.join(', ')}`), drop: 2 });
   const online = orientation.online && link(orientation.online, caps);
   if (online) blocks.push({ text: `${say.online} : ${online}`, drop: 3 });
   // the rule's source always stays; the others (service catalog...) go before the hours

@@ -42,8 +42,9 @@ function shorten(blocks: Block[], caps: ChannelCapabilities): Block[] {
 /** Pieces no longer than the channel allows, cut after a sentence, else after a word. */
 export function splitText(text: string, caps: ChannelCapabilities): string[] {
   if (fits(text, caps)) return [text];
-  // a sentence ends with . ! ? before a space or the end ("Service-Public.fr" is one word), or a line break
-  const sentences = text.match(/(?:[^.!?\n]|[.!?](?!\s|$))+(?:[.!?]+|\n+|$)\s*/g) ?? [text];
+  // a sentence ends with . ! ? before a space or the end ("Service-Public.fr" is one word), with
+  // Chinese 。！？ (no space follows them), or a line break
+  const sentences = text.match(/(?:[^.!?؟。！？\n]|[.!?؟](?!\s|$))+(?:[.!?؟。！？]+|\n+|$)\s*/gu) ?? [text];
   const pieces: string[] = [];
   let current = '';
   const push = () => {

@@ -1,0 +1,44 @@
+import { sentence } from '../../bot/engine/render';
+import { analyzerFor } from '../../bot/lang/analyze';
+import { clausesOf } from '../../bot/nlu/clauses';
+import { CAPABILITIES } from '../../channels/capabilities';
+import { splitText } from '../../channels/render/render';
+import { converse } from '../helpers/brain';
+
+// Chinese is written without spaces, with its own marks (« 。 », « ， », « ？ »), and newcomers glue
+// French words to it (« 我的titre de séjour过期了 »): what the bot reads and writes must allow both.
+
+describe('Chinese punctuation', () => {
+  test('a sentence that ends with « 。 » gets no « . » after it; an unmarked Chinese one gets « 。 »', () => {
+    expect(sentence('需缴纳印花税票,金额视居留类型而定。')).toBe('需缴纳印花税票,金额视居留类型而定。');
+    expect(sentence('请前往 Préfecture (省政府分支机构)')).toBe('请前往 Préfecture (省政府分支机构)。');
+    expect(sentence('您住在巴黎吗？')).toBe('您住在巴黎吗？');
+    expect(sentence('Adressez-vous à la mairie')).toBe('Adressez-vous à la mairie.');
+    expect(sentence('Annuaire : https://lannuaire.service-public.gouv.fr/')).toBe('Annuaire : https://lannuaire.service-public.gouv.fr/');
+  });
+
+  test('a long Chinese text is cut after « 。 », not inside a sentence', () => {
+    const text = '居留证向您所在省的省政府申请,多数在网上办理。'.repeat(12);
+    const pieces = splitText(text, { ...CAPABILITIES.messenger, maxTextLength: 100 });
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece).toMatch(/办理。$/);
+  });
+
+  test('clauses end at Chinese and Arabic marks, and keep their words', () => {
+    expect(clausesOf('我的驾照丢了。我的居留卡也过期了')).toEqual(['我的驾照丢了', '我的居留卡也过期了']);
+    expect(clausesOf('我的驾照丢了，还有居留卡')).toEqual(['我的驾照丢了', '还有居留卡']);
+    expect(clausesOf('فقدت رخصة القيادة، وبطاقة الإقامة')).toEqual(['فقدت رخصة القيادة', 'وبطاقة الإقامة']);
+  });
+});
+
+describe('Chinese glued to French words', () => {
+  test('the French words are read apart from the Chinese', () => {
+    const words = analyzerFor('zh')('我的titre de séjour过期了').terms.map((t) => t.word);
+    expect(words).toEqual(expect.arrayContaining(['titre', 'sejour', '过期']));
+  });
+
+  test.each(['我的titre de séjour过期了。.', '我的carte de séjour快到期了'])('« %s » is understood as the residence permit', (text) => {
+    const [turn] = converse([text]);
+    expect(turn.replies[0].text).toBe('您住在巴黎吗?');
+  });
+});
