@@ -18,6 +18,8 @@ export interface LanguagePack {
   name: string;
   dir: 'ltr' | 'rtl';
   messages: Messages;
+  /** where each translated fixed text is written, for checks that report on it (SMS length) */
+  messagePositions: Partial<Record<keyof Messages, Position>>;
   /** folded whole message -> command */
   commands: Map<string, Command>;
   yes: string[];
@@ -42,12 +44,14 @@ export function readPack(code: string, file: YamlFile, knownServices: (id: strin
   if (data.dir !== undefined && data.dir !== 'rtl' && data.dir !== 'ltr') report(['dir'], '« dir » vaut « ltr » ou « rtl » (arabe).');
 
   const templates: Record<string, string> = {};
+  const messagePositions: LanguagePack['messagePositions'] = {};
   for (const [key, value] of Object.entries(asRecord(data.messages))) {
     const text = asText(value);
     if (!(key in MESSAGES)) report(['messages', key], `message inconnu « ${key} » (voir bot/messages.ts).`);
     else if (text === undefined) report(['messages', key], `« ${key} » doit être un texte.`);
     else {
       templates[key] = text;
+      messagePositions[key as keyof Messages] = file.pos(['messages', key]);
       checkMessage(key as keyof Messages, text, (message, severity) => report(['messages', key], message, severity), file.pos(['messages', key]), problems);
     }
   }
@@ -74,6 +78,7 @@ export function readPack(code: string, file: YamlFile, knownServices: (id: strin
     name: asText(data.name) ?? code,
     dir,
     messages: buildMessages(templates),
+    messagePositions,
     commands,
     yes: asStrings(data.yes).map(foldText),
     no: asStrings(data.no).map(foldText),

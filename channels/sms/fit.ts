@@ -18,10 +18,26 @@ const MAX_SEGMENTS = CAPABILITIES.sms.maxSegments ?? 1;
 /** Replies longer than three SMS: costly, and cut or hard to read on a basic phone. */
 export const smsFit: Rule = (ctx) => [
   ...treeFit(ctx, ctx.trees, undefined),
-  ...[...(ctx.trees.languages?.values() ?? [])].flatMap(({ trees, pack, translated }) =>
-    treeFit(ctx, { ...trees, intents: trees.intents.filter((i) => translated.has(i.id)) }, pack),
-  ),
+  ...[...(ctx.trees.languages?.values() ?? [])].flatMap(({ trees, pack, translated }) => [
+    ...treeFit(ctx, { ...trees, intents: trees.intents.filter((i) => translated.has(i.id)) }, pack),
+    ...fixedTextFit(pack),
+  ]),
 ];
+
+/** A translated fixed text (help, welcome…) in a script SMS sends as UCS-2 is three times shorter a segment than French. */
+function fixedTextFit(pack: LanguagePack): TreeProblem[] {
+  return Object.entries(pack.messagePositions).flatMap(([key, pos]) => {
+    const value = pack.messages[key as keyof typeof pack.messages];
+    // a template's placeholder (a city, a line) is filled with a word of a dozen letters
+    const text = typeof value === 'function' ? (value as (v: string) => string)('x'.repeat(12)) : String(value);
+    const segments = smsSegmentCount(text);
+    if (!pos || segments <= MAX_SEGMENTS) return [];
+    const message = `langue « ${pack.code} » : sur SMS, le message « ${key} » fait ${text.length} caractères, soit ${segments} SMS (${MAX_SEGMENTS} au plus ; ${UCS2_NOTE}). Raccourcissez-le.`;
+    return [{ ...pos, severity: 'warning' as const, message }];
+  });
+}
+
+const UCS2_NOTE = 'hors alphabet latin, 70 caractères par SMS, 67 quand ils sont joints';
 
 function treeFit({ knowledge, now, locator }: LintContext, trees: Trees, pack: LanguagePack | undefined): TreeProblem[] {
   const say = pack?.messages ?? MESSAGES;

@@ -173,6 +173,33 @@ describe('npm run validate tells agents what is wrong, and where', () => {
     ]);
   });
 
+  test('a translated fixed text longer than three UCS-2 SMS is a warning on that text', () => {
+    const help = 'Опишите вашу проблему в нескольких словах, и я скажу, какая служба может помочь. '.repeat(3).trim();
+    const pack = `lang: ru\nname: Русский\nmessages:\n  help: "${help}"\n  thanks: Спасибо.\n`;
+    const tree = file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caf]
+      why: La CAF verse les aides au logement.
+      ${SOURCE}
+`);
+    const { problems } = validateSources(
+      [
+        { file: 'dialogs/essai.yaml', text: tree },
+        { file: 'dialogs/lang/ru/messages.yaml', text: pack },
+      ],
+      knowledge,
+      CHANNEL_TREE_CHECKS,
+    );
+    const sms = problems.map(formatProblem).filter((line) => line.includes('sur SMS'));
+    expect(sms).toEqual([
+      expect.stringMatching(
+        /^dialogs\/lang\/ru\/messages\.yaml:4:\d+ attention : langue « ru » : sur SMS, le message « help » fait \d+ caractères, soit 4 SMS \(3 au plus/,
+      ),
+    ]);
+  });
+
   test('a valid tree gives no problem at all', () => {
     const lines = validate(
       file(`  - id: aide
