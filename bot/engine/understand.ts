@@ -71,7 +71,7 @@ export function understand(text: string, matcher: Matcher): Understanding {
  */
 function needsByClause(text: string, matcher: Matcher): Candidate[] {
   const clauses = clausesOf(text);
-  if (clauses.length < 2 || text.split(/\s+/).length > THRESHOLDS.twoNeedsMaxWords) return [];
+  if (clauses.length < 2 || wordCount(text) > THRESHOLDS.twoNeedsMaxWords) return [];
   // A clause that asks (« je voudrais », « comment ») is what the person came for: it goes first.
   const ordered = [...clauses.filter(asks), ...clauses.filter((c) => !asks(c))];
   const read = ordered.map((clause) => matcher.match(clause, 10).candidates);
@@ -83,8 +83,18 @@ function needsByClause(text: string, matcher: Matcher): Candidate[] {
 }
 
 function understoodThreshold(normalized: string): number {
-  const words = normalized.split(' ').length;
-  return words >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
+  return wordCount(normalized) >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
+}
+
+const HAN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Chinese or Japanese words are about two characters long and written without spaces. */
+const HAN_CHARS_PER_WORD = 2;
+
+/** Words of a message, Chinese text counted by its characters: a long Chinese story is long too. */
+export function wordCount(text: string): number {
+  const han = text.match(HAN_CHAR)?.length ?? 0;
+  if (han === 0) return text.split(/\s+/).length;
+  return text.replace(HAN_CHAR, ' ').split(/\s+/).filter(Boolean).length + Math.ceil(han / HAN_CHARS_PER_WORD);
 }
 
 /** Needs close to the message but not understood for sure: what "Voulez-vous parler de…" offers. */

@@ -1,4 +1,5 @@
 import { sentence } from '../../bot/engine/render';
+import { wordCount } from '../../bot/engine/understand';
 import { analyzerFor } from '../../bot/lang/analyze';
 import { clausesOf } from '../../bot/nlu/clauses';
 import { CAPABILITIES } from '../../channels/capabilities';
@@ -39,6 +40,21 @@ describe('Chinese glued to French words', () => {
 
   test.each(['我的titre de séjour过期了。.', '我的carte de séjour快到期了'])('« %s » is understood as the residence permit', (text) => {
     const [turn] = converse([text]);
+    expect(turn.replies[0].text).toBe('您住在巴黎吗?');
+  });
+});
+
+describe('a long Chinese story is long', () => {
+  test('Chinese is counted about two characters a word, French by its spaces', () => {
+    expect(wordCount('我的居留过期了')).toBe(4);
+    expect(wordCount('我的 titre de sejour 过期了')).toBe(6);
+    expect(wordCount("ma carte vitale n'arrive pas")).toBe(5);
+  });
+
+  test('a story about an overstay (test/eval/lang/zh/tuning.yaml, jessiea345) is read at the long-message threshold', () => {
+    const story =
+      '那我有沒有逾其居留?有。在他們龜速效率下,三個月免簽根本不夠用(給我三百年免簽也不夠),所以在他們"口頭保證"不出法國境內不會有問題之下,我就低調度日,直到今天,才終於有了回音。';
+    const [turn] = converse([story]);
     expect(turn.replies[0].text).toBe('您住在巴黎吗?');
   });
 });
