@@ -71,9 +71,20 @@ const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}/u;
 const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const bigrams = (word: string) => (HAN.test(word) && word.length > 2 ? [...word].slice(0, -1).map((c, i) => c + [...word][i + 1]) : [word]);
 
+/**
+ * Chinese is written in simplified (mainland) or traditional (Taiwan, Hong Kong) characters:
+ * phrases and messages are both read in simplified, so « 學生房屋補助 » meets « 房屋补助 ».
+ * Character by character (OpenCC's Taiwan table, no phrase rewriting): what matching needs.
+ */
+type OpenCC = { Converter(options: { from: string; to: string }): (text: string) => string };
+const SCRIPT_FOLDS: Partial<Record<string, () => (text: string) => string>> = {
+  zh: () => (require('opencc-js/t2cn') as OpenCC).Converter({ from: 'tw', to: 'cn' }),
+};
+
 /** The analyzer the matcher uses for a language. */
 export function analyzerFor(lang: string): (text: string) => Analysis {
   const stopwords = stopwordsOf(lang);
+  const scriptFold = SCRIPT_FOLDS[lang]?.() ?? ((text: string) => text);
   const stemmer = STEMMERS[lang]?.();
   const cache = new Map<string, string>();
   const stem = (word: string) => {
@@ -86,7 +97,7 @@ export function analyzerFor(lang: string): (text: string) => Analysis {
   };
   return (text) => {
     // « 我的titre de séjour过期了 »: Chinese glued to French words, split where the script changes
-    const normalized = foldText(text.replace(HAN_RUN, ' $& '));
+    const normalized = foldText(scriptFold(text).replace(HAN_RUN, ' $& '));
     const terms: Term[] = [];
     for (const word of normalized.split(' ').flatMap(bigrams)) {
       if (!word || stopwords.has(word)) continue;

@@ -33,6 +33,12 @@ describe('Chinese punctuation', () => {
 });
 
 describe('Chinese glued to French words', () => {
+  test('traditional characters are read as simplified, so one phrase serves Taiwan, Hong Kong and the mainland', () => {
+    const words = (text: string) => analyzerFor('zh')(text).terms.map((t) => t.word);
+    expect(words('學生房屋補助')).toEqual(words('学生房屋补助'));
+    expect(words('我的居留證過期了')).toEqual(words('我的居留证过期了'));
+  });
+
   test('the French words are read apart from the Chinese', () => {
     const words = analyzerFor('zh')('我的titre de séjour过期了').terms.map((t) => t.word);
     expect(words).toEqual(expect.arrayContaining(['titre', 'sejour', '过期']));
