@@ -22,6 +22,8 @@ export interface MatchResult {
 
 export interface Matcher {
   match(text: string, limit?: number): MatchResult;
+  /** the score a long message needs to be understood, where this language's stories call for another than French's */
+  longMessageThreshold?: number;
 }
 
 // Score = how fully the message covers the intent's best phrase (a keyword, synonym, title
@@ -50,6 +52,8 @@ export interface MatcherOptions {
   officeNames?: OfficeName[];
   /** how a message and the phrases are read: French unless given (bot/lang/analyze.ts for other languages) */
   analyze?: (text: string) => Analysis;
+  /** see Matcher.longMessageThreshold */
+  longMessageThreshold?: number;
 }
 
 /** Analyses the intents' phrases and builds their matcher (see matcherFrom to skip the analysis). */
@@ -156,5 +160,5 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
     return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: candidates.slice(0, limit) };
   }
 
-  return { match };
+  return { match, longMessageThreshold: options.longMessageThreshold };
 }
