@@ -3,6 +3,7 @@ import { matcherFrom, type Matcher } from '../nlu/matcher';
 import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import type { Trees } from '../trees/types';
 import { analyzerFor, LONG_MESSAGE_THRESHOLD } from './analyze';
+import { lexiconOf } from '../nlu/lexicon';
 import type { LanguagePack } from './pack';
 import { eldModel } from './detect';
 
@@ -40,7 +41,7 @@ export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], i
       contexts.set(code, {
         pack: language.pack,
         trees: language.trees,
-        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code] }),
+        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code], lexicon: () => lexiconOf(code) }),
       });
     }
     built.set(trees, contexts);
