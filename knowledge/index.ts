@@ -70,7 +70,7 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       const loaded = readAnnuaire();
       return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };
     },
-    orientation: (need, outcome, { commune, now }) => buildOrientation(orientationDeps, need, outcome, { commune, now }),
+    orientation: (need, outcome, options) => buildOrientation(orientationDeps, need, outcome, options),
     arrondissementNeeded: (outcome, commune) => arrondissementNeeded(orientationDeps, communeData(), outcome, commune),
     territoryProblems: () => packs.problems,
     reloadTerritories: (knownNeeds) => packs.reload(knownNeeds),

@@ -2,8 +2,9 @@ import type { Annuaire } from './annuaire/annuaire';
 import type { StoredOffice } from './annuaire/types';
 import type { Catalog } from './catalog/catalog';
 import { hoursLines, openingStatus } from './hours/opening';
+import { type DateWords, dateWordsFor } from './wording';
 import { annuaireLookup } from './lookup';
-import type { Commune, NeedName, Office, Orientation, OutcomeFacts, ServiceOrientation, Source } from './types';
+import type { Commune, NeedName, Office, Orientation, OrientationOptions, OutcomeFacts, ServiceOrientation, Source } from './types';
 import { cityOfArrondissement } from './communes/arrondissements';
 import type { TerritoryOffice, Territories } from './territories/territories';
 
@@ -47,7 +48,7 @@ function mapUrl(office: StoredOffice): string | undefined {
   return address ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}` : undefined;
 }
 
-function toOffice(office: StoredOffice, now: Date, added?: TerritoryOffice): Office {
+function toOffice(office: StoredOffice, now: Date, words: DateWords, added?: TerritoryOffice): Office {
   return {
     id: office.id,
     name: office.name,
@@ -57,8 +58,8 @@ function toOffice(office: StoredOffice, now: Date, added?: TerritoryOffice): Off
     phone: office.phone,
     email: office.email,
     website: office.website,
-    openNow: openingStatus(office.hours, now, office.commune ? departementOf(office.commune) : undefined),
-    hours: office.hours?.ranges.length ? hoursLines(office.hours) : undefined,
+    openNow: openingStatus(office.hours, now, office.commune ? departementOf(office.commune) : undefined, words),
+    hours: office.hours?.ranges.length ? hoursLines(office.hours, words) : undefined,
     hoursComment: office.hours?.comments.length ? office.hours.comments : undefined,
     mapUrl: mapUrl(office),
     accessibility: added?.accessibility,
@@ -84,7 +85,7 @@ export function localOffices(deps: OrientationDeps, serviceId: string, commune: 
   ].slice(0, MAX_OFFICES);
 }
 
-function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date): ServiceOrientation {
+function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune | undefined, now: Date, words: DateWords): ServiceOrientation {
   const service = deps.catalog.get(id);
   if (!service) return { id, name: id, missingData: "Nous n'avons pas d'informations sur ce service." };
   const result: ServiceOrientation = {
@@ -100,7 +101,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
   if (!commune) {
     return { ...result, missingData: "Adresse locale : voyez l'Annuaire de l'administration.", lookup: annuaireLookup(service) };
   }
-  const offices = localOffices(deps, service.id, commune).map(({ office, added }) => toOffice(office, now, added));
+  const offices = localOffices(deps, service.id, commune).map(({ office, added }) => toOffice(office, now, words, added));
   if (offices.length > 0) return { ...result, offices };
   return {
     ...result,
@@ -123,9 +124,10 @@ function uniqueSources(sources: Source[]): Source[] {
 }
 
 /** The orientation card: which services, which offices, when they are open, and where each fact comes from. */
-export function buildOrientation(deps: OrientationDeps, need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation {
+export function buildOrientation(deps: OrientationDeps, need: NeedName, outcome: OutcomeFacts, options: OrientationOptions): Orientation {
   const { commune, now } = options;
-  const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now));
+  const words = dateWordsFor(options.lang);
+  const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now, words));
   const notes = commune
     ? (
         deps.territories?.().notes(

@@ -142,6 +142,13 @@ export interface Commune {
 export type CommuneResolution = { status: 'found'; commune: Commune } | { status: 'ambiguous'; candidates: Commune[] } | { status: 'unknown' };
 
 /** Everything the engine needs to know about the world. Pure reads of loaded data. */
+export interface OrientationOptions {
+  commune?: Commune;
+  now: Date;
+  /** the conversation's language: opening hours are written in it where the team wrote its words (French otherwise) */
+  lang?: string;
+}
+
 export interface Knowledge {
   /** canonical id for an id or any of its aliases; undefined when unknown */
   canonicalServiceId(id: string): string | undefined;
@@ -166,7 +173,7 @@ export interface Knowledge {
    * differ by arrondissement: ask which one
    */
   arrondissementNeeded(outcome: OutcomeFacts, commune: Commune): boolean;
-  orientation(need: NeedName, outcome: OutcomeFacts, options: { commune?: Commune; now: Date }): Orientation;
+  orientation(need: NeedName, outcome: OutcomeFacts, options: OrientationOptions): Orientation;
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
   /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
   annuaireStatus(now: Date): AnnuaireStatus;

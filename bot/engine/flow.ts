@@ -143,8 +143,8 @@ export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune
   trace.intent = intent.id;
   trace.outcome = outcome.id;
   trace.urgent = outcome.urgent;
-  const orientation = glossed(ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now }), ctx.pack);
-  const replies: Reply[] = [{ text: orientationText(orientation, ctx.say), orientation, urgent: outcome.urgent || undefined }];
+  const orientation = glossed(ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now, lang: ctx.lang }), ctx.pack);
+  const replies: Reply[] = [{ text: orientationText(orientation, ctx.say, ctx.lang), orientation, urgent: outcome.urgent || undefined }];
   if (!outcome.urgent) replies.push(offerSecondNeed(state, intent, ctx) ?? { text: ctx.say.anythingElse });
   return replies;
 }

@@ -1,23 +1,24 @@
 import type { Orientation, ServiceOrientation } from '../../knowledge/types';
-import { sourceLine } from '../../knowledge/wording';
+import { dateWordsFor, sourceLine } from '../../knowledge/wording';
 import type { LanguagePack } from '../lang/pack';
 import { MESSAGES, type Messages } from '../messages';
 
 // The plain-text form of an orientation: what every channel can show as is, and what an
 // SMS carries. Channels with cards render the structured orientation instead.
 
-export function orientationText(o: Orientation, say: Messages = MESSAGES): string {
+export function orientationText(o: Orientation, say: Messages = MESSAGES, lang?: string): string {
+  const words = dateWordsFor(lang);
   const parts: string[] = [];
   const names = o.services.map((s) => s.name);
   parts.push(o.urgent ? `${o.title} : ${o.why}` : `${o.title} : ${say.goTo(joinOr(names, say))}`);
   if (!o.urgent && o.why) parts.push(o.why);
   const first = o.services[0];
   if (first && !o.urgent) parts.push(...serviceLines(first, say));
-  for (const note of o.notes ?? []) parts.push(`${say.toKnow} : ${note.text} ${sourceLine(note.source)}`);
+  for (const note of o.notes ?? []) parts.push(`${say.toKnow} : ${note.text} ${sourceLine(note.source, false, words)}`);
   if (o.bring.length > 0) parts.push(`${say.toBring} : ${o.bring.join(', ')}`);
   if (o.online) parts.push(`${say.online} : ${o.online.label}, ${o.online.url}`);
   const source = o.sources[0];
-  if (source) parts.push(officialSource(sourceLine(source), say));
+  if (source) parts.push(officialSource(sourceLine(source, false, words), say));
   return parts.map(sentence).join(' ');
 }
 

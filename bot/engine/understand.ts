@@ -51,7 +51,7 @@ export interface Understanding {
 export function understand(text: string, matcher: Matcher): Understanding {
   const { normalized, candidates } = matcher.match(text, 5);
   const top = candidates[0];
-  if (!top || top.score < understoodThreshold(normalized)) return { normalized, candidates };
+  if (!top || top.score < understoodThreshold(normalized, matcher)) return { normalized, candidates };
   const told = needsByClause(text, matcher);
   // Two needs, each plain in its own clause, one of them what the whole message is about:
   // the first told is answered first, the other offered after it.
@@ -82,8 +82,8 @@ function needsByClause(text: string, matcher: Matcher): Candidate[] {
   return told.filter((need) => read.every((clause) => clause[0]?.intent === need.intent || !explains(need, clause)));
 }
 
-function understoodThreshold(normalized: string): number {
-  return wordCount(normalized) >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
+function understoodThreshold(normalized: string, matcher: Matcher): number {
+  return wordCount(normalized) >= THRESHOLDS.longMessageWords ? (matcher.longMessageThreshold ?? THRESHOLDS.understoodLong) : THRESHOLDS.understood;
 }
 
 const HAN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;

@@ -2,7 +2,8 @@ import type { OfficeName } from '../../knowledge/types';
 import { matcherFrom, type Matcher } from '../nlu/matcher';
 import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import type { Trees } from '../trees/types';
-import { analyzerFor } from './analyze';
+import { analyzerFor, LONG_MESSAGE_THRESHOLD } from './analyze';
+import { lexiconOf } from '../nlu/lexicon';
 import type { LanguagePack } from './pack';
 import { eldModel } from './detect';
 
@@ -37,7 +38,11 @@ export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], i
       const matched = matchedIntents(language);
       const analyze = analyzerFor(code);
       const index = indexes.get(code) ?? indexIntents(matched, analyze);
-      contexts.set(code, { pack: language.pack, trees: language.trees, matcher: matcherFrom(matched, index, { officeNames, analyze }) });
+      contexts.set(code, {
+        pack: language.pack,
+        trees: language.trees,
+        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code], lexicon: () => lexiconOf(code) }),
+      });
     }
     built.set(trees, contexts);
     // the detector's model too, at load time rather than on a person's first message

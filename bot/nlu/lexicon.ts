@@ -1,6 +1,7 @@
-// The words of French as a dictionary lists them (an-array-of-french-words, MIT, about 336,000
-// forms). A word people typed that is one of them is not a slip of another one: « voile » is
-// not « vole », whatever the trees know.
+// The words of a language as a dictionary lists them (an-array-of-french-words, about 336,000
+// forms; an-array-of-english-words, about 275,000; both MIT). A word people typed that is one of
+// them is not a slip of another one: « voile » is not « vole », « heard » is not « hard »,
+// whatever the trees know.
 //
 // Parsing the package's JSON and folding every word costs about a second: that would be most
 // of a cold start. The folded words are kept sorted in the cache folder, one per line, read in
@@ -11,26 +12,33 @@ import { foldText } from '../../knowledge/text';
 
 export interface Lexicon {
   has(word: string): boolean;
+  /**
+   * A listed word may still be taken for another form of a known one (« attacher » for
+   * « attaché »): French, whose matcher compares stems shorter than its inflections. English
+   * stems its forms alike, so a listed English word is never « corrected » (« words » is not « works »).
+   */
+  formsCorrected: boolean;
 }
 
-const PACKAGE = 'an-array-of-french-words';
+const PACKAGES: Partial<Record<string, string>> = { fr: 'an-array-of-french-words', en: 'an-array-of-english-words' };
 
-function foldedSortedWords(): string[] {
+function foldedSortedWords(pkg: string): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- read only when the cache is cold
-  const words = require(`${PACKAGE}/index.json`) as string[];
+  const words = require(`${pkg}/index.json`) as string[];
   return [...new Set(words.map(foldText))].sort();
 }
 
-const cachedWords = (): string[] =>
+const cachedWords = (lang: string, pkg: string): string[] =>
   cachedValue(
-    'lexicon',
+    lang === 'fr' ? 'lexicon' : `lexicon-${lang}`,
     { suffix: '.words.txt', serialize: (words) => words.join('\n'), deserialize: (text) => text.split('\n') },
-    [__filename, join(__dirname, '..', '..', 'knowledge', 'text.ts'), require.resolve(`${PACKAGE}/package.json`)],
-    foldedSortedWords,
+    [__filename, join(__dirname, '..', '..', 'knowledge', 'text.ts'), require.resolve(`${pkg}/package.json`)],
+    () => foldedSortedWords(pkg),
   );
 
-function sortedLexicon(words: string[]): Lexicon {
+function sortedLexicon(words: string[], formsCorrected: boolean): Lexicon {
   return {
+    formsCorrected,
     has(word) {
       let low = 0;
       let high = words.length - 1;
@@ -46,10 +54,20 @@ function sortedLexicon(words: string[]): Lexicon {
   };
 }
 
-let lexicon: Lexicon | undefined;
+const lexicons = new Map<string, Lexicon>();
+const NONE: Lexicon = { has: () => false, formsCorrected: false };
 
-/** French words, folded; read once per process, on the first call. */
-export function frenchLexicon(): Lexicon {
-  lexicon ??= sortedLexicon(cachedWords());
+/** A language's words, folded; read once per process, on the first call; none known: an empty lexicon. */
+export function lexiconOf(lang: string): Lexicon {
+  const pkg = PACKAGES[lang];
+  if (!pkg) return NONE;
+  let lexicon = lexicons.get(lang);
+  if (!lexicon) {
+    lexicon = sortedLexicon(cachedWords(lang, pkg), lang === 'fr');
+    lexicons.set(lang, lexicon);
+  }
   return lexicon;
 }
+
+/** French words, folded. */
+export const frenchLexicon = (): Lexicon => lexiconOf('fr');

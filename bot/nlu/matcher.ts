@@ -4,6 +4,7 @@ import type { OfficeName } from '../../knowledge/types';
 import { buildOfficeNameFinder } from './office-names';
 import { indexIntents, type MatcherIndex } from './matcher-index';
 import { buildTypoCorrector } from './typos';
+import type { Lexicon } from './lexicon';
 
 export interface Candidate {
   intent: Intent;
@@ -22,6 +23,8 @@ export interface MatchResult {
 
 export interface Matcher {
   match(text: string, limit?: number): MatchResult;
+  /** the score a long message needs to be understood, where this language's stories call for another than French's */
+  longMessageThreshold?: number;
 }
 
 // Score = how fully the message covers the intent's best phrase (a keyword, synonym, title
@@ -50,6 +53,10 @@ export interface MatcherOptions {
   officeNames?: OfficeName[];
   /** how a message and the phrases are read: French unless given (bot/lang/analyze.ts for other languages) */
   analyze?: (text: string) => Analysis;
+  /** see Matcher.longMessageThreshold */
+  longMessageThreshold?: number;
+  /** the words of the language read, none taken for a typo of another: French unless given */
+  lexicon?: () => Lexicon;
 }
 
 /** Analyses the intents' phrases and builds their matcher (see matcherFrom to skip the analysis). */
@@ -69,7 +76,7 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
   const intentCount = Math.max(index.intentCount, 1);
   const unknownWeight = Math.log(1 + intentCount) * UNKNOWN_WORD_WEIGHT;
   const minMessageWeight = Math.log(1 + intentCount) * MIN_MESSAGE_WEIGHT;
-  const fuzzy = buildTypoCorrector([...vocabulary.keys()]);
+  const fuzzy = buildTypoCorrector([...vocabulary.keys()], options.lexicon);
   // stamps count messages: exact integers for far longer than any process lives
   let generation = 0;
   const phraseStamp = new Float64Array(phraseIntent.length);
@@ -156,5 +163,5 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
     return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: candidates.slice(0, limit) };
   }
 
-  return { match };
+  return { match, longMessageThreshold: options.longMessageThreshold };
 }

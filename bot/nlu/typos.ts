@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistance, MAX_TYPO_WORD_LENGTH, typosInWord } from '../../knowledge/similarity';
-import { frenchLexicon } from './lexicon';
+import { frenchLexicon, type Lexicon } from './lexicon';
 
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
@@ -37,7 +37,8 @@ interface Bucket {
  * Fuse runs only when some known word is close enough, so the answer is the same as
  * searching every time.
  */
-export function buildTypoCorrector(vocabulary: string[]): (word: string) => string | undefined {
+/** `lexicon`: the words of the language people write, none of which is taken for a slip (French unless given). */
+export function buildTypoCorrector(vocabulary: string[], lexicon: () => Lexicon = frenchLexicon): (word: string) => string | undefined {
   const byInitial = new Map<string, string[]>();
   for (const word of vocabulary) {
     if (word.length < FUZZY_MIN_LENGTH - 1) continue;
@@ -56,7 +57,7 @@ export function buildTypoCorrector(vocabulary: string[]): (word: string) => stri
   }
   const cache = new Map<string, string | undefined>();
   const known = new Set(vocabulary);
-  const french = frenchLexicon();
+  const dictionary = lexicon();
   const closest = (word: string): string | undefined => {
     const bucket = buckets.get(word[0]);
     const typos = typosInWord(word);
@@ -70,7 +71,7 @@ export function buildTypoCorrector(vocabulary: string[]): (word: string) => stri
     const unglued = word.match(ELIDED)?.[2];
     const found = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
     // A real word is no slip of another one (« voile » is not « vole »), only another form of itself (« attacher », « attaché »).
-    const corrected = found && french.has(word) && !sameRoot(word, found) ? undefined : found;
+    const corrected = found && dictionary.has(word) && !(dictionary.formsCorrected && sameRoot(word, found)) ? undefined : found;
     if (cache.size < 10_000) cache.set(word, corrected || undefined);
     return corrected || undefined;
   };

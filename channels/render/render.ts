@@ -74,7 +74,7 @@ export function splitText(text: string, caps: ChannelCapabilities): string[] {
 function replyBlocks(reply: Reply, caps: ChannelCapabilities, textDrop = 0): { blocks: Block[]; buttons?: ChoiceOption[] } {
   // reply.text already tells the orientation in plain words; the blocks say it in this channel's terms.
   const say = messagesFor(reply.lang);
-  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps, say) : [{ text: reply.text, drop: textDrop }];
+  const blocks: Block[] = reply.orientation ? orientationBlocks(reply.orientation, caps, say, reply.lang) : [{ text: reply.text, drop: textDrop }];
   const choices = reply.choices ?? [];
   if (!choices.length) return { blocks };
   if (fitsAsButtons(choices, caps)) return { blocks, buttons: choices };

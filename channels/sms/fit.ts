@@ -45,8 +45,11 @@ function treeFit({ knowledge, now, locator }: LintContext, trees: Trees, pack: L
   return trees.intents.flatMap((intent) => {
     const problems: TreeProblem[] = [];
     for (const outcome of Object.values(intent.outcomes)) {
-      const orientation = glossed(knowledge.orientation(intent, outcome, { now }), pack);
-      const segments = essentialSegments({ text: orientationText(orientation, say), orientation, ...(pack ? { lang: pack.code } : {}) }, CAPABILITIES.sms);
+      const orientation = glossed(knowledge.orientation(intent, outcome, { now, lang: pack?.code }), pack);
+      const segments = essentialSegments(
+        { text: orientationText(orientation, say, pack?.code), orientation, ...(pack ? { lang: pack.code } : {}) },
+        CAPABILITIES.sms,
+      );
       if (segments > MAX_SEGMENTS) {
         problems.push(
           problem(

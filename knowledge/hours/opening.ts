@@ -1,13 +1,13 @@
 import type { OpeningRange, StoredHours } from '../annuaire/types';
 import { publicHoliday } from './holidays';
-import { MONTH_NAMES } from '../wording';
+import { type DateWords, filled, FRENCH_WORDS } from '../wording';
 
 // Opening hours as a person reads them, in Paris time whatever the server's time zone:
-// "Ouvert maintenant, jusqu'à 12 h", "Fermé, ouvre lundi à 8 h 30".
+// "Ouvert maintenant, jusqu'à 12 h", "Fermé, ouvre lundi à 8 h 30" (in English: "Open now,
+// until 12:00", "Closed, opens Monday at 8:30").
 
-export const HOURS_UNKNOWN = 'Horaires non communiqués';
+export const HOURS_UNKNOWN = FRENCH_WORDS.hoursUnknown;
 
-const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const SEARCH_DAYS = 14;
 
 const parisFormat = new Intl.DateTimeFormat('en-GB', {
@@ -41,13 +41,6 @@ function parisDay(dayNumber: number): ParisDay {
   return { dayNumber, weekday: ((dayNumber + 3) % 7) + 1, iso: date.toISOString().slice(0, 10) };
 }
 
-/** 510 -> "8 h 30", 720 -> "12 h" */
-export function formatTime(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
-}
-
 function coversDay(range: OpeningRange, weekday: number): boolean {
   return range.from <= range.to ? weekday >= range.from && weekday <= range.to : weekday >= range.from || weekday <= range.to;
 }
@@ -59,51 +52,51 @@ function slotsOn(hours: StoredHours, weekday: number): Array<[number, number]> {
     .sort((a, b) => a[0] - b[0]);
 }
 
-function dayLabel(day: ParisDay, daysAhead: number): string {
-  if (daysAhead === 1) return 'demain';
-  const name = DAY_NAMES[day.weekday - 1];
+function dayLabel(day: ParisDay, daysAhead: number, words: DateWords): string {
+  if (daysAhead === 1) return words.tomorrow;
+  const name = words.days[day.weekday - 1];
   if (daysAhead < 7) return name;
   const [, month, date] = day.iso.split('-').map(Number);
-  return `${name} ${date === 1 ? '1er' : date} ${MONTH_NAMES[month - 1]}`;
+  return `${name} ${words.dayOfMonth(date)} ${words.months[month - 1]}`;
 }
 
 /**
  * Open or closed at `now`, and until when or when it opens next; public holidays of
  * the office's département close it.
  */
-export function openingStatus(hours: StoredHours | undefined, now: Date, departement?: string): string {
-  if (!hours || hours.ranges.length === 0) return HOURS_UNKNOWN;
+export function openingStatus(hours: StoredHours | undefined, now: Date, departement?: string, words: DateWords = FRENCH_WORDS): string {
+  if (!hours || hours.ranges.length === 0) return words.hoursUnknown;
   const { day: today, minutes } = parisClock(now);
   const holiday = publicHoliday(today.iso, departement);
 
   if (!holiday) {
     const slots = slotsOn(hours, today.weekday);
     const current = slots.find(([start, end]) => minutes >= start && minutes < end);
-    if (current) return `Ouvert maintenant, jusqu'à ${formatTime(current[1])}`;
+    if (current) return filled(words.openUntil, { time: words.time(current[1]) });
     const later = slots.find(([start]) => start > minutes);
     if (later) {
       const reopens = slots.some(([start]) => start <= minutes);
-      return `Fermé, ${reopens ? 'rouvre' : 'ouvre'} à ${formatTime(later[0])}`;
+      return filled(reopens ? words.reopensAt : words.opensAt, { time: words.time(later[0]) });
     }
   }
 
-  const closed = holiday ? `Fermé, jour férié (${holiday})` : 'Fermé';
+  const closed = holiday ? filled(words.closedHoliday, { holiday }) : words.closed;
   for (let ahead = 1; ahead <= SEARCH_DAYS; ahead++) {
     const day = parisDay(today.dayNumber + ahead);
     if (publicHoliday(day.iso, departement)) continue;
     const first = slotsOn(hours, day.weekday)[0];
-    if (first) return `${closed}, ouvre ${dayLabel(day, ahead)} à ${formatTime(first[0])}`;
+    if (first) return filled(words.opensOn, { closed, day: dayLabel(day, ahead, words), time: words.time(first[0]) });
   }
   return closed;
 }
 
 /** One line per range, as the annuaire gives them: "Lundi au jeudi : 8 h 30 - 12 h, 13 h 30 - 16 h". */
-export function hoursLines(hours: StoredHours | undefined): string[] {
+export function hoursLines(hours: StoredHours | undefined, words: DateWords = FRENCH_WORDS): string[] {
   if (!hours) return [];
   return hours.ranges.map((range) => {
-    const from = DAY_NAMES[range.from - 1];
-    const days = range.from === range.to ? from : `${from} au ${DAY_NAMES[range.to - 1]}`;
-    const times = range.slots.map(([start, end]) => `${formatTime(start)} - ${formatTime(end)}`).join(', ');
-    return `${days.charAt(0).toUpperCase()}${days.slice(1)} : ${times}`;
+    const from = words.days[range.from - 1];
+    const days = range.from === range.to ? from : filled(words.dayRange, { from, to: words.days[range.to - 1] });
+    const times = range.slots.map(([start, end]) => `${words.time(start)} - ${words.time(end)}`).join(', ');
+    return filled(words.hoursLine, { days: `${days.charAt(0).toUpperCase()}${days.slice(1)}`, times });
   });
 }

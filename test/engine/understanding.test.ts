@@ -1,3 +1,6 @@
+import type { Matcher } from '../../bot/nlu/matcher';
+import type { Intent } from '../../bot/trees/types';
+import { understand } from '../../bot/engine/understand';
 import { orient } from '../../bot/engine/orient';
 import { normalize } from '../../bot/nlu/normalize';
 import { bundledContext } from '../helpers/brain';
@@ -55,5 +58,19 @@ describe('normalisation', () => {
     expect(normalize('carte nationale d’identité')).toBe('cni');
     expect(normalize('Revenu de Solidarité Active')).toBe('rsa');
     expect(normalize('allocation aux adultes handicapés')).toBe('aah');
+  });
+});
+
+describe('a language may read long stories with its own threshold', () => {
+  const intent = { id: 'need', title: 'Need', generated: false, outcomes: { done: { services: ['mairie'] } } } as unknown as Intent;
+  const story = 'word '.repeat(20).trim();
+  const matcherScoring = (score: number, longMessageThreshold?: number): Matcher => ({
+    match: () => ({ normalized: story, words: story.split(' '), candidates: [{ intent, score, matched: ['word'] }] }),
+    longMessageThreshold,
+  });
+
+  test('a long story scored between the two thresholds is understood only where its language says so', () => {
+    expect(understand(story, matcherScoring(0.42)).best).toBeUndefined();
+    expect(understand(story, matcherScoring(0.42, 0.4)).best?.intent).toBe(intent);
   });
 });

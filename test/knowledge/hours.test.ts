@@ -1,5 +1,6 @@
 import type { StoredHours } from '../../knowledge/annuaire/types';
 import { HOURS_UNKNOWN, hoursLines, openingStatus } from '../../knowledge/hours/opening';
+import { dateWordsFor, sourceLine } from '../../knowledge/wording';
 
 // Monday to Thursday 8 h 30 - 12 h and 13 h 30 - 16 h, Friday 8 h 30 - 12 h.
 const OFFICE: StoredHours = {
@@ -89,5 +90,28 @@ describe('opening hours, in Paris time', () => {
 
   it('writes the week as the annuaire gives it', () => {
     expect(hoursLines(OFFICE)).toEqual(['Lundi au jeudi : 8 h 30 - 12 h, 13 h 30 - 16 h', 'Vendredi : 8 h 30 - 12 h']);
+  });
+});
+
+describe('opening hours and source lines in English: the same times and dates, in English words', () => {
+  const english = dateWordsFor('en');
+
+  it('says whether the office is open, and when it opens next', () => {
+    expect(openingStatus(OFFICE, new Date('2026-01-12T08:00:00Z'), '59', english)).toBe('Open now, until 12:00');
+    expect(openingStatus(OFFICE, new Date('2026-04-03T08:00:00Z'), '67', english)).toBe('Closed, public holiday (Vendredi Saint), opens Tuesday at 8:30');
+    const mondaysOnly: StoredHours = { ranges: [{ from: 1, to: 1, slots: [[540, 720]] }], comments: [] };
+    expect(openingStatus(mondaysOnly, new Date('2026-03-30T12:00:00Z'), '59', english)).toBe('Closed, opens Monday 13 April at 9:00');
+    expect(openingStatus(undefined, new Date('2026-01-12T08:00:00Z'), '59', english)).toBe('Opening hours not given');
+  });
+
+  it('writes the week and the source line in English', () => {
+    expect(hoursLines(OFFICE, english)).toEqual(['Monday to Thursday: 8:30 - 12:00, 13:30 - 16:00', 'Friday: 8:30 - 12:00']);
+    expect(sourceLine({ title: 'Service-Public.fr', fiche: 'F1344', date: '2020-08-01', verified: '2026-11-30' }, false, english)).toBe(
+      'Source: Service-Public.fr F1344, 1 August 2020, checked on 30 November 2026.',
+    );
+  });
+
+  it('keeps French for a language whose words the team has not written', () => {
+    expect(dateWordsFor('ru')).toBe(dateWordsFor('fr'));
   });
 });

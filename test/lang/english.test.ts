@@ -39,7 +39,7 @@ describe('an English conversation from the first message to an orientation', () 
     expect(card?.orientation?.services[0].name).toBe('Préfecture (State office, residence permits)');
     expect(card?.orientation?.why).toMatch(/^The residence permit is applied for at the préfecture of your département/);
     expect(card?.text).toMatch(/go to Préfecture \(State office, residence permits\)/);
-    expect(card?.text).toMatch(/Official text in French\. Source : Service-Public\.fr F2231/);
+    expect(card?.text).toMatch(/Official text in French\. Source: Service-Public\.fr F2231, 20 January 2020/);
     expect(oriented[oriented.length - 1]).toEqual({ text: 'Do you have another question? Describe it in a few words.', lang: 'en' });
   });
 
@@ -56,7 +56,7 @@ describe('an English conversation from the first message to an orientation', () 
         "Caisse primaire d'assurance maladie (CPAM) (health insurance office)",
         'We do not have the local address. National number: 36 46',
         'What to bring : an ID photo, an identity document.',
-        'Official text in French. Source : Service-Public.fr F265, 14 octobre 2020.',
+        'Official text in French. Source: Service-Public.fr F265, 14 October 2020.',
         'Do you have another question? Describe it in a few words.',
       ].join('\n'),
     );

@@ -135,6 +135,15 @@
     return node;
   }
 
+  /** Opening hours the server wrote in the conversation's language (English: knowledge/wording.ts), inside an office in French. */
+  function hoursWritten(node) {
+    if (current === 'en') {
+      node.lang = 'en';
+      node.dir = 'ltr';
+    }
+    return node;
+  }
+
   function office(o) {
     var box = inFrench(el('div', 'card__office'));
     box.appendChild(el('h4', 'card__office-name', o.name));
@@ -148,11 +157,14 @@
       box.appendChild(address);
     }
     if (o.phone) box.appendChild(phoneLine(word('phone', 'Téléphone') + ' : ', o.phone));
-    if (o.openNow) box.appendChild(el('p', 'card__open', o.openNow));
+    if (o.openNow) box.appendChild(hoursWritten(el('p', 'card__open', o.openNow)));
     if (o.hours && o.hours.length) {
       box.appendChild(el('p', 'card__subtitle', word('hours', 'Horaires') + ' :'));
       var hours = el('ul', 'card__hours');
-      o.hours.concat(o.hoursComment || []).forEach(function (h) {
+      o.hours.forEach(function (h) {
+        hours.appendChild(hoursWritten(el('li', '', h)));
+      });
+      (o.hoursComment || []).forEach(function (h) {
         hours.appendChild(el('li', '', h));
       });
       box.appendChild(hours);
