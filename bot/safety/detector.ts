@@ -25,7 +25,13 @@ interface CompiledSignal {
   source: Signal;
   /** parts that must all occur; each part: slot ids, in order */
   parts: number[][];
+  /** the list it belongs to, and its place among all signals: the order signals are tried in */
+  home: CompiledSignal[];
+  rank: number;
 }
+
+/** The signal lists read for a message: all of them, or only those whose anchor occurs. */
+type Lists = Pick<Compiled, 'urgent' | 'past' | 'now'>;
 
 interface Compiled {
   exact: Map<string, number[]>;
@@ -35,6 +41,11 @@ interface Compiled {
   past: CompiledSignal[];
   now: CompiledSignal[];
   negations: Negations;
+  /**
+   * Every signal under one of its slots, the least common one: a signal whose anchor is not in
+   * the message cannot occur, so the work per message follows its words, not the vocabulary.
+   */
+  anchored: Map<number, CompiledSignal[]>;
 }
 
 /**
@@ -71,7 +82,10 @@ function compile(trees: Trees): Compiled {
     past: [],
     now: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
+    anchored: new Map(),
   };
+  /** how common a slot's words are likely to be: short words (« me », « il ») and beginnings are */
+  const commonness: number[] = [];
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
   const withGroups = (written: Slot): Slot => {
@@ -92,6 +106,7 @@ function compile(trees: Trees): Compiled {
     if (id === undefined) {
       id = slotIds.size;
       slotIds.set(key, id);
+      commonness[id] = slot.words.reduce((sum, word) => sum + (word.length <= 3 ? 8 : 1), 0) + slot.prefixes.length * 4;
       for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
       for (const prefix of slot.prefixes.map(single)) {
         const bucket = prefix.slice(0, PREFIX_KEY);
@@ -100,16 +115,24 @@ function compile(trees: Trees): Compiled {
     }
     return id;
   };
-  const compileAll = (signals: Signal[]): CompiledSignal[] =>
-    signals.flatMap((source) => {
+  let rank = 0;
+  const compileAll = (signals: Signal[]): CompiledSignal[] => {
+    const home: CompiledSignal[] = [];
+    for (const source of signals) {
       const parsed = parseSignal(source.text);
-      return parsed.parts ? [{ source, parts: parsed.parts.map((part) => part.map(slotId)) }] : [];
-    });
+      if (parsed.parts) home.push({ source, parts: parsed.parts.map((part) => part.map(slotId)), home, rank: rank++ });
+    }
+    return home;
+  };
   for (const intent of trees.intents.filter((i) => i.urgent)) {
     compiled.urgent.push({ intent, sure: compileAll(intent.signals), unsure: compileAll(intent.unsureSignals), not: compileAll(intent.notSignals) });
   }
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
+  for (const signal of [compiled.urgent.flatMap((u) => [...u.sure, ...u.unsure, ...u.not]), compiled.past, compiled.now].flat()) {
+    const anchor = signal.parts.flat().reduce((best, slot) => (commonness[slot] < commonness[best] ? slot : best));
+    compiled.anchored.set(anchor, [...(compiled.anchored.get(anchor) ?? []), signal]);
+  }
   for (const negation of trees.safety.negations) {
     const words = detectorWords(negation);
     if (words.length > 0 && words.every((word) => HAN.test(word))) {
@@ -181,6 +204,25 @@ function hanNegated(at: number, words: string[], used: Set<number>, negations: N
   return false;
 }
 
+/** The signals whose anchor occurs, each list in its order: the only ones that may occur. */
+function liveLists(compiled: Compiled, positions: Map<number, number[]>): Lists {
+  const live = new Map<CompiledSignal[], CompiledSignal[]>();
+  for (const slot of positions.keys()) {
+    for (const signal of compiled.anchored.get(slot) ?? []) {
+      const list = live.get(signal.home);
+      if (list) list.push(signal);
+      else live.set(signal.home, [signal]);
+    }
+  }
+  for (const list of live.values()) list.sort((a, b) => a.rank - b.rank);
+  const of = (home: CompiledSignal[]) => live.get(home) ?? [];
+  return {
+    urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
+    past: of(compiled.past),
+    now: of(compiled.now),
+  };
+}
+
 function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
@@ -189,6 +231,7 @@ function buildDetector(trees: Trees): Detector {
       const positions = slotPositions(compiled, words);
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
+      const live = liveLists(compiled, positions);
       const found = (signal: CompiledSignal) =>
         signal.parts.every((part) => {
           const path = occurrence(part, positions, words, compiled.negations);
@@ -196,9 +239,9 @@ function buildDetector(trees: Trees): Detector {
         });
       const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
       // Facts far in the past are not an emergency now, unless something says it goes on.
-      if (foundAny(compiled.past) && !foundAny(compiled.now)) return undefined;
+      if (foundAny(live.past) && !foundAny(live.now)) return undefined;
       let unsure: Emergency | undefined;
-      for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
+      for (const { intent, sure, unsure: doubtful, not } of live.urgent) {
         const hit = sure.find(found);
         const maybe = hit || unsure ? undefined : doubtful.find(found);
         if ((!hit && !maybe) || foundAny(not)) continue;
