@@ -1,5 +1,6 @@
 import type { Intent, Signal, Trees } from '../trees/types';
-import { MAX_GAP, parseSignal, parseWord, signalWords, type Slot } from './pattern';
+import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
+import { detectorWords, single } from './words';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
@@ -46,6 +47,8 @@ interface Compiled {
    * the message cannot occur, so the work per message follows its words, not the vocabulary.
    */
   anchored: Map<number, CompiledSignal[]>;
+  /** the slots of words already read (see slotsOf) */
+  known: Map<string, number[]>;
 }
 
 /**
@@ -65,15 +68,6 @@ const PREFIX_KEY = 3;
 const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
 const HAN = /^\p{Script=Han}$/u;
 
-/**
- * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
- * messages are both compared with every doubled letter written once. Except « ss », which
- * makes another word (« poisson » is not « poison », « dessert » not « désert »).
- */
-const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
-/** The message's words as the detector compares them. */
-const detectorWords = (text: string): string[] => signalWords(text).map(single);
-
 function compile(trees: Trees): Compiled {
   const compiled: Compiled = {
     exact: new Map(),
@@ -83,6 +77,7 @@ function compile(trees: Trees): Compiled {
     now: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
     anchored: new Map(),
+    known: new Map(),
   };
   /** how common a slot's words are likely to be: short words (« me », « il ») and beginnings are */
   const commonness: number[] = [];
@@ -146,18 +141,29 @@ function compile(trees: Trees): Compiled {
 /** Where each slot occurs in the message: slot id -> word positions, in order. */
 function slotPositions(compiled: Compiled, words: string[]): Map<number, number[]> {
   const positions = new Map<number, number[]>();
-  const add = (slot: number, at: number) => {
-    const list = positions.get(slot);
-    if (list) {
-      if (list[list.length - 1] !== at) list.push(at);
-    } else positions.set(slot, [at]);
-  };
-  words.forEach((word, at) => {
-    for (const slot of compiled.exact.get(word) ?? []) add(slot, at);
-    if (word.length < PREFIX_KEY) return;
-    for (const { prefix, slot } of compiled.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) add(slot, at);
-  });
+  for (let at = 0; at < words.length; at++) {
+    for (const slot of slotsOf(compiled, words[at])) {
+      const list = positions.get(slot);
+      if (!list) positions.set(slot, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
+  }
   return positions;
+}
+
+/** Words already looked up, a bounded number: most words of a message are common ones. */
+const MAX_KNOWN_WORDS = 50_000;
+
+/** The slots a word fills, as words or as a word beginning. */
+function slotsOf(compiled: Compiled, word: string): number[] {
+  let slots = compiled.known.get(word);
+  if (slots) return slots;
+  slots = [...(compiled.exact.get(word) ?? [])];
+  if (word.length >= PREFIX_KEY) {
+    for (const { prefix, slot } of compiled.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) slots.push(slot);
+  }
+  if (compiled.known.size < MAX_KNOWN_WORDS) compiled.known.set(word, slots);
+  return slots;
 }
 
 /**
@@ -189,16 +195,15 @@ function occurrence(slots: number[], positions: Map<number, number[]>, words: st
 
 /** A negation before the signal or between its words (see Negations). */
 function denied(path: number[], words: string[], negations: Negations): boolean {
-  const used = new Set(path);
   for (let at = Math.max(0, path[0] - 2); at < path[path.length - 1]; at++) {
-    if (!used.has(at) && negations.words.has(words[at])) return true;
+    if (!path.includes(at) && negations.words.has(words[at])) return true;
   }
-  return negations.han.size > 0 && path.some((at) => hanNegated(at, words, used, negations));
+  return negations.han.size > 0 && path.some((at) => hanNegated(at, words, path, negations));
 }
 
 /** A Han negation ends just before the word at `at`, without taking a word of the signal. */
-function hanNegated(at: number, words: string[], used: Set<number>, negations: Negations): boolean {
-  for (let from = at - 1; from >= Math.max(0, at - negations.longestHan) && !used.has(from); from--) {
+function hanNegated(at: number, words: string[], used: number[], negations: Negations): boolean {
+  for (let from = at - 1; from >= Math.max(0, at - negations.longestHan) && !used.includes(from); from--) {
     if (negations.han.has(words.slice(from, at).join(''))) return true;
   }
   return false;

@@ -1,0 +1,92 @@
+import { foldText } from '../../knowledge/text';
+import { smsSpelling } from '../nlu/normalize';
+import { hanSplit, signalWords } from './pattern';
+
+// The words of a message as the emergency detector compares them, in one pass over its
+// characters: the detector reads every message first, up to 4,000 characters, so folding it
+// with a chain of replacements over the whole text (foldText) would cost more than the rest.
+// The words are those of signalWords, with doubled letters written once (see single).
+
+/**
+ * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
+ * messages are both compared with every doubled letter written once. Except « ss », which
+ * makes another word (« poisson » is not « poison », « dessert » not « désert »).
+ */
+export const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
+
+/**
+ * One character folded alone, as foldText folds it within a text: its letters, nothing for an
+ * accent (the letters around it stay one word), a space for a separator. Between two « a »,
+ * since foldText trims a lone separator to nothing, as it does an accent.
+ */
+const foldedAlone = (char: string): string => foldText(`a${char}a`).slice(1, -1);
+
+/** Characters of the Basic Multilingual Plane already folded, by code (the others are rare); filled, so that V8 keeps it a flat array. */
+const folded = new Array<string | undefined>(0x10000).fill(undefined);
+
+function fold(code: number): string {
+  if (code > 0xffff) return foldedAlone(String.fromCodePoint(code));
+  return (folded[code] ??= foldedAlone(String.fromCharCode(code)));
+}
+
+/** First code of the CJK blocks: a word with no character from there has no Han character. */
+const CJK = 0x2e80;
+
+/** Pieces of messages between spaces already read, a bounded number: most are common words. */
+const pieces = new Map<string, string[]>();
+const MAX_PIECES = 50_000;
+
+/**
+ * The message's words as the detector compares them: signalWords(text).map(single), faster.
+ * A space always separates words, so each piece between spaces is read once for all messages.
+ */
+export function detectorWords(text: string): string[] {
+  const words: string[] = [];
+  for (const piece of text.split(' ')) {
+    let found = pieces.get(piece);
+    if (!found) {
+      found = pieceWords(piece);
+      if (pieces.size < MAX_PIECES) pieces.set(piece, found);
+    }
+    for (const word of found) words.push(word);
+  }
+  return words;
+}
+
+/** The words of a text, one character after the other. */
+function pieceWords(text: string): string[] {
+  // the one letter whose lowercase depends on the letters around it (a Greek final sigma)
+  if (text.includes('Σ')) return signalWords(text).map(single);
+  const words: string[] = [];
+  let word = '';
+  let last = '';
+  // whether the word may need Han splitting or single: the checks are cheaper than both
+  let han = false;
+  let doubled = false;
+  const end = () => {
+    if (word) {
+      const spelled = smsSpelling(word);
+      if (spelled !== undefined) for (const part of spelled.split(' ')) words.push(single(part));
+      else if (han) for (const part of hanSplit(word)) words.push(single(part));
+      else words.push(doubled ? single(word) : word);
+    }
+    word = last = '';
+    han = doubled = false;
+  };
+  const add = (char: string) => {
+    if (char === ' ') return end();
+    if (char === last && char !== 's') doubled = true;
+    if (char.charCodeAt(0) >= CJK) han = true;
+    word += char;
+    last = char;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    const chars = fold(code);
+    if (chars.length === 1) add(chars);
+    else for (const char of chars) add(char);
+  }
+  end();
+  return words;
+}
