@@ -1,5 +1,6 @@
 import type { Intent, Signal, Trees } from '../trees/types';
 import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
+import { anchor, commonness, liveSignals, PREFIX_KEY, readMessage, type SlotIndex } from './anchors';
 import { detectorWords, single } from './words';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
@@ -26,29 +27,18 @@ interface CompiledSignal {
   source: Signal;
   /** parts that must all occur; each part: slot ids, in order */
   parts: number[][];
-  /** the list it belongs to, and its place among all signals: the order signals are tried in */
+  /** the list it belongs to, and its place among all signals (see anchors.ts) */
   home: CompiledSignal[];
   rank: number;
 }
 
-/** The signal lists read for a message: all of them, or only those whose anchor occurs. */
-type Lists = Pick<Compiled, 'urgent' | 'past' | 'now'>;
-
-interface Compiled {
-  exact: Map<string, number[]>;
-  /** word beginnings by their first MIN_PREFIX letters */
-  prefixes: Map<string, { prefix: string; slot: number }[]>;
+interface Compiled extends SlotIndex {
+  /** every signal under its anchor (see anchors.ts) */
+  anchored: Map<number, CompiledSignal[]>;
   urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
   past: CompiledSignal[];
   now: CompiledSignal[];
   negations: Negations;
-  /**
-   * Every signal under one of its slots, the least common one: a signal whose anchor is not in
-   * the message cannot occur, so the work per message follows its words, not the vocabulary.
-   */
-  anchored: Map<number, CompiledSignal[]>;
-  /** the slots of words already read (see slotsOf) */
-  known: Map<string, number[]>;
 }
 
 /**
@@ -64,7 +54,6 @@ interface Negations {
   longestHan: number;
 }
 
-const PREFIX_KEY = 3;
 const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
 const HAN = /^\p{Script=Han}$/u;
 
@@ -72,15 +61,14 @@ function compile(trees: Trees): Compiled {
   const compiled: Compiled = {
     exact: new Map(),
     prefixes: new Map(),
+    anchored: new Map(),
+    known: new Map(),
     urgent: [],
     past: [],
     now: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
-    anchored: new Map(),
-    known: new Map(),
   };
-  /** how common a slot's words are likely to be: short words (« me », « il ») and beginnings are */
-  const commonness: number[] = [];
+  const commonnessOf: number[] = [];
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
   const withGroups = (written: Slot): Slot => {
@@ -101,12 +89,12 @@ function compile(trees: Trees): Compiled {
     if (id === undefined) {
       id = slotIds.size;
       slotIds.set(key, id);
-      commonness[id] = slot.words.reduce((sum, word) => sum + (word.length <= 3 ? 8 : 1), 0) + slot.prefixes.length * 4;
       for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
       for (const prefix of slot.prefixes.map(single)) {
         const bucket = prefix.slice(0, PREFIX_KEY);
         compiled.prefixes.set(bucket, [...(compiled.prefixes.get(bucket) ?? []), { prefix, slot: id }]);
       }
+      commonnessOf[id] = commonness(slot);
     }
     return id;
   };
@@ -124,10 +112,6 @@ function compile(trees: Trees): Compiled {
   }
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
-  for (const signal of [compiled.urgent.flatMap((u) => [...u.sure, ...u.unsure, ...u.not]), compiled.past, compiled.now].flat()) {
-    const anchor = signal.parts.flat().reduce((best, slot) => (commonness[slot] < commonness[best] ? slot : best));
-    compiled.anchored.set(anchor, [...(compiled.anchored.get(anchor) ?? []), signal]);
-  }
   for (const negation of trees.safety.negations) {
     const words = detectorWords(negation);
     if (words.length > 0 && words.every((word) => HAN.test(word))) {
@@ -135,35 +119,9 @@ function compile(trees: Trees): Compiled {
       compiled.negations.longestHan = Math.max(compiled.negations.longestHan, words.length);
     } else for (const word of words) compiled.negations.words.add(word);
   }
+  const all = [compiled.urgent.flatMap((u) => [...u.sure, ...u.unsure, ...u.not]), compiled.past, compiled.now].flat();
+  compiled.anchored = anchor(all, commonnessOf);
   return compiled;
-}
-
-/** Where each slot occurs in the message: slot id -> word positions, in order. */
-function slotPositions(compiled: Compiled, words: string[]): Map<number, number[]> {
-  const positions = new Map<number, number[]>();
-  for (let at = 0; at < words.length; at++) {
-    for (const slot of slotsOf(compiled, words[at])) {
-      const list = positions.get(slot);
-      if (!list) positions.set(slot, [at]);
-      else if (list[list.length - 1] !== at) list.push(at);
-    }
-  }
-  return positions;
-}
-
-/** Words already looked up, a bounded number: most words of a message are common ones. */
-const MAX_KNOWN_WORDS = 50_000;
-
-/** The slots a word fills, as words or as a word beginning. */
-function slotsOf(compiled: Compiled, word: string): number[] {
-  let slots = compiled.known.get(word);
-  if (slots) return slots;
-  slots = [...(compiled.exact.get(word) ?? [])];
-  if (word.length >= PREFIX_KEY) {
-    for (const { prefix, slot } of compiled.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) slots.push(slot);
-  }
-  if (compiled.known.size < MAX_KNOWN_WORDS) compiled.known.set(word, slots);
-  return slots;
 }
 
 /**
@@ -209,34 +167,19 @@ function hanNegated(at: number, words: string[], used: number[], negations: Nega
   return false;
 }
 
-/** The signals whose anchor occurs, each list in its order: the only ones that may occur. */
-function liveLists(compiled: Compiled, positions: Map<number, number[]>): Lists {
-  const live = new Map<CompiledSignal[], CompiledSignal[]>();
-  for (const slot of positions.keys()) {
-    for (const signal of compiled.anchored.get(slot) ?? []) {
-      const list = live.get(signal.home);
-      if (list) list.push(signal);
-      else live.set(signal.home, [signal]);
-    }
-  }
-  for (const list of live.values()) list.sort((a, b) => a.rank - b.rank);
-  const of = (home: CompiledSignal[]) => live.get(home) ?? [];
-  return {
-    urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
-    past: of(compiled.past),
-    now: of(compiled.now),
-  };
-}
-
 function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
     detect(text) {
-      const words = detectorWords(text.slice(0, MAX_CHARS));
-      const positions = slotPositions(compiled, words);
+      const { words, positions } = readMessage(compiled, text.slice(0, MAX_CHARS));
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
-      const live = liveLists(compiled, positions);
+      const of = liveSignals(compiled.anchored, positions);
+      const live = {
+        urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
+        past: of(compiled.past),
+        now: of(compiled.now),
+      };
       const found = (signal: CompiledSignal) =>
         signal.parts.every((part) => {
           const path = occurrence(part, positions, words, compiled.negations);

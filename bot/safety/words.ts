@@ -32,29 +32,8 @@ function fold(code: number): string {
 /** First code of the CJK blocks: a word with no character from there has no Han character. */
 const CJK = 0x2e80;
 
-/** Pieces of messages between spaces already read, a bounded number: most are common words. */
-const pieces = new Map<string, string[]>();
-const MAX_PIECES = 50_000;
-
-/**
- * The message's words as the detector compares them: signalWords(text).map(single), faster.
- * A space always separates words, so each piece between spaces is read once for all messages.
- */
+/** The message's words as the detector compares them: signalWords(text).map(single), faster. */
 export function detectorWords(text: string): string[] {
-  const words: string[] = [];
-  for (const piece of text.split(' ')) {
-    let found = pieces.get(piece);
-    if (!found) {
-      found = pieceWords(piece);
-      if (pieces.size < MAX_PIECES) pieces.set(piece, found);
-    }
-    for (const word of found) words.push(word);
-  }
-  return words;
-}
-
-/** The words of a text, one character after the other. */
-function pieceWords(text: string): string[] {
   // the one letter whose lowercase depends on the letters around it (a Greek final sigma)
   if (text.includes('Σ')) return signalWords(text).map(single);
   const words: string[] = [];
