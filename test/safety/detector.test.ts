@@ -51,12 +51,21 @@ describe('agents write signals in YAML and are told where a signal is wrong', ()
     expect(result.problems.map(formatProblem).join('\n')).toMatch(expected);
   });
 
-  test('a choice meant between expressions is pointed out to the agent, who then writes two signals', () => {
-    const result = load(TREE('      - marre de vivre|la vie'));
-    expect(result.problems.map(formatProblem).join('\n')).toMatch(
-      /urgences\.yaml:16:9 attention : signal « marre de vivre\|la vie » : « vivre\|la » choisit entre des mots seuls.*écrivez deux signaux/,
-    );
+  test.each([
+    ['marre de vivre|la vie', 'vivre|la'],
+    ['m attend* devant|en bas', 'devant|en'],
+    ['avalé dans sa main|la bouche', 'main|la'],
+  ])('a choice meant between expressions (« %s ») is refused: it never matches what its author meant', (signal, piece) => {
+    const result = load(TREE(`      - ${signal}`));
+    expect(result.trees).toBeUndefined();
+    const message = result.problems.map(formatProblem).join('\n');
+    expect(message).toContain(`urgences.yaml:16:9 erreur : signal « ${signal} » : « ${piece} » choisit entre des mots seuls`);
+    expect(message).toMatch(/écrivez deux signaux/);
+  });
+
+  test('two signals, or a short word chosen alone written first, are accepted', () => {
     expect(load(TREE('      - marre de vivre\n      - marre de la vie')).problems).toEqual([]);
+    expect(load(TREE('      - malaise avec|social')).problems).toEqual([]);
   });
 
   test('an urgent need found by phrases is refused: emergencies are not needs among others', () => {
