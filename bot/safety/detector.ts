@@ -34,6 +34,8 @@ interface Compiled {
   urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
   past: CompiledSignal[];
   now: CompiledSignal[];
+  figurative: CompiledSignal[];
+  question: CompiledSignal[];
   negations: Negations;
 }
 
@@ -70,6 +72,8 @@ function compile(trees: Trees): Compiled {
     urgent: [],
     past: [],
     now: [],
+    figurative: [],
+    question: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
   };
   const slotIds = new Map<string, number>();
@@ -110,6 +114,8 @@ function compile(trees: Trees): Compiled {
   }
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
+  compiled.figurative = compileAll(trees.safety.figurative);
+  compiled.question = compileAll(trees.safety.question);
   for (const negation of trees.safety.negations) {
     const words = detectorWords(negation);
     if (words.length > 0 && words.every((word) => HAN.test(word))) {
@@ -181,6 +187,29 @@ function hanNegated(at: number, words: string[], used: Set<number>, negations: N
   return false;
 }
 
+/** An idiom occurs at most this many times in a message (« mort de rire, mort de rire »): a bound on the work. */
+const MAX_IDIOMS = 8;
+
+/**
+ * Figurative expressions (« mort de rire », « à n'en plus finir ») say nothing of a danger: their
+ * words no longer count for any signal, while the rest of the message still does
+ * (« mort de rire, mais mon mari me frappe »).
+ */
+function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[]>, words: string[]): void {
+  for (const idiom of idioms) {
+    for (let round = 0; round < MAX_IDIOMS; round++) {
+      const paths = idiom.parts.map((part) => occurrence(part, positions, words, NONE));
+      if (paths.some((path) => path === undefined)) break;
+      const masked = new Set(paths.flat() as number[]);
+      for (const [slot, list] of positions) {
+        const left = list.filter((at) => !masked.has(at));
+        if (left.length > 0) positions.set(slot, left);
+        else positions.delete(slot);
+      }
+    }
+  }
+}
+
 function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
@@ -189,21 +218,26 @@ function buildDetector(trees: Trees): Detector {
       const positions = slotPositions(compiled, words);
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
+      maskFigurative(compiled.figurative, positions, words);
       const found = (signal: CompiledSignal) =>
         signal.parts.every((part) => {
           const path = occurrence(part, positions, words, compiled.negations);
           return path !== undefined && !denied(path, words, compiled.negations);
         });
       const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
-      // Facts far in the past are not an emergency now, unless something says it goes on.
-      if (foundAny(compiled.past) && !foundAny(compiled.now)) return undefined;
+      const now = foundAny(compiled.now);
+      // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
+      if (!now && foundAny(compiled.past)) return undefined;
+      // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):
+      // a clear signal asks « Êtes-vous en danger maintenant ? » first, a doubtful one says nothing.
+      const asking = !now && foundAny(compiled.question);
       let unsure: Emergency | undefined;
       for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
         const hit = sure.find(found);
-        const maybe = hit || unsure ? undefined : doubtful.find(found);
+        const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
         if ((!hit && !maybe) || foundAny(not)) continue;
-        if (hit) return { intent, sure: true, signal: hit.source.text };
-        unsure = { intent, sure: false, signal: maybe!.source.text };
+        if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
+        unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
       }
       return unsure;
     },

@@ -119,6 +119,25 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found(text)).toBeUndefined();
   });
 
+  test.each([
+    ["j'étais morte de rire, on arrivait plus à respirer"],
+    ["j'ai le couteau sous la gorge avec la banque, mon mari ne dit rien"],
+    ['mon mari me tape sur les nerfs'],
+    ["je n'aime pas tirer sur l'ambulance"],
+  ])('« %s » (figurative) is not an emergency', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  test('an idiom hides only its own words: the rest of the message is still read', () => {
+    expect(found('mort de rire, mais mon mari me frappe')).toMatchObject({ intent: { id: 'violences_conjugales_maintenant' }, sure: true });
+  });
+
+  test('a question on a procedure asks « en danger ? » for a clear signal and says nothing for a doubtful one', () => {
+    expect(found('mon mari me frappe, comment porter plainte ?')).toMatchObject({ sure: false });
+    expect(found('comment porter plainte après une agression ?')).toBeUndefined();
+    expect(found('au secours, comment porter plainte, il me frappe')).toMatchObject({ sure: true });
+  });
+
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
     const huge = `${'bonjour '.repeat(20_000)}au feu`;
     const start = performance.now();
