@@ -124,7 +124,9 @@ describe('the bundled detector reads situations, not single words', () => {
     ["j'ai le couteau sous la gorge avec la banque, mon mari ne dit rien"],
     ['mon mari me tape sur les nerfs'],
     ["je n'aime pas tirer sur l'ambulance"],
-  ])('« %s » (figurative) is not an emergency', (text) => {
+    ['Ce matin, je découvre un fait divers : un homme a frappé sa femme'],
+    ['on a fait un exercice incendie au bureau, il y avait de la fumée partout'],
+  ])('« %s » (figurative, someone else’s story, a drill) is not an emergency', (text) => {
     expect(found(text)).toBeUndefined();
   });
 
@@ -136,6 +138,10 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found('mon mari me frappe, comment porter plainte ?')).toMatchObject({ sure: false });
     expect(found('comment porter plainte après une agression ?')).toBeUndefined();
     expect(found('au secours, comment porter plainte, il me frappe')).toMatchObject({ sure: true });
+  });
+
+  test('someone at the door now wins over a story of the past', () => {
+    expect(found('il a été condamné il y a 2 ans, il est devant ma porte et menace de me tuer')).toMatchObject({ sure: true });
   });
 
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
