@@ -210,6 +210,18 @@ function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[
   }
 }
 
+/** Where the earliest occurrence of any of these signals starts, undefined when none occurs. */
+function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>, words: string[]): number | undefined {
+  let start: number | undefined;
+  for (const signal of signals) {
+    const paths = signal.parts.map((part) => occurrence(part, positions, words, NONE));
+    if (paths.some((path) => path === undefined)) continue;
+    const at = Math.min(...paths.map((path) => path![0]));
+    if (start === undefined || at < start) start = at;
+  }
+  return start;
+}
+
 function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
@@ -219,27 +231,40 @@ function buildDetector(trees: Trees): Detector {
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
       maskFigurative(compiled.figurative, positions, words);
-      const found = (signal: CompiledSignal) =>
-        signal.parts.every((part) => {
+      /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
+      const endOf = (signal: CompiledSignal): number => {
+        let end = -1;
+        for (const part of signal.parts) {
           const path = occurrence(part, positions, words, compiled.negations);
-          return path !== undefined && !denied(path, words, compiled.negations);
-        });
+          if (path === undefined || denied(path, words, compiled.negations)) return -1;
+          end = Math.max(end, path[path.length - 1]);
+        }
+        return end;
+      };
       const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
-      const now = foundAny(compiled.now);
+      const nowAt = firstStart(compiled.now, positions, words);
+      const past = foundAny(compiled.past);
       // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
-      if (!now && foundAny(compiled.past)) return undefined;
+      if (nowAt === undefined && past) return undefined;
       // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):
       // a clear signal asks « Êtes-vous en danger maintenant ? » first, a doubtful one says nothing.
-      const asking = !now && foundAny(compiled.question);
-      let unsure: Emergency | undefined;
-      for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
-        const hit = sure.find(found);
-        const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
-        if ((!hit && !maybe) || foundAny(not)) continue;
-        if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
-        unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
+      const asking = nowAt === undefined && foundAny(compiled.question);
+      // After a story of the past, what is said from the « now » on is the emergency (« violée il y a
+      // 5 ans, aujourd'hui je veux mourir » is suicidal thoughts); anything else only if nothing is.
+      const thresholds = past && nowAt! > 0 ? [nowAt!, 0] : [0];
+      for (const from of thresholds) {
+        const found = (signal: CompiledSignal) => endOf(signal) >= from;
+        let unsure: Emergency | undefined;
+        for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
+          const hit = sure.find(found);
+          const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
+          if ((!hit && !maybe) || foundAny(not)) continue;
+          if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
+          unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
+        }
+        if (unsure) return unsure;
       }
-      return unsure;
+      return undefined;
     },
   };
 }

@@ -144,6 +144,12 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found('il a été condamné il y a 2 ans, il est devant ma porte et menace de me tuer')).toMatchObject({ sure: true });
   });
 
+  test('after a story of the past, what is said now is the emergency', () => {
+    expect(found("il y a 5 ans j'ai été violée, aujourd'hui je veux mourir")?.intent.id).toBe('pensees_suicidaires');
+    expect(found("quand j'étais petite mon père me battait, ce soir j'ai envie d'en finir")?.intent.id).toBe('pensees_suicidaires');
+    expect(found("j'avais 15 ans, je voulais mourir")).toBeUndefined();
+  });
+
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
     const huge = `${'bonjour '.repeat(20_000)}au feu`;
     const start = performance.now();
