@@ -37,6 +37,8 @@ interface Compiled {
   figurative: CompiledSignal[];
   question: CompiledSignal[];
   negations: Negations;
+  /** slots made only of determiners (« ma », « le »): the next word of the signal follows them closely */
+  tight: Set<number>;
 }
 
 /**
@@ -53,6 +55,13 @@ interface Negations {
 }
 
 const PREFIX_KEY = 3;
+/**
+ * A determiner belongs to the noun right after it, perhaps one adjective further (« ma propre
+ * mort »): in « ma peur de la mort », « ma » is not « ma mort ». Folded forms (« l » for « l' »).
+ */
+const DETERMINERS = new Set('le la les l un une des du au aux ma mon mes ta ton tes sa son ses notre nos votre vos leur leurs ce cet cette ces'.split(' '));
+/** Words a message may hold between a determiner of a signal and the next word. */
+const TIGHT_GAP = 1;
 const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
 const HAN = /^\p{Script=Han}$/u;
 
@@ -75,6 +84,7 @@ function compile(trees: Trees): Compiled {
     figurative: [],
     question: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
+    tight: new Set(),
   };
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
@@ -96,6 +106,7 @@ function compile(trees: Trees): Compiled {
     if (id === undefined) {
       id = slotIds.size;
       slotIds.set(key, id);
+      if (slot.prefixes.length === 0 && slot.words.every((word) => DETERMINERS.has(word))) compiled.tight.add(id);
       for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
       for (const prefix of slot.prefixes.map(single)) {
         const bucket = prefix.slice(0, PREFIX_KEY);
@@ -148,7 +159,7 @@ function slotPositions(compiled: Compiled, words: string[]): Map<number, number[
  * MAX_GAP words apart), preferring one no negation touches; undefined when it does not occur.
  * Dynamic programming over slots: linear in the occurrences, whatever the message.
  */
-function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Negations): number[] | undefined {
+function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Negations, tight: Set<number>): number[] | undefined {
   for (const slot of slots) if (!positions.has(slot)) return undefined;
   const lists = slots.map((slot) => positions.get(slot));
   // paths[j]: for each position of slot j that ends a valid chain, the chain so far
@@ -156,9 +167,10 @@ function occurrence(slots: number[], positions: Map<number, number[]>, words: st
   for (let j = 1; j < lists.length && paths.length > 0; j++) {
     const next: number[][] = [];
     // paths end in increasing positions: a window slides over them, at most MAX_GAP + 1 wide
+    const gap = tight.has(slots[j - 1]) ? TIGHT_GAP : MAX_GAP;
     let from = 0;
     for (const at of lists[j]!) {
-      while (from < paths.length && at - paths[from][paths[from].length - 1] > MAX_GAP + 1) from++;
+      while (from < paths.length && at - paths[from][paths[from].length - 1] > gap + 1) from++;
       const before: number[][] = [];
       for (let k = from; k < paths.length && paths[k][paths[k].length - 1] < at; k++) before.push(paths[k]);
       const best = before.find((path) => !denied(path, words, negations)) ?? before[0];
@@ -195,10 +207,10 @@ const MAX_IDIOMS = 8;
  * words no longer count for any signal, while the rest of the message still does
  * (« mort de rire, mais mon mari me frappe »).
  */
-function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[]>, words: string[]): void {
+function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[]>, words: string[], tight: Set<number>): void {
   for (const idiom of idioms) {
     for (let round = 0; round < MAX_IDIOMS; round++) {
-      const paths = idiom.parts.map((part) => occurrence(part, positions, words, NONE));
+      const paths = idiom.parts.map((part) => occurrence(part, positions, words, NONE, tight));
       if (paths.some((path) => path === undefined)) break;
       const masked = new Set(paths.flat() as number[]);
       for (const [slot, list] of positions) {
@@ -211,10 +223,10 @@ function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[
 }
 
 /** Where the earliest occurrence of any of these signals starts, undefined when none occurs. */
-function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>, words: string[]): number | undefined {
+function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>, words: string[], tight: Set<number>): number | undefined {
   let start: number | undefined;
   for (const signal of signals) {
-    const paths = signal.parts.map((part) => occurrence(part, positions, words, NONE));
+    const paths = signal.parts.map((part) => occurrence(part, positions, words, NONE, tight));
     if (paths.some((path) => path === undefined)) continue;
     const at = Math.min(...paths.map((path) => path![0]));
     if (start === undefined || at < start) start = at;
@@ -230,19 +242,20 @@ function buildDetector(trees: Trees): Detector {
       const positions = slotPositions(compiled, words);
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
-      maskFigurative(compiled.figurative, positions, words);
+      maskFigurative(compiled.figurative, positions, words, compiled.tight);
       /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
       const endOf = (signal: CompiledSignal): number => {
         let end = -1;
         for (const part of signal.parts) {
-          const path = occurrence(part, positions, words, compiled.negations);
+          const path = occurrence(part, positions, words, compiled.negations, compiled.tight);
           if (path === undefined || denied(path, words, compiled.negations)) return -1;
           end = Math.max(end, path[path.length - 1]);
         }
         return end;
       };
-      const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
-      const nowAt = firstStart(compiled.now, positions, words);
+      const foundAny = (signals: CompiledSignal[]) =>
+        signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE, compiled.tight) !== undefined));
+      const nowAt = firstStart(compiled.now, positions, words, compiled.tight);
       const past = foundAny(compiled.past);
       // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
       if (nowAt === undefined && past) return undefined;

@@ -130,6 +130,11 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found(text)).toBeUndefined();
   });
 
+  test('a determiner of a signal belongs to the next word: « ma peur de la mort » is not « ma mort »', () => {
+    expect(found('je buvais comme un médicament contre ma peur de la mort')).toBeUndefined();
+    expect(found('je pense à ma propre mort tous les jours')?.intent.id).toBe('pensees_suicidaires');
+  });
+
   test('an idiom hides only its own words: the rest of the message is still read', () => {
     expect(found('mort de rire, mais mon mari me frappe')).toMatchObject({ intent: { id: 'violences_conjugales_maintenant' }, sure: true });
   });
