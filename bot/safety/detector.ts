@@ -39,6 +39,8 @@ interface Compiled {
   negations: Negations;
   /** slots made only of determiners (« ma », « le »): the next word of the signal follows them closely */
   tight: Set<number>;
+  /** slots of the urgent needs' own signals: a message with none of them is no emergency, whatever else it says */
+  alarming: Set<number>;
 }
 
 /**
@@ -85,6 +87,7 @@ function compile(trees: Trees): Compiled {
     question: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
     tight: new Set(),
+    alarming: new Set(),
   };
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
@@ -123,6 +126,8 @@ function compile(trees: Trees): Compiled {
   for (const intent of trees.intents.filter((i) => i.urgent)) {
     compiled.urgent.push({ intent, sure: compileAll(intent.signals), unsure: compileAll(intent.unsureSignals), not: compileAll(intent.notSignals) });
   }
+  for (const { sure, unsure } of compiled.urgent)
+    for (const signal of [...sure, ...unsure]) for (const slot of signal.parts.flat()) compiled.alarming.add(slot);
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
   compiled.figurative = compileAll(trees.safety.figurative);
@@ -243,6 +248,7 @@ function buildDetector(trees: Trees): Detector {
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
       maskFigurative(compiled.figurative, positions, words, compiled.tight);
+      if (![...positions.keys()].some((slot) => compiled.alarming.has(slot))) return undefined;
       /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
       const endOf = (signal: CompiledSignal): number => {
         let end = -1;
