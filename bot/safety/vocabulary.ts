@@ -2,7 +2,8 @@ import type { Intent, Position, SafetyVocabulary, Signal } from '../trees/types'
 import { parseSignal, parseWord } from './pattern';
 
 // The file-level part of the emergency vocabulary (signal_groups, past_signals, now_signals,
-// negations), gathered from every tree file and checked, with file:line:column messages.
+// figurative_signals, question_signals, negations), gathered from every tree file and checked,
+// with file:line:column messages.
 
 interface Problem extends Position {
   severity: 'error' | 'warning';
@@ -13,10 +14,12 @@ export interface FileSafety {
   groupList: { name: string; words: string[]; pos: Position }[];
   past?: Signal[];
   now?: Signal[];
+  figurative?: Signal[];
+  question?: Signal[];
   negations?: string[];
 }
 
-export const emptySafety = (): SafetyVocabulary => ({ groups: new Map(), past: [], now: [], negations: [] });
+export const emptySafety = (): SafetyVocabulary => ({ groups: new Map(), past: [], now: [], figurative: [], question: [], negations: [] });
 
 const GROUP_NAME = /^[a-z0-9_]+$/;
 const groupPositions = new WeakMap<SafetyVocabulary, Map<string, Position>>();
@@ -40,6 +43,8 @@ export function collectSafety(into: SafetyVocabulary, file: FileSafety, problems
   }
   into.past.push(...(file.past ?? []));
   into.now.push(...(file.now ?? []));
+  into.figurative.push(...(file.figurative ?? []));
+  into.question.push(...(file.question ?? []));
   into.negations.push(...(file.negations ?? []));
 }
 
@@ -47,6 +52,8 @@ const allSignals = (intents: Intent[], safety: SafetyVocabulary): Signal[] => [
   ...intents.flatMap((i) => [...i.signals, ...i.unsureSignals, ...i.notSignals]),
   ...safety.past,
   ...safety.now,
+  ...safety.figurative,
+  ...safety.question,
 ];
 
 /**
