@@ -68,15 +68,20 @@ export function readMessage(index: SlotIndex, text: string): { words: string[]; 
   return { words, positions };
 }
 
-/** Pieces kept, a bounded number: a message may hold any text. */
-const MAX_KNOWN_PIECES = 50_000;
+/**
+ * Pieces kept: a bounded number of short ones with no digit, so that the cache holds everyday
+ * words and no number people typed (phone, file, card). Short also because V8 copies a piece
+ * under 13 characters, while a longer one is a view that would keep the whole message alive.
+ */
+const MAX_KNOWN_PIECES = 5_000;
+const KEPT_PIECE = /^\D{1,12}$/;
 
 function pieceOf(index: SlotIndex, written: string): Piece {
   let piece = index.known.get(written);
   if (piece) return piece;
   const words = detectorWords(written);
   piece = { words, slots: words.map((word) => slotsOf(index, word)) };
-  if (index.known.size < MAX_KNOWN_PIECES) index.known.set(written, piece);
+  if (index.known.size < MAX_KNOWN_PIECES && KEPT_PIECE.test(written)) index.known.set(written, piece);
   return piece;
 }
 

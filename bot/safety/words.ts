@@ -36,36 +36,37 @@ const CJK = 0x2e80;
 export function detectorWords(text: string): string[] {
   // the one letter whose lowercase depends on the letters around it (a Greek final sigma)
   if (text.includes('Σ')) return signalWords(text).map(single);
-  const words: string[] = [];
-  let word = '';
-  let last = '';
-  // whether the word may need Han splitting or single: the checks are cheaper than both
-  let han = false;
-  let doubled = false;
-  const end = () => {
-    if (word) {
-      const spelled = smsSpelling(word);
-      if (spelled !== undefined) for (const part of spelled.split(' ')) words.push(single(part));
-      else if (han) for (const part of hanSplit(word)) words.push(single(part));
-      else words.push(doubled ? single(word) : word);
-    }
-    word = last = '';
-    han = doubled = false;
-  };
-  const add = (char: string) => {
-    if (char === ' ') return end();
-    if (char === last && char !== 's') doubled = true;
-    if (char.charCodeAt(0) >= CJK) han = true;
-    word += char;
-    last = char;
-  };
+  let folded = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
     if (code > 0xffff) i++;
-    const chars = fold(code);
-    if (chars.length === 1) add(chars);
-    else for (const char of chars) add(char);
+    folded += fold(code);
   }
-  end();
+  const words: string[] = [];
+  let start = 0;
+  // whether the word may need Han splitting or single: the checks are cheaper than both
+  let han = false;
+  let doubled = false;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : SPACE;
+    if (code === SPACE) {
+      if (i > start) pushWord(words, folded.slice(start, i), han, doubled);
+      start = i + 1;
+      han = doubled = false;
+    } else {
+      if (i > start && code === folded.charCodeAt(i - 1) && code !== LETTER_S) doubled = true;
+      if (code >= CJK) han = true;
+    }
+  }
   return words;
+}
+
+const SPACE = 0x20;
+const LETTER_S = 0x73;
+
+function pushWord(words: string[], word: string, han: boolean, doubled: boolean): void {
+  const spelled = smsSpelling(word);
+  if (spelled !== undefined) for (const part of spelled.split(' ')) words.push(single(part));
+  else if (han) for (const part of hanSplit(word)) words.push(single(part));
+  else words.push(doubled ? single(word) : word);
 }
