@@ -104,6 +104,8 @@ function addSignals(
   for (const [name, words] of safety.groups) trees.safety.groups.set(name, [...(trees.safety.groups.get(name) ?? []), ...words]);
   trees.safety.past.push(...safety.past);
   trees.safety.now.push(...safety.now);
+  trees.safety.figurative.push(...safety.figurative);
+  trees.safety.question.push(...safety.question);
   trees.safety.negations.push(...safety.negations);
 }
 

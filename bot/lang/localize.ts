@@ -34,7 +34,7 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
     translated: new Set(),
     themes: [],
     signals: new Map(),
-    safety: { groups: new Map(), past: [], now: [], negations: [] },
+    safety: { groups: new Map(), past: [], now: [], figurative: [], question: [], negations: [] },
   };
 
   for (const file of files) {
@@ -199,5 +199,7 @@ function readSafety(file: YamlFile, into: Localized, report: Report) {
   }
   into.safety.past.push(...signalList(file, ['past_signals'], file.data.past_signals, report));
   into.safety.now.push(...signalList(file, ['now_signals'], file.data.now_signals, report));
+  into.safety.figurative.push(...signalList(file, ['figurative_signals'], file.data.figurative_signals, report));
+  into.safety.question.push(...signalList(file, ['question_signals'], file.data.question_signals, report));
   into.safety.negations.push(...asStrings(file.data.negations));
 }

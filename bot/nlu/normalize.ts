@@ -129,12 +129,17 @@ export function spelledOut(text: string): string[] {
   const words: string[] = [];
   for (const word of foldText(text).split(' ')) {
     if (!word) continue;
-    const spelled = SMS_SPELLINGS[word];
+    const spelled = smsSpelling(word);
     if (spelled === undefined) words.push(word);
     else words.push(...spelled.split(' '));
   }
   return words;
 }
+
+/** What a folded word stands for when it is an SMS spelling (« jai » -> « j ai »); never a property of every object (« constructor »). */
+export const smsSpelling = (word: string): string | undefined => smsSpellings.get(word);
+
+const smsSpellings = new Map(Object.entries(SMS_SPELLINGS));
 
 /** The normal form every matcher compares: folded, SMS spellings spelled out, long forms as acronyms. */
 export function normalize(text: string): string {

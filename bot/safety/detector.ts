@@ -1,5 +1,7 @@
 import type { Intent, Signal, Trees } from '../trees/types';
-import { MAX_GAP, parseSignal, parseWord, signalWords, type Slot } from './pattern';
+import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
+import { anchor, commonness, liveSignals, PREFIX_KEY, readMessage, type SlotIndex } from './anchors';
+import { detectorWords, single } from './words';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
@@ -25,16 +27,24 @@ interface CompiledSignal {
   source: Signal;
   /** parts that must all occur; each part: slot ids, in order */
   parts: number[][];
+  /** the list it belongs to, and its place among all signals (see anchors.ts) */
+  home: CompiledSignal[];
+  rank: number;
 }
 
-interface Compiled {
-  exact: Map<string, number[]>;
-  /** word beginnings by their first MIN_PREFIX letters */
-  prefixes: Map<string, { prefix: string; slot: number }[]>;
+interface Compiled extends SlotIndex {
+  /** every signal under its anchor (see anchors.ts) */
+  anchored: Map<number, CompiledSignal[]>;
   urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
   past: CompiledSignal[];
   now: CompiledSignal[];
+  figurative: CompiledSignal[];
+  question: CompiledSignal[];
   negations: Negations;
+  /** slots made only of determiners (« ma », « le »): the next word of the signal follows them closely */
+  tight: Set<number>;
+  /** slots of the urgent needs' own signals: a message with none of them is no emergency, whatever else it says */
+  alarming: Set<number>;
 }
 
 /**
@@ -50,28 +60,32 @@ interface Negations {
   longestHan: number;
 }
 
-const PREFIX_KEY = 3;
+/**
+ * A determiner belongs to the noun right after it, perhaps one adjective further (« ma propre
+ * mort »): in « ma peur de la mort », « ma » is not « ma mort ». Folded forms (« l » for « l' »).
+ */
+const DETERMINERS = new Set('le la les l un une des du au aux ma mon mes ta ton tes sa son ses notre nos votre vos leur leurs ce cet cette ces'.split(' '));
+/** Words a message may hold between a determiner of a signal and the next word. */
+const TIGHT_GAP = 1;
 const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
 const HAN = /^\p{Script=Han}$/u;
-
-/**
- * Words typed fast on a phone lose or double a letter (« frapé », « apeller »): signals and
- * messages are both compared with every doubled letter written once. Except « ss », which
- * makes another word (« poisson » is not « poison », « dessert » not « désert »).
- */
-const single = (word: string): string => word.replace(/([^s])\1+/g, '$1');
-/** The message's words as the detector compares them. */
-const detectorWords = (text: string): string[] => signalWords(text).map(single);
 
 function compile(trees: Trees): Compiled {
   const compiled: Compiled = {
     exact: new Map(),
     prefixes: new Map(),
+    anchored: new Map(),
+    known: new Map(),
     urgent: [],
     past: [],
     now: [],
+    figurative: [],
+    question: [],
     negations: { words: new Set(), han: new Set(), longestHan: 0 },
+    tight: new Set(),
+    alarming: new Set(),
   };
+  const commonnessOf: number[] = [];
   const slotIds = new Map<string, number>();
   /** a slot with the words of its groups spelled out */
   const withGroups = (written: Slot): Slot => {
@@ -92,24 +106,34 @@ function compile(trees: Trees): Compiled {
     if (id === undefined) {
       id = slotIds.size;
       slotIds.set(key, id);
+      if (slot.prefixes.length === 0 && slot.words.every((word) => DETERMINERS.has(word))) compiled.tight.add(id);
       for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
       for (const prefix of slot.prefixes.map(single)) {
         const bucket = prefix.slice(0, PREFIX_KEY);
         compiled.prefixes.set(bucket, [...(compiled.prefixes.get(bucket) ?? []), { prefix, slot: id }]);
       }
+      commonnessOf[id] = commonness(slot);
     }
     return id;
   };
-  const compileAll = (signals: Signal[]): CompiledSignal[] =>
-    signals.flatMap((source) => {
+  let rank = 0;
+  const compileAll = (signals: Signal[]): CompiledSignal[] => {
+    const home: CompiledSignal[] = [];
+    for (const source of signals) {
       const parsed = parseSignal(source.text);
-      return parsed.parts ? [{ source, parts: parsed.parts.map((part) => part.map(slotId)) }] : [];
-    });
+      if (parsed.parts) home.push({ source, parts: parsed.parts.map((part) => part.map(slotId)), home, rank: rank++ });
+    }
+    return home;
+  };
   for (const intent of trees.intents.filter((i) => i.urgent)) {
     compiled.urgent.push({ intent, sure: compileAll(intent.signals), unsure: compileAll(intent.unsureSignals), not: compileAll(intent.notSignals) });
   }
+  for (const { sure, unsure } of compiled.urgent)
+    for (const signal of [...sure, ...unsure]) for (const slot of signal.parts.flat()) compiled.alarming.add(slot);
   compiled.past = compileAll(trees.safety.past);
   compiled.now = compileAll(trees.safety.now);
+  compiled.figurative = compileAll(trees.safety.figurative);
+  compiled.question = compileAll(trees.safety.question);
   for (const negation of trees.safety.negations) {
     const words = detectorWords(negation);
     if (words.length > 0 && words.every((word) => HAN.test(word))) {
@@ -117,24 +141,9 @@ function compile(trees: Trees): Compiled {
       compiled.negations.longestHan = Math.max(compiled.negations.longestHan, words.length);
     } else for (const word of words) compiled.negations.words.add(word);
   }
+  const all = [compiled.urgent.flatMap((u) => [...u.sure, ...u.unsure, ...u.not]), compiled.past, compiled.now, compiled.figurative, compiled.question].flat();
+  compiled.anchored = anchor(all, commonnessOf);
   return compiled;
-}
-
-/** Where each slot occurs in the message: slot id -> word positions, in order. */
-function slotPositions(compiled: Compiled, words: string[]): Map<number, number[]> {
-  const positions = new Map<number, number[]>();
-  const add = (slot: number, at: number) => {
-    const list = positions.get(slot);
-    if (list) {
-      if (list[list.length - 1] !== at) list.push(at);
-    } else positions.set(slot, [at]);
-  };
-  words.forEach((word, at) => {
-    for (const slot of compiled.exact.get(word) ?? []) add(slot, at);
-    if (word.length < PREFIX_KEY) return;
-    for (const { prefix, slot } of compiled.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) add(slot, at);
-  });
-  return positions;
 }
 
 /**
@@ -142,7 +151,7 @@ function slotPositions(compiled: Compiled, words: string[]): Map<number, number[
  * MAX_GAP words apart), preferring one no negation touches; undefined when it does not occur.
  * Dynamic programming over slots: linear in the occurrences, whatever the message.
  */
-function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Negations): number[] | undefined {
+function occurrence(slots: number[], positions: Map<number, number[]>, words: string[], negations: Negations, tight: Set<number>): number[] | undefined {
   for (const slot of slots) if (!positions.has(slot)) return undefined;
   const lists = slots.map((slot) => positions.get(slot));
   // paths[j]: for each position of slot j that ends a valid chain, the chain so far
@@ -150,9 +159,10 @@ function occurrence(slots: number[], positions: Map<number, number[]>, words: st
   for (let j = 1; j < lists.length && paths.length > 0; j++) {
     const next: number[][] = [];
     // paths end in increasing positions: a window slides over them, at most MAX_GAP + 1 wide
+    const gap = tight.has(slots[j - 1]) ? TIGHT_GAP : MAX_GAP;
     let from = 0;
     for (const at of lists[j]!) {
-      while (from < paths.length && at - paths[from][paths[from].length - 1] > MAX_GAP + 1) from++;
+      while (from < paths.length && at - paths[from][paths[from].length - 1] > gap + 1) from++;
       const before: number[][] = [];
       for (let k = from; k < paths.length && paths[k][paths[k].length - 1] < at; k++) before.push(paths[k]);
       const best = before.find((path) => !denied(path, words, negations)) ?? before[0];
@@ -166,46 +176,107 @@ function occurrence(slots: number[], positions: Map<number, number[]>, words: st
 
 /** A negation before the signal or between its words (see Negations). */
 function denied(path: number[], words: string[], negations: Negations): boolean {
-  const used = new Set(path);
   for (let at = Math.max(0, path[0] - 2); at < path[path.length - 1]; at++) {
-    if (!used.has(at) && negations.words.has(words[at])) return true;
+    if (!path.includes(at) && negations.words.has(words[at])) return true;
   }
-  return negations.han.size > 0 && path.some((at) => hanNegated(at, words, used, negations));
+  return negations.han.size > 0 && path.some((at) => hanNegated(at, words, path, negations));
 }
 
 /** A Han negation ends just before the word at `at`, without taking a word of the signal. */
-function hanNegated(at: number, words: string[], used: Set<number>, negations: Negations): boolean {
-  for (let from = at - 1; from >= Math.max(0, at - negations.longestHan) && !used.has(from); from--) {
+function hanNegated(at: number, words: string[], used: number[], negations: Negations): boolean {
+  for (let from = at - 1; from >= Math.max(0, at - negations.longestHan) && !used.includes(from); from--) {
     if (negations.han.has(words.slice(from, at).join(''))) return true;
   }
   return false;
+}
+
+/** An idiom occurs at most this many times in a message (« mort de rire, mort de rire »): a bound on the work. */
+const MAX_IDIOMS = 8;
+
+/**
+ * Figurative expressions (« mort de rire », « à n'en plus finir ») say nothing of a danger: their
+ * words no longer count for any signal, while the rest of the message still does
+ * (« mort de rire, mais mon mari me frappe »).
+ */
+function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[]>, words: string[], tight: Set<number>): void {
+  for (const idiom of idioms) {
+    for (let round = 0; round < MAX_IDIOMS; round++) {
+      const paths = idiom.parts.map((part) => occurrence(part, positions, words, NONE, tight));
+      if (paths.some((path) => path === undefined)) break;
+      const masked = new Set(paths.flat() as number[]);
+      for (const [slot, list] of positions) {
+        const left = list.filter((at) => !masked.has(at));
+        if (left.length > 0) positions.set(slot, left);
+        else positions.delete(slot);
+      }
+    }
+  }
+}
+
+/** Where the earliest occurrence of any of these signals starts, undefined when none occurs. */
+function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>, words: string[], tight: Set<number>): number | undefined {
+  let start: number | undefined;
+  for (const signal of signals) {
+    const paths = signal.parts.map((part) => occurrence(part, positions, words, NONE, tight));
+    if (paths.some((path) => path === undefined)) continue;
+    const at = Math.min(...paths.map((path) => path![0]));
+    if (start === undefined || at < start) start = at;
+  }
+  return start;
 }
 
 function buildDetector(trees: Trees): Detector {
   const compiled = compile(trees);
   return {
     detect(text) {
-      const words = detectorWords(text.slice(0, MAX_CHARS));
-      const positions = slotPositions(compiled, words);
+      const { words, positions } = readMessage(compiled, text.slice(0, MAX_CHARS));
       // most messages hold no word of any signal: nothing more to do
       if (positions.size === 0) return undefined;
-      const found = (signal: CompiledSignal) =>
-        signal.parts.every((part) => {
-          const path = occurrence(part, positions, words, compiled.negations);
-          return path !== undefined && !denied(path, words, compiled.negations);
-        });
-      const foundAny = (signals: CompiledSignal[]) => signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE) !== undefined));
-      // Facts far in the past are not an emergency now, unless something says it goes on.
-      if (foundAny(compiled.past) && !foundAny(compiled.now)) return undefined;
-      let unsure: Emergency | undefined;
-      for (const { intent, sure, unsure: doubtful, not } of compiled.urgent) {
-        const hit = sure.find(found);
-        const maybe = hit || unsure ? undefined : doubtful.find(found);
-        if ((!hit && !maybe) || foundAny(not)) continue;
-        if (hit) return { intent, sure: true, signal: hit.source.text };
-        unsure = { intent, sure: false, signal: maybe!.source.text };
+      const of = liveSignals(compiled.anchored, positions);
+      const live = {
+        urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
+        past: of(compiled.past),
+        now: of(compiled.now),
+        figurative: of(compiled.figurative),
+        question: of(compiled.question),
+      };
+      maskFigurative(live.figurative, positions, words, compiled.tight);
+      if (![...positions.keys()].some((slot) => compiled.alarming.has(slot))) return undefined;
+      /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
+      const endOf = (signal: CompiledSignal): number => {
+        let end = -1;
+        for (const part of signal.parts) {
+          const path = occurrence(part, positions, words, compiled.negations, compiled.tight);
+          if (path === undefined || denied(path, words, compiled.negations)) return -1;
+          end = Math.max(end, path[path.length - 1]);
+        }
+        return end;
+      };
+      const foundAny = (signals: CompiledSignal[]) =>
+        signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE, compiled.tight) !== undefined));
+      const nowAt = firstStart(live.now, positions, words, compiled.tight);
+      const past = foundAny(live.past);
+      // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
+      if (nowAt === undefined && past) return undefined;
+      // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):
+      // a clear signal asks « Êtes-vous en danger maintenant ? » first, a doubtful one says nothing.
+      const asking = nowAt === undefined && foundAny(live.question);
+      // After a story of the past, what is said from the « now » on is the emergency (« violée il y a
+      // 5 ans, aujourd'hui je veux mourir » is suicidal thoughts); anything else only if nothing is.
+      const thresholds = past && nowAt! > 0 ? [nowAt!, 0] : [0];
+      for (const from of thresholds) {
+        const found = (signal: CompiledSignal) => endOf(signal) >= from;
+        let unsure: Emergency | undefined;
+        for (const { intent, sure, unsure: doubtful, not } of live.urgent) {
+          const hit = sure.find(found);
+          const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
+          if ((!hit && !maybe) || foundAny(not)) continue;
+          if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
+          unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
+        }
+        if (unsure) return unsure;
       }
-      return unsure;
+      return undefined;
     },
   };
 }

@@ -18,8 +18,11 @@ export const MAX_GAP = 3;
  * sentence to the next: single characters in order, at most MAX_GAP apart, are stable.
  */
 export function signalWords(text: string): string[] {
-  return spelledOut(text).flatMap((word) => (HAN.test(word) ? (word.match(HAN_OR_RUN) ?? []) : [word]));
+  return spelledOut(text).flatMap(hanSplit);
 }
+
+/** A word with its Han characters apart (see signalWords). */
+export const hanSplit = (word: string): string[] => (HAN.test(word) ? (word.match(HAN_OR_RUN) ?? []) : [word]);
 
 const HAN = /\p{Script=Han}/u;
 const HAN_OR_RUN = /\p{Script=Han}|[^\p{Script=Han}]+/gu;

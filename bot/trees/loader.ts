@@ -109,6 +109,8 @@ function fileSafety(ctx: FileContext, data: Plain): FileSafety {
     })),
     past: (data.past_signals as Signal[] | undefined) ?? [],
     now: (data.now_signals as Signal[] | undefined) ?? [],
+    figurative: (data.figurative_signals as Signal[] | undefined) ?? [],
+    question: (data.question_signals as Signal[] | undefined) ?? [],
     negations: (data.negations as string[] | undefined) ?? [],
   };
 }

@@ -15,13 +15,13 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 4;
+export const PACK_FORMAT = 5;
 
 export interface PackedTrees {
   format: number;
   intents: Intent[];
   themes: Theme[];
-  safety: { groups: [string, string[]][]; past: Signal[]; now: Signal[]; negations: string[] };
+  safety: { groups: [string, string[]][]; past: Signal[]; now: Signal[]; figurative: Signal[]; question: Signal[]; negations: string[] };
   /** what loading found besides errors (trees with errors are never packed) */
   problems: TreeProblem[];
   matcher: MatcherIndex;
@@ -52,12 +52,12 @@ export function compileTreeSources(sources: TreeSource[], knowledge: Knowledge):
 
 /** Loaded trees and their matcher index as plain data. */
 export function packTrees(trees: Trees, problems: TreeProblem[], languageSources: ParsedYaml[] = []): PackedTrees {
-  const { groups, past, now, negations } = trees.safety;
+  const { groups, ...signals } = trees.safety;
   return {
     format: PACK_FORMAT,
     intents: trees.intents,
     themes: trees.themes,
-    safety: { groups: [...groups], past, now, negations },
+    safety: { groups: [...groups], ...signals },
     problems,
     matcher: indexIntents(trees.intents),
     languageSources,

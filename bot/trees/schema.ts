@@ -37,11 +37,19 @@ export const SHAPES: Record<string, Shape> = {
     },
     past_signals: {
       type: signals,
-      doc: 'signaux qui placent les faits loin dans le passé (« il y a 5 ans ») : un signal d\u2019urgence ne compte alors plus, sauf si un « now_signals » est là aussi',
+      doc: 'signaux d\u2019un récit qui ne se passe pas maintenant (« il y a 5 ans », un fait divers, une guérison) : un signal d\u2019urgence ne compte alors plus, sauf si un « now_signals » est là aussi',
     },
     now_signals: {
       type: signals,
       doc: 'signaux qui disent que cela se passe maintenant (« en ce moment », « encore ») : ils l\u2019emportent sur « past_signals »',
+    },
+    figurative_signals: {
+      type: signals,
+      doc: 'expressions imagées (« mort de rire », « à n\u2019en plus finir ») : leurs mots ne comptent pour aucun signal d\u2019urgence, le reste du message si',
+    },
+    question_signals: {
+      type: signals,
+      doc: 'la personne demande une démarche, un droit, ou imagine un cas (« comment porter plainte », « que faire si ») : un signal d\u2019urgence fait d\u2019abord demander « Êtes-vous en danger maintenant ? », un signal incertain ne compte plus, sauf si un « now_signals » est là',
     },
     negations: { type: texts, doc: 'mots qui nient un signal d\u2019urgence quand ils le précèdent ou s\u2019y glissent (« pas », « jamais »)' },
   },

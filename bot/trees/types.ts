@@ -45,6 +45,10 @@ export interface SafetyVocabulary {
   past: Signal[];
   /** happening now (« en ce moment »): wins over past */
   now: Signal[];
+  /** idioms (« mort de rire »): their words count for no signal */
+  figurative: Signal[];
+  /** a question on a procedure or a case imagined (« comment porter plainte »): asks before the lines */
+  question: Signal[];
   /** words that deny a signal (« pas », « jamais ») */
   negations: string[];
 }

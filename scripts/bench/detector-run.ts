@@ -1,7 +1,8 @@
 // The emergency detector's cost per message, in a process of its own:
 // `tsx scripts/bench/detector-run.ts`. Prints one JSON line per setting: short messages
-// people really typed, messages of 1,000 characters (the engine's limit), and 1,000
-// characters made only of signal words (the worst case for the detector's work).
+// people really typed, messages of 200, 1,000 (the engine's limit) and 5,000 characters
+// (more than the detector reads) made of them, and 1,000 characters made only of signal
+// words (the worst case for the detector's work).
 import { loadBrain } from '../../app/runtime';
 import { emergencyDetector } from '../../bot/safety/detector';
 import { citizenMessages } from './workload';
@@ -9,6 +10,8 @@ import { percentile } from './stats';
 
 const WARM_UP = 200;
 const MEASURED = 1000;
+/** Lengths of the messages made of several real ones. */
+const LENGTHS = [200, 1000, 5000];
 const LONG = 1000;
 /**
  * Each message is timed this many times and its fastest time kept: on a machine shared with
@@ -16,12 +19,12 @@ const LONG = 1000;
  */
 const REPEATS = 5;
 
-/** Distinct messages of exactly LONG characters, each made of several real ones. */
-function longMessages(short: string[], count: number): string[] {
+/** Distinct messages of exactly `length` characters, each made of several real ones. */
+function longMessages(short: string[], count: number, length: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     let text = '';
-    for (let k = i; text.length < LONG; k += 7) text += `${short[k % short.length]}. `;
-    return text.slice(0, LONG);
+    for (let k = i; text.length < length; k += 7) text += `${short[k % short.length]}. `;
+    return text.slice(0, length);
   });
 }
 
@@ -78,7 +81,7 @@ function main() {
   const short = citizenMessages(WARM_UP + MEASURED);
   const settings = {
     'short messages people typed': short,
-    '1,000-character messages': longMessages(short, WARM_UP + MEASURED),
+    ...Object.fromEntries(LENGTHS.map((length) => [`${length.toLocaleString('en')}-character messages`, longMessages(short, WARM_UP + MEASURED, length)])),
     '1,000 characters of signal words': adversarialMessages(WARM_UP + MEASURED),
   };
   for (const [setting, messages] of Object.entries(settings)) {

@@ -54,6 +54,10 @@ describe('normalisation', () => {
     expect(normalize('chui sans apparte')).toBe('je suis sans appartement');
   });
 
+  test('a word that names a property of every object is a word like any other', () => {
+    expect(normalize('Constructor toString')).toBe('constructor tostring');
+  });
+
   test('long forms become the acronym people also type', () => {
     expect(normalize('carte nationale d’identité')).toBe('cni');
     expect(normalize('Revenu de Solidarité Active')).toBe('rsa');

@@ -51,12 +51,21 @@ describe('agents write signals in YAML and are told where a signal is wrong', ()
     expect(result.problems.map(formatProblem).join('\n')).toMatch(expected);
   });
 
-  test('a choice meant between expressions is pointed out to the agent, who then writes two signals', () => {
-    const result = load(TREE('      - marre de vivre|la vie'));
-    expect(result.problems.map(formatProblem).join('\n')).toMatch(
-      /urgences\.yaml:16:9 attention : signal « marre de vivre\|la vie » : « vivre\|la » choisit entre des mots seuls.*écrivez deux signaux/,
-    );
+  test.each([
+    ['marre de vivre|la vie', 'vivre|la'],
+    ['m attend* devant|en bas', 'devant|en'],
+    ['avalé dans sa main|la bouche', 'main|la'],
+  ])('a choice meant between expressions (« %s ») is refused: it never matches what its author meant', (signal, piece) => {
+    const result = load(TREE(`      - ${signal}`));
+    expect(result.trees).toBeUndefined();
+    const message = result.problems.map(formatProblem).join('\n');
+    expect(message).toContain(`urgences.yaml:16:9 erreur : signal « ${signal} » : « ${piece} » choisit entre des mots seuls`);
+    expect(message).toMatch(/écrivez deux signaux/);
+  });
+
+  test('two signals, or a short word chosen alone written first, are accepted', () => {
     expect(load(TREE('      - marre de vivre\n      - marre de la vie')).problems).toEqual([]);
+    expect(load(TREE('      - malaise avec|social')).problems).toEqual([]);
   });
 
   test('an urgent need found by phrases is refused: emergencies are not needs among others', () => {
@@ -117,6 +126,43 @@ describe('the bundled detector reads situations, not single words', () => {
     ['dans le jeu vidéo, le boss veut me tuer'],
   ])('« %s » (over, someone else’s care, a pet, a game) is not an emergency', (text) => {
     expect(found(text)).toBeUndefined();
+  });
+
+  test.each([
+    ["j'étais morte de rire"],
+    ['un fou rire, on arrivait plus à respirer'],
+    ["j'ai le couteau sous la gorge avec la banque, mon mari ne dit rien"],
+    ['mon mari me tape sur les nerfs'],
+    ["je n'aime pas tirer sur l'ambulance"],
+    ['Ce matin, je découvre un fait divers : un homme a frappé sa femme'],
+    ['on a fait un exercice incendie au bureau, il y avait de la fumée partout'],
+  ])('« %s » (figurative, someone else’s story, a drill) is not an emergency', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  test('a determiner of a signal belongs to the next word: « ma peur de la mort » is not « ma mort »', () => {
+    expect(found('je buvais comme un médicament contre ma peur de la mort')).toBeUndefined();
+    expect(found('je pense à ma propre mort tous les jours')?.intent.id).toBe('pensees_suicidaires');
+  });
+
+  test('an idiom hides only its own words: the rest of the message is still read', () => {
+    expect(found('mort de rire, mais mon mari me frappe')).toMatchObject({ intent: { id: 'violences_conjugales_maintenant' }, sure: true });
+  });
+
+  test('a question on a procedure asks « en danger ? » for a clear signal and says nothing for a doubtful one', () => {
+    expect(found('mon mari me frappe, comment porter plainte ?')).toMatchObject({ sure: false });
+    expect(found('comment porter plainte après une agression ?')).toBeUndefined();
+    expect(found('au secours, comment porter plainte, il me frappe')).toMatchObject({ sure: true });
+  });
+
+  test('someone at the door now wins over a story of the past', () => {
+    expect(found('il a été condamné il y a 2 ans, il est devant ma porte et menace de me tuer')).toMatchObject({ sure: true });
+  });
+
+  test('after a story of the past, what is said now is the emergency', () => {
+    expect(found("il y a 5 ans j'ai été violée, aujourd'hui je veux mourir")?.intent.id).toBe('pensees_suicidaires');
+    expect(found("quand j'étais petite mon père me battait, ce soir j'ai envie d'en finir")?.intent.id).toBe('pensees_suicidaires');
+    expect(found("j'avais 15 ans, je voulais mourir")).toBeUndefined();
   });
 
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
