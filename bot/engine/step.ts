@@ -86,7 +86,7 @@ export function step(previous: ConversationState, input: { text: string }, base:
 
   const understanding = understand(text, ctx.matcher);
   trace.normalized = understanding.normalized;
-  trace.candidates = understanding.candidates.map((c) => ({ id: c.intent.id, score: c.score, matched: c.matched }));
+  trace.candidates = understanding.candidates.map((c) => ({ id: c.intent.id, score: c.score, matched: c.matched, ...(c.parts ? { parts: c.parts } : {}) }));
 
   const talk = smallTalkOf(folded, ctx.pack);
   const pendingReply = continuePending(turn, text, command, talk, understanding);

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../../knowledge/types';
-import type { Matcher } from '../nlu/matcher';
+import type { Matcher, ScoreParts } from '../nlu/matcher';
 import type { ConversationState } from '../state/types';
 import type { Trees } from '../trees/types';
 import type { ChoiceOption } from '../types';
@@ -27,7 +27,8 @@ export interface TurnContext extends EngineContext {
 /** What happened in a turn, for metrics and for agents reviewing misunderstood messages. */
 export interface TurnTrace {
   normalized: string;
-  candidates: { id: string; score: number; matched: string[] }[];
+  /** parts: what each score is made of, shown in the agents' debug panel */
+  candidates: { id: string; score: number; matched: string[]; parts?: ScoreParts }[];
   intent?: string;
   node?: string;
   outcome?: string;

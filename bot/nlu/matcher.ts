@@ -12,6 +12,15 @@ export interface Candidate {
   score: number;
   /** the words of the message that matched this intent */
   matched: string[];
+  /** what the score is made of (before the factors below), for the agents' debug panel */
+  parts?: ScoreParts;
+}
+
+/** 0..1 each: the coverage of the need's best phrase, the share of the message it explains, its second phrase. */
+export interface ScoreParts {
+  phrase: number;
+  message: number;
+  second: number;
 }
 
 export interface MatchResult {
@@ -87,6 +96,8 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
   const bestStamp = new Float64Array(intents.length);
   const best = new Float64Array(intents.length);
   const second = new Float64Array(intents.length);
+  const messageShare = new Float64Array(intents.length);
+  const intentIndex = new Map(intents.map((intent, i) => [intent, i]));
 
   function match(text: string, limit = 5): MatchResult {
     const analysis = analyze(text);
@@ -151,8 +162,8 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
     const candidates: Candidate[] = [];
     for (const i of reached) {
       const intent = intents[i];
-      let score =
-        BEST_PHRASE_WEIGHT * best[i] + MESSAGE_COVERAGE_WEIGHT * (hitWeight[i] / Math.max(messageWeight, minMessageWeight)) + SECOND_PHRASE_WEIGHT * second[i];
+      messageShare[i] = hitWeight[i] / Math.max(messageWeight, minMessageWeight);
+      let score = BEST_PHRASE_WEIGHT * best[i] + MESSAGE_COVERAGE_WEIGHT * messageShare[i] + SECOND_PHRASE_WEIGHT * second[i];
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
       if (seen.size === 1 && best[i] < 0.99) score *= PARTIAL_WORD_FACTOR;
       if (intent.generated) score *= GENERATED_FACTOR;
@@ -160,8 +171,15 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
       candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hitWords[i] });
     }
     candidates.sort((a, b) => b.score - a.score);
-    return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: candidates.slice(0, limit) };
+    // the parts of the few candidates returned only: a message reaches hundreds of needs
+    const kept = candidates.slice(0, limit).map((c) => {
+      const i = intentIndex.get(c.intent)!;
+      return { ...c, parts: { phrase: round(best[i]), message: round(messageShare[i]), second: round(second[i]) } };
+    });
+    return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: kept };
   }
 
   return { match, longMessageThreshold: options.longMessageThreshold };
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

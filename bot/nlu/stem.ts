@@ -8,7 +8,8 @@ const cache = new Map<string, string>();
 /**
  * Where the stemmer errs on words citizens use a lot: « mari » (husband) and « marier » (to
  * marry) both become « mari », so the marriage family gets its own stem; « créé », too short
- * to be stemmed, must meet « créer ».
+ * to be stemmed, must meet « créer »; « partie » and « collective » are other words than
+ * « partir » and « collecte ».
  */
 const STEM_EXCEPTIONS: Record<string, string> = {
   marier: 'mariag',
@@ -21,6 +22,13 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   cree: 'cre',
   creee: 'cre',
   creees: 'cre',
+  // « une partie civile » is not « partir »; « une convention collective » is not « la collecte »
+  partie: 'partie',
+  parties: 'partie',
+  collectif: 'collectif',
+  collectifs: 'collectif',
+  collective: 'collectif',
+  collectives: 'collectif',
 };
 
 export function stem(word: string): string {

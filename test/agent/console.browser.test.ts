@@ -46,7 +46,7 @@ test('without the token the console is refused and asks for it', async () => {
   expect(await page.getByRole('heading', { name: 'Parler au robot' }).count()).toBe(0);
 });
 
-test('with the token, the debug panel shows the normalized text, the scores and the matched words', async () => {
+test('with the token, the debug panel shows the normalized text, the scores, the matched words and what each score is made of', async () => {
   await page.getByLabel("Jeton d'accès (AGENT_TOKEN)").fill(TOKEN);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.locator('body[data-ready=true]').waitFor();
@@ -57,7 +57,7 @@ test('with the token, the debug panel shows the normalized text, the scores and 
   expect(await page.locator('#debug-normalized').textContent()).toBe('j ai perdu ma cni');
   expect(await page.locator('#debug-node').textContent()).toBe('carte_identite › lieu');
   const firstRow = page.locator('#debug-candidates tbody tr').first();
-  expect(await firstRow.locator('td').allTextContents()).toEqual(['carte_identite', '1.000', 'perdu, cni']);
+  expect(await firstRow.locator('td').allTextContents()).toEqual(['carte_identite', '1.000', 'perdu, cni', 'phrase 1.00 · message 1.00 · 2e phrase 1.00']);
 });
 
 test('a misunderstood message becomes an example phrase of a need, and then matches it', async () => {

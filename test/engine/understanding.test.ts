@@ -24,6 +24,12 @@ describe('the matcher understands everyday French', () => {
     expect(topServices(text)).toContain(service);
   });
 
+  test('a word is not another that shares its stem: « collective » is no « collecte », « partie » no « partir »', () => {
+    expect(orient('convention collective de branche', ctx).needs[0]?.id).not.toBe('dechets');
+    expect(topServices('convention collective de branche')).toContain('ddets');
+    expect(orient('se constituer partie civile', ctx).needs.map((n) => n.id)).not.toContain('information_jeunesse');
+  });
+
   test('a fact in the first message picks the branch: living in Canada means the consulate', () => {
     expect(topServices('je vis au canada et mon passeport est perimé')[0]).toBe('ambassade_france_etranger');
   });

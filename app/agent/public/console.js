@@ -64,10 +64,16 @@ function showDebug(result) {
   body.replaceChildren(
     ...trace.candidates.map((c) => {
       const row = element('tr');
-      row.append(element('td', c.id), element('td', c.score.toFixed(3)), element('td', c.matched.join(', ')));
+      row.append(element('td', c.id), element('td', c.score.toFixed(3)), element('td', c.matched.join(', ')), element('td', scoreParts(c.parts)));
       return row;
     }),
   );
+}
+
+/** What a score is made of: the best phrase covered, the share of the message explained, a second phrase. */
+function scoreParts(parts) {
+  if (!parts) return '—';
+  return `phrase ${parts.phrase.toFixed(2)} · message ${parts.message.toFixed(2)} · 2e phrase ${parts.second.toFixed(2)}`;
 }
 
 $('#say-form').addEventListener('submit', async (event) => {
