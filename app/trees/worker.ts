@@ -1,7 +1,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { createKnowledge } from '../../knowledge';
-import { compileTreeSources, deserializePacked, packTrees, serializePacked, type PackedTrees } from '../../bot/trees/packed';
+import { compileTreeSources, deserializePacked, languageSourcesOf, packTrees, serializePacked, type PackedTrees } from '../../bot/trees/packed';
 import { snapshotKey } from '../../bot/trees/compiled-cache';
 import type { TreeProblem } from '../../bot/trees/loader';
 import { validateSources } from '../../bot/trees/validate';
@@ -38,7 +38,7 @@ function compile(job: CompileJob): { packed?: PackedTrees; problems: TreeProblem
   if (reused) return { packed: reused, problems: reused.problems };
   if (!job.validate) return compileTreeSources(job.sources, knowledge);
   const { trees, problems } = validateSources(job.sources, knowledge, CHANNEL_TREE_CHECKS);
-  const packed = trees && packTrees(trees, problems);
+  const packed = trees && packTrees(trees, problems, languageSourcesOf(job.sources));
   return { packed, problems, shared: packed && `${snapshotKey(job.sources)}\n${serializePacked(packed)}` };
 }
 

@@ -43,12 +43,15 @@ export interface LoadedTrees {
 /** Parses, checks and indexes tree texts: the whole cost of a load, without the shared state. */
 export function compileTreeSources(sources: TreeSource[], knowledge: Knowledge): { packed?: PackedTrees; problems: TreeProblem[] } {
   const result = loadTreeSources(sources, knowledge);
-  const languageSources = sources
-    .filter((source) => isLanguageSource(source.file))
-    .flatMap(({ file, text }) => readYamlFile(file, text, []) ?? []) // checked by loadTreeSources above
-    .map(({ file, data }) => ({ file, data }));
-  return { packed: result.trees && packTrees(result.trees, result.problems, languageSources), problems: result.problems };
+  return { packed: result.trees && packTrees(result.trees, result.problems, languageSourcesOf(sources)), problems: result.problems };
 }
+
+/** The language files among tree texts, parsed (loading them has checked them): what unpacking lays over the needs. */
+export const languageSourcesOf = (sources: TreeSource[]): ParsedYaml[] =>
+  sources
+    .filter((source) => isLanguageSource(source.file))
+    .flatMap(({ file, text }) => readYamlFile(file, text, []) ?? [])
+    .map(({ file, data }) => ({ file, data }));
 
 /** Loaded trees and their matcher index as plain data. */
 export function packTrees(trees: Trees, problems: TreeProblem[], languageSources: ParsedYaml[] = []): PackedTrees {

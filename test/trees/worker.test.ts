@@ -40,6 +40,9 @@ test('validated trees come with a compiled form that another process loads witho
   const sources = readTreeSources(DIALOGS_DIR);
   const validated = await compile(sources, { validate: true });
   expect(validated.shared).toBeDefined();
+  // an agent's edit or reload keeps every language: a message in Arabic is still read in Arabic
+  expect([...validated.loaded!.trees.languages!.keys()]).toEqual(expect.arrayContaining(['ar', 'en']));
+  expect(validated.loaded!.trees.unsupported!.size).toBeGreaterThan(0);
   const reused = await longestPause(compile(sources, { validate: false, shared: validated.shared }));
   const compiled = await longestPause(compile(sources, { validate: false }));
   console.log(`loaded from the shared form in ${Math.round(reused.took)} ms, compiled in ${Math.round(compiled.took)} ms`);
