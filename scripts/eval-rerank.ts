@@ -8,7 +8,7 @@
 // every case. The hold-out parts are never read. Measured on 1 December 2026: docs/accuracy.md.
 import { loadBrain } from '../app/runtime';
 import { orient } from '../bot/engine/orient';
-import { THRESHOLDS } from '../bot/engine/understand';
+import { understoodThreshold } from '../bot/engine/understand';
 import type { Candidate } from '../bot/nlu/matcher';
 import { loadCases, serviceComparer } from './eval/cases';
 import { intentServices } from './eval/systems';
@@ -54,9 +54,8 @@ function examples(): Example[] {
     const { normalized, candidates } = matcher.match(kase.text, DEPTH);
     // the services each need leads to as the bot orients it (merged outcomes, catalog ids)
     const oriented = new Map(orient(kase.text, { trees, matcher, knowledge }).needs.map((n) => [n.id, n.services.map((s) => s.id)]));
-    const threshold = normalized.split(' ').length >= THRESHOLDS.longMessageWords ? THRESHOLDS.understoodLong : THRESHOLDS.understood;
     return {
-      understood: (candidates[0]?.score ?? 0) >= threshold,
+      understood: (candidates[0]?.score ?? 0) >= understoodThreshold(normalized, matcher),
       candidates: candidates.map((c, rank) => ({
         features: featuresOf(c, rank),
         right: (oriented.get(c.intent.id) ?? intentServices(c.intent)).some((s) => expected.has(same(s))),

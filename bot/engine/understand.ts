@@ -2,6 +2,7 @@ import type { Candidate, Matcher } from '../nlu/matcher';
 import type { Intent } from '../trees/types';
 import { foldText } from '../../knowledge/text';
 import { asks, clausesOf } from '../nlu/clauses';
+import { SPACELESS_CHAR } from '../lang/analyze';
 
 export const THRESHOLDS = {
   /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */
@@ -82,11 +83,12 @@ function needsByClause(text: string, matcher: Matcher): Candidate[] {
   return told.filter((need) => read.every((clause) => clause[0]?.intent === need.intent || !explains(need, clause)));
 }
 
-function understoodThreshold(normalized: string, matcher: Matcher): number {
+/** The score the first need must reach for the message to be understood. */
+export function understoodThreshold(normalized: string, matcher: Matcher): number {
   return wordCount(normalized) >= THRESHOLDS.longMessageWords ? (matcher.longMessageThreshold ?? THRESHOLDS.understoodLong) : THRESHOLDS.understood;
 }
 
-const HAN_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN_CHAR = new RegExp(SPACELESS_CHAR, 'gu');
 /** Chinese or Japanese words are about two characters long and written without spaces. */
 const HAN_CHARS_PER_WORD = 2;
 

@@ -82,8 +82,9 @@ function arabicStem(word: string): string {
 }
 
 /** Chinese and Japanese are written without spaces: pairs of characters stand for words. */
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}/u;
-const HAN_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+export const SPACELESS_CHAR = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const HAN = new RegExp(`${SPACELESS_CHAR}{2,}`, 'u');
+const HAN_RUN = new RegExp(`${SPACELESS_CHAR}+`, 'gu');
 const bigrams = (word: string) => (HAN.test(word) && word.length > 2 ? [...word].slice(0, -1).map((c, i) => c + [...word][i + 1]) : [word]);
 
 /**

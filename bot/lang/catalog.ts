@@ -1,3 +1,4 @@
+import { filled } from '../../knowledge/wording';
 import { MESSAGES, type Messages } from '../messages';
 
 // Every language's fixed texts, French (bot/messages.ts) filling whatever a catalog lacks.
@@ -23,7 +24,7 @@ export function buildMessages(templates: Record<string, string>): Messages {
     const template = templates[key];
     if (template === undefined) continue;
     const name = PLACEHOLDERS[key];
-    built[key] = name ? (value: unknown) => template.split(`{${name}}`).join(String(value)) : template;
+    built[key] = name ? (value: unknown) => filled(template, { [name]: String(value) }) : template;
   }
   return built as Messages;
 }

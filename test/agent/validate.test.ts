@@ -20,6 +20,16 @@ function validate(yaml: string) {
 
 const file = (intents: string) => `theme: essai\ntitle: Essai\nintents:\n${intents}`;
 
+/** one need with nothing to object to */
+const VALID_TREE = file(`  - id: aide
+    title: Aide au logement
+    keywords: [apl]
+    outcome:
+      services: [caf]
+      why: La CAF verse les aides au logement.
+      ${SOURCE}
+`);
+
 describe('npm run validate tells agents what is wrong, and where', () => {
   test('an unknown service id is an error on the services line', () => {
     const lines = validate(
@@ -176,17 +186,9 @@ describe('npm run validate tells agents what is wrong, and where', () => {
   test('a translated fixed text longer than three UCS-2 SMS is a warning on that text', () => {
     const help = 'Опишите вашу проблему в нескольких словах, и я скажу, какая служба может помочь. '.repeat(3).trim();
     const pack = `lang: ru\nname: Русский\nmessages:\n  help: "${help}"\n  thanks: Спасибо.\n`;
-    const tree = file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    outcome:
-      services: [caf]
-      why: La CAF verse les aides au logement.
-      ${SOURCE}
-`);
     const { problems } = validateSources(
       [
-        { file: 'dialogs/essai.yaml', text: tree },
+        { file: 'dialogs/essai.yaml', text: VALID_TREE },
         { file: 'dialogs/lang/ru/messages.yaml', text: pack },
       ],
       knowledge,
@@ -201,16 +203,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
   });
 
   test('a valid tree gives no problem at all', () => {
-    const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    outcome:
-      services: [caf]
-      why: La CAF verse les aides au logement.
-      ${SOURCE}
-`),
-    );
+    const lines = validate(VALID_TREE);
     expect(lines).toEqual([]);
   });
 });
