@@ -2,7 +2,7 @@ import type { Annuaire } from './annuaire/annuaire';
 import type { StoredOffice } from './annuaire/types';
 import type { Catalog } from './catalog/catalog';
 import { hoursLines, openingStatus } from './hours/opening';
-import { type DateWords, dateWordsFor } from './wording';
+import { type DateWords, dateWordsFor } from './date-words';
 import { annuaireLookup } from './lookup';
 import type { Commune, NeedName, Office, Orientation, OrientationOptions, OutcomeFacts, ServiceOrientation, Source } from './types';
 import { cityOfArrondissement } from './communes/arrondissements';

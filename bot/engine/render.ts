@@ -1,5 +1,6 @@
 import type { Orientation, ServiceOrientation } from '../../knowledge/types';
-import { dateWordsFor, sourceLine } from '../../knowledge/wording';
+import { dateWordsFor } from '../../knowledge/date-words';
+import { sourceLine } from '../../knowledge/wording';
 import type { LanguagePack } from '../lang/pack';
 import { MESSAGES, type Messages } from '../messages';
 

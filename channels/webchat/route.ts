@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 import { MESSAGES, type Messages } from '../../bot/messages';
 import { registeredLanguages } from '../../bot/lang/catalog';
+import { dateWordsFor } from '../../knowledge/date-words';
 import type { ChannelsConfig } from '../config';
 
 // The web chat is static files talking to POST /api/conversations/:id/messages. Everything
@@ -53,9 +54,18 @@ const PAGE_WORDS: (keyof Messages)[] = [
   'send',
 ];
 
+/** What chat.js needs to write a source's dates on the card as the other channels do (knowledge/wording.ts). */
+function pageDates(lang: string) {
+  const words = dateWordsFor(lang);
+  return { months: words.months, days: Array.from({ length: 31 }, (_, i) => words.dayOfMonth(i + 1)), date: words.date, checked: words.checked };
+}
+
 function pageWords() {
   return Object.fromEntries(
-    registeredLanguages().map(([lang, { messages, dir }]) => [lang, { dir, words: Object.fromEntries(PAGE_WORDS.map((key) => [key, messages[key]])) }]),
+    registeredLanguages().map(([lang, { messages, dir }]) => [
+      lang,
+      { dir, words: Object.fromEntries(PAGE_WORDS.map((key) => [key, messages[key]])), dates: pageDates(lang) },
+    ]),
   );
 }
 

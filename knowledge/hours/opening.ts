@@ -1,6 +1,7 @@
 import type { OpeningRange, StoredHours } from '../annuaire/types';
 import { publicHoliday } from './holidays';
-import { type DateWords, filled, FRENCH_WORDS } from '../wording';
+import { type DateWords, FRENCH_WORDS } from '../date-words';
+import { filled } from '../wording';
 
 // Opening hours as a person reads them, in Paris time whatever the server's time zone:
 // "Ouvert maintenant, jusqu'à 12 h", "Fermé, ouvre lundi à 8 h 30" (in English: "Open now,
@@ -57,7 +58,7 @@ function dayLabel(day: ParisDay, daysAhead: number, words: DateWords): string {
   const name = words.days[day.weekday - 1];
   if (daysAhead < 7) return name;
   const [, month, date] = day.iso.split('-').map(Number);
-  return `${name} ${words.dayOfMonth(date)} ${words.months[month - 1]}`;
+  return filled(words.weekdayDate, { weekday: name, day: words.dayOfMonth(date), month: words.months[month - 1] });
 }
 
 /**

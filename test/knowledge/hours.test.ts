@@ -1,6 +1,7 @@
 import type { StoredHours } from '../../knowledge/annuaire/types';
 import { HOURS_UNKNOWN, hoursLines, openingStatus } from '../../knowledge/hours/opening';
-import { dateWordsFor, sourceLine } from '../../knowledge/wording';
+import { dateWordsFor } from '../../knowledge/date-words';
+import { sourceLine } from '../../knowledge/wording';
 
 // Monday to Thursday 8 h 30 - 12 h and 13 h 30 - 16 h, Friday 8 h 30 - 12 h.
 const OFFICE: StoredHours = {
@@ -112,6 +113,49 @@ describe('opening hours and source lines in English: the same times and dates, i
   });
 
   it('keeps French for a language whose words the team has not written', () => {
-    expect(dateWordsFor('ru')).toBe(dateWordsFor('fr'));
+    expect(dateWordsFor('es')).toBe(dateWordsFor('fr'));
+  });
+});
+
+describe("in every other language the bot reads, the same times and dates in the language's words", () => {
+  const mondaysOnly: StoredHours = { ranges: [{ from: 1, to: 1, slots: [[540, 720]] }], comments: [] };
+  const checked = { title: 'Service-Public.fr', fiche: 'F1344', date: '2020-08-01', verified: '2026-11-30' };
+
+  it.each([
+    [
+      'ru',
+      'Закрыто. Откроется: понедельник, 13 апреля, 9:00',
+      'Понедельник – четверг: 8:30 - 12:00, 13:30 - 16:00',
+      'Источник: Service-Public.fr F1344, 1 августа 2020, проверено 30 ноября 2026.',
+    ],
+    [
+      'uk',
+      'Зачинено. Відчиниться: понеділок, 13 квітня, 9:00',
+      'Понеділок – четвер: 8:30 - 12:00, 13:30 - 16:00',
+      'Джерело: Service-Public.fr F1344, 1 серпня 2020, перевірено 30 листопада 2026.',
+    ],
+    [
+      'zh',
+      '已关闭,4月13日(星期一) 9:00开放',
+      '星期一至星期四：8:30 - 12:00, 13:30 - 16:00',
+      '来源: Service-Public.fr F1344, 2020年8月1日, 核实于 2026年11月30日.',
+    ],
+    [
+      'ar',
+      'مغلق، يفتح الاثنين 13 أبريل الساعة 9:00',
+      'من الاثنين إلى الخميس: 8:30 - 12:00, 13:30 - 16:00',
+      'المصدر: Service-Public.fr F1344, 1 أغسطس 2020, تم التحقق في 30 نوفمبر 2026.',
+    ],
+    [
+      'fa',
+      'بسته است، دوشنبه 13 آوریل ساعت 9:00 باز می‌شود',
+      'دوشنبه تا پنجشنبه: 8:30 - 12:00, 13:30 - 16:00',
+      'منبع: Service-Public.fr F1344, 1 اوت 2020, بررسی‌شده در 30 نوامبر 2026.',
+    ],
+  ])('%s: when the office opens next, its week, and the source line', (lang, opens, week, source) => {
+    const words = dateWordsFor(lang);
+    expect(openingStatus(mondaysOnly, new Date('2026-03-30T12:00:00Z'), '59', words)).toBe(opens);
+    expect(hoursLines(OFFICE, words)[0]).toBe(week);
+    expect(sourceLine(checked, false, words)).toBe(source);
   });
 });

@@ -10,7 +10,8 @@ import { testKnowledge } from '../channels/support/knowledge';
 // A newcomer writes in Arabic, Russian, Ukrainian, Chinese or Persian, on the web chat and by
 // SMS, with the bundled trees and their translations (dialogs/lang/<code>/): asked in that
 // language, answers in it (or by number by SMS), and is oriented in it, with the office's name
-// in French as on its door, glossed, and the line saying the official text is in French.
+// in French as on its door, glossed, and the line saying the official text is in French, dated
+// in the language.
 // By SMS these scripts go in UCS-2 (70 characters a segment): every message stays within three.
 
 jest.setTimeout(60_000);
@@ -46,7 +47,7 @@ const NEWCOMERS: Newcomer[] = [
     answer: 'لا، أسكن في مرسيليا',
     title: 'بطاقة الإقامة (طلب أول، تجديد)',
     office: 'Préfecture (مكتب الدولة، بطاقات الإقامة)',
-    officialText: 'النص الرسمي بالفرنسية. Source : Service-Public.fr F2231',
+    officialText: 'النص الرسمي بالفرنسية. المصدر: Service-Public.fr F2231, 20 يناير 2020',
     another: 'هل لديك سؤال آخر؟ اكتبه في كلمات قليلة.',
   },
   {
@@ -59,7 +60,7 @@ const NEWCOMERS: Newcomer[] = [
     answer: 'нет, я не работаю в сельском хозяйстве',
     title: 'Carte Vitale, карта медстраховки (потеря, кража, обновление)',
     office: "Caisse primaire d'assurance maladie (CPAM) (медицинская страховка)",
-    officialText: 'Официальный текст — на французском. Source : Service-Public.fr F265',
+    officialText: 'Официальный текст — на французском. Источник: Service-Public.fr F265, 14 октября 2020',
     another: 'У вас есть другой вопрос? Опишите его в нескольких словах.',
   },
   {
@@ -72,7 +73,7 @@ const NEWCOMERS: Newcomer[] = [
     answer: 'ні, я працюю в ресторані',
     title: 'Допомога на житло (APL, ALF, ALS)',
     office: "Caisse d'allocations familiales (CAF) (сімейні допомоги та допомога на житло)",
-    officialText: 'Офіційний текст — французькою. Source : Service-Public.fr F12006',
+    officialText: 'Офіційний текст — французькою. Джерело: Service-Public.fr F12006, 1 січня 2020, перевірено 30 листопада 2026',
     another: 'У вас є інше питання? Опишіть його кількома словами.',
   },
   {
@@ -85,7 +86,7 @@ const NEWCOMERS: Newcomer[] = [
     answer: '不，我住在里昂',
     title: '居留证(首次申请、续签)',
     office: 'Préfecture (省政府,办居留)',
-    officialText: '官方文本为法语。 Source : Service-Public.fr F2231',
+    officialText: '官方文本为法语。 来源: Service-Public.fr F2231, 2020年1月20日',
     another: '您还有其他问题吗?请用几句话描述。',
   },
   {
@@ -99,7 +100,7 @@ const NEWCOMERS: Newcomer[] = [
     answer: 'نه، در لیون زندگی می‌کنم',
     title: 'کارت اقامت (درخواست اول، تمدید)',
     office: 'Préfecture (اداره دولتی استان، برای اقامت)',
-    officialText: 'متن رسمی به فرانسوی است. Source : Service-Public.fr F2231',
+    officialText: 'متن رسمی به فرانسوی است. منبع: Service-Public.fr F2231, 20 ژانویه 2020',
     another: 'سؤال دیگری دارید؟ در چند کلمه بنویسید.',
   },
 ];

@@ -35,7 +35,7 @@ const NEWCOMERS = [
       online: 'Validate the VLS-TS and pay the tax (ANEF)',
     },
     contract: { why: 'you sign the republican integration contract (CIR): civic training is compulsory' },
-    source: 'Official text in French. Source: OFII',
+    source: 'Official text in French. Source: OFII, checked on 1 December 2026',
   },
   {
     name: 'Arabic',
@@ -49,7 +49,7 @@ const NEWCOMERS = [
     smsOffice: "Office français de l'immigration et de l'intégration (OFII) (مكتب الهجرة والإدماج)",
     visa: { say: 'خاصني نفعل الفيزا', why: 'فعّل تأشيرتك (VLS-TS) عبر الإنترنت خلال 3 أشهر من وصولك.', online: 'تفعيل VLS-TS ودفع الرسم (ANEF)' },
     contract: { why: 'توقّع عقد الاندماج الجمهوري (CIR): التكوين المدني إجباري' },
-    source: 'النص الرسمي بالفرنسية. Source : OFII',
+    source: 'النص الرسمي بالفرنسية. المصدر: OFII, تم التحقق في 1 ديسمبر 2026',
   },
 ];
 

@@ -5,7 +5,8 @@ import { startBot } from '../channels/support/world';
 
 // A person writes to the web chat in Arabic: every bot message says lang="ar" dir="rtl" (RGAA
 // 8.3 and 8.7) and is laid out right to left, the page's own words follow the conversation,
-// and the orientation card comes in Arabic, office names in French. Screenshot in test-artifacts/.
+// and the orientation card comes in Arabic, office names in French, the source's date in Arabic.
+// Screenshot in test-artifacts/.
 
 jest.setTimeout(90_000);
 
@@ -61,6 +62,10 @@ test('an Arabic conversation renders right to left, from the first message to th
     await expect(office.getAttribute('lang')).resolves.toBe('fr');
     await expect(office.evaluate((el) => getComputedStyle(el).direction)).resolves.toBe('ltr');
     await expect(card.getByRole('link', { name: '01 23 45 67 89' }).getAttribute('dir')).resolves.toBe('ltr');
+    // the source's date is written in Arabic, as in the reply's text, the cited title staying French
+    const sourceDate = card.locator('.card__source time[datetime="2026-03-12"]');
+    await expect(sourceDate.textContent()).resolves.toBe('12 مارس 2026');
+    await expect(sourceDate.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).resolves.toBe('ar');
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic.png'), fullPage: true });
   } finally {
     await context.close();

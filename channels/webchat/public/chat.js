@@ -100,29 +100,49 @@
     return p;
   }
 
-  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  /** The words that write a date in the conversation's language (knowledge/date-words.ts, by /words.json). */
+  function dateWords() {
+    return (WORDS[current] || WORDS.fr || {}).dates;
+  }
 
-  /** "2026-03-12" -> "12 mars 2026", as the other channels write it. */
-  function frenchDate(iso) {
+  /** "2026-03-12" -> "12 mars 2026" ("12 March 2026", "2026年3月12日"), as the other channels write it. */
+  function writtenDate(iso) {
+    var dates = dateWords();
     var parts = (iso || '').split('-').map(Number);
-    if (parts.length !== 3 || !parts[0] || !parts[1] || !parts[2]) return iso;
-    return (parts[2] === 1 ? '1er' : parts[2]) + ' ' + MONTHS[parts[1] - 1] + ' ' + parts[0];
+    if (!dates || parts.length !== 3 || !parts[0] || !parts[1] || !parts[2]) return iso;
+    var values = { day: dates.days[parts[2] - 1], month: dates.months[parts[1] - 1], year: String(parts[0]) };
+    return dates.date.replace(/\{(\w+)\}/g, function (all, name) {
+      return values[name] || all;
+    });
+  }
+
+  function dateElement(iso, prefix) {
+    var time = el('time', '', (prefix ? prefix + ' ' : '') + writtenDate(iso));
+    time.setAttribute('datetime', iso);
+    return time;
   }
 
   function sourceLine(src) {
     var official = word('officialFrench', '');
     var p = el('p', 'card__source', (official ? official + ' ' : '') + word('source', 'Source :') + ' ');
     var title = src.title || 'Service-Public.fr';
-    // the source is named and dated in French: marked so, and kept left to right
+    // the source is named in French: marked so, and kept left to right; its dates are in the conversation's language
     var cited = inFrench(el('span'));
     if (safeUrl(src.url)) cited.appendChild(externalLink(title, src.url));
     else cited.appendChild(document.createTextNode(title));
     if (src.fiche) cited.appendChild(document.createTextNode(' ' + src.fiche));
-    cited.appendChild(document.createTextNode(', '));
-    var time = el('time', '', frenchDate(src.date));
-    time.setAttribute('datetime', src.date);
-    cited.appendChild(time);
     p.appendChild(cited);
+    p.appendChild(document.createTextNode(', '));
+    // a page without a date of its own is dated the day it was read: only « checked on » is said
+    var checked = (dateWords() || {}).checked || 'vérifié le';
+    if (src.verified && src.verified === src.date) p.appendChild(dateElement(src.verified, checked));
+    else {
+      p.appendChild(dateElement(src.date));
+      if (src.verified) {
+        p.appendChild(document.createTextNode(', '));
+        p.appendChild(dateElement(src.verified, checked));
+      }
+    }
     return p;
   }
 
@@ -135,11 +155,11 @@
     return node;
   }
 
-  /** Opening hours the server wrote in the conversation's language (English: knowledge/wording.ts), inside an office in French. */
+  /** Opening hours the server wrote in the conversation's language (knowledge/date-words.ts), inside an office in French. */
   function hoursWritten(node) {
-    if (current === 'en') {
-      node.lang = 'en';
-      node.dir = 'ltr';
+    if (current !== 'fr') {
+      node.lang = current;
+      node.dir = directionOf(current);
     }
     return node;
   }
