@@ -66,6 +66,9 @@ test('an Arabic conversation renders right to left, from the first message to th
     const sourceDate = card.locator('.card__source time[datetime="2026-03-12"]');
     await expect(sourceDate.textContent()).resolves.toBe('12 مارس 2026');
     await expect(sourceDate.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).resolves.toBe('ar');
+    // so is the office's source line, inside the office's French block
+    await expect(office.locator('.card__source').getAttribute('lang')).resolves.toBe('ar');
+    await expect(office.locator('.card__source').getAttribute('dir')).resolves.toBe('rtl');
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic.png'), fullPage: true });
   } finally {
     await context.close();

@@ -125,6 +125,11 @@
   function sourceLine(src) {
     var official = word('officialFrench', '');
     var p = el('p', 'card__source', (official ? official + ' ' : '') + word('source', 'Source :') + ' ');
+    // in the conversation's language even inside an office's French block
+    if (current !== 'fr') {
+      p.lang = current;
+      p.dir = directionOf(current);
+    }
     var title = src.title || 'Service-Public.fr';
     // the source is named in French: marked so, and kept left to right; its dates are in the conversation's language
     var cited = inFrench(el('span'));
