@@ -1,6 +1,7 @@
 import { foldText } from '../../knowledge/text';
 import { editDistance, typosInChoice } from '../../knowledge/similarity';
 import type { TreeChoice } from '../trees/types';
+import { STOPWORDS } from '../nlu/stopwords';
 
 /** What an answer is recognised by: a tree's choice, or a menu entry the engine builds. */
 export type Choosable = Pick<TreeChoice, 'label' | 'synonyms'>;
@@ -84,6 +85,14 @@ let POLAR_PHRASES: [string, Polarity][] = byLength([
 ]);
 /** yes and no in the other languages the bot reads (their messages.yaml), also as a choice's first word */
 let FOREIGN_POLAR: [string, Polarity][] = [];
+// "si" answers a negative question only when it is the whole answer ("si je peux" is no yes);
+// so does another language's yes or no that is also a French word: Arabic written in Latin
+// letters says no with « la », which starts « la validation du visa » or « la mairie ».
+const WHOLE_ANSWER = new Map<string, Polarity>([
+  ['si', 'oui'],
+  ['si si', 'oui'],
+  ['mais si', 'oui'],
+]);
 
 /** Adds a language's yes and no (folded), when its catalog is loaded. */
 export function addPolarWords(yes: string[], no: string[]): void {
@@ -92,11 +101,12 @@ export function addPolarWords(yes: string[], no: string[]): void {
     (list: [string, Polarity][]) =>
     ([p]: [string, Polarity]) =>
       !list.some(([known]) => known === p);
-  POLAR_PHRASES = byLength([...POLAR_PHRASES, ...words.filter(isNew(POLAR_PHRASES))]);
-  FOREIGN_POLAR = byLength([...FOREIGN_POLAR, ...words.filter(isNew(FOREIGN_POLAR))]);
+  const frenchWord = ([p]: [string, Polarity]) => STOPWORDS.has(p) && !POLAR_PHRASES.some(([known]) => known === p);
+  for (const [p, polarity] of words.filter(frenchWord)) if (!WHOLE_ANSWER.has(p)) WHOLE_ANSWER.set(p, polarity);
+  const leading = words.filter((w) => !frenchWord(w));
+  POLAR_PHRASES = byLength([...POLAR_PHRASES, ...leading.filter(isNew(POLAR_PHRASES))]);
+  FOREIGN_POLAR = byLength([...FOREIGN_POLAR, ...leading.filter(isNew(FOREIGN_POLAR))]);
 }
-// "si" answers a negative question only when it is the whole answer ("si je peux" is no yes).
-const WHOLE_ANSWER_YES = new Set(['si', 'si si', 'mais si']);
 
 // A negation just before a mention turns it around: "je ne suis pas agriculteur".
 const NEGATIONS = new Set(['ne', 'n', 'pas', 'jamais', 'ni', 'non', 'sans', 'aucun', 'aucune']);
@@ -107,7 +117,8 @@ type Polarity = 'oui' | 'non';
 /** "oui" or "non" when the answer starts with one, in any everyday form, and what follows it. */
 export function polarityOf(text: string): { polarity: Polarity; rest: string } | undefined {
   const folded = foldText(text).replace(FILLERS, '');
-  if (WHOLE_ANSWER_YES.has(folded)) return { polarity: 'oui', rest: '' };
+  const whole = WHOLE_ANSWER.get(folded);
+  if (whole) return { polarity: whole, rest: '' };
   for (const [phrase, polarity] of POLAR_PHRASES) {
     if (folded === phrase || folded.startsWith(`${phrase} `)) return { polarity, rest: folded.slice(phrase.length).trim() };
   }

@@ -41,6 +41,17 @@ describe('yes and no as people say them', () => {
   });
 });
 
+describe("another language's yes or no that is also a French word", () => {
+  beforeAll(() => bundledContext()); // loads every language's yes and no
+
+  test('« la MSA » names the farming choice: « la » is no only as a whole answer (Arabic in Latin letters)', () => {
+    expect(recognizeChoice('la MSA', farming)).toBe(1);
+    expect(polarityOf('la validation du visa')).toBeUndefined();
+    expect(polarityOf('la')?.polarity).toBe('non');
+    expect(recognizeChoice('la', farming)).toBe(0);
+  });
+});
+
 describe('a commune answers a question about where one lives', () => {
   test.each([
     ['Lyon', paris, 0],
