@@ -8,10 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ROOT } from '../app/runtime';
+import { foldText } from '../knowledge/text';
+import { keyTermsOf, titleVariants } from './travail-emploi/vocabulary';
 
 interface Section {
   title: string;
   text?: string;
+  html?: string;
 }
 interface LabourFiche {
   pubId: string;
@@ -19,6 +22,7 @@ interface LabourFiche {
   /** dd/mm/yyyy */
   date: string;
   url: string;
+  intro?: string;
   sections: Section[];
 }
 
@@ -54,13 +58,17 @@ function contacts(fiche: LabourFiche): string[] {
   return services;
 }
 
-function ficheIntent(fiche: LabourFiche) {
+function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[]) {
+  const keywords = [fiche.title, ...titleVariants(fiche.title)];
+  const said = new Set(keywords.map(foldText));
+  const terms = keyTerms(fiche).filter((t) => !said.has(foldText(t)));
   const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
   const date = isoDate(fiche.date);
   return {
     id: `te_${slug(fiche.url)}`,
     title: shortTitle(fiche.title),
-    keywords: [fiche.title],
+    keywords,
+    ...(terms.length > 0 ? { synonyms: terms } : {}),
     ...(questions.length > 0 ? { examples: questions.slice(0, MAX_QUESTIONS) } : {}),
     outcome: {
       services: contacts(fiche),
@@ -73,9 +81,10 @@ function ficheIntent(fiche: LabourFiche) {
 
 function main() {
   const fiches = JSON.parse(readFileSync(require.resolve('@socialgouv/fiches-travail-data/data/fiches-travail.json'), 'utf8')) as LabourFiche[];
+  const keyTerms = keyTermsOf(fiches);
   const byId = new Map<string, ReturnType<typeof ficheIntent>>();
   for (const fiche of fiches) {
-    const intent = ficheIntent(fiche);
+    const intent = ficheIntent(fiche, keyTerms);
     // A few fiches are published twice (two audiences): the newer one wins.
     const known = byId.get(intent.id);
     if (!known || known.outcome.source.date < intent.outcome.source.date) byId.set(intent.id, intent);

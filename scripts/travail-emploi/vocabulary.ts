@@ -1,0 +1,143 @@
+// The words a Ministry of Labour fiche is found by. People type short labour-law queries in the
+// fiche's own terms (« marchandage », « vae », « le 8 mai », « dpae ») that its long title and
+// section headings alone do not hold: the fiche's authors set those terms in bold or list them,
+// and define its acronyms in brackets. Measured on test/eval/labour/tuning.yaml.
+import { foldText } from '../../knowledge/text';
+
+export interface FicheText {
+  title: string;
+  intro?: string;
+  sections: { title: string; html?: string }[];
+}
+
+/** A key term shorter than this many words reads as a query; longer ones are sentences. */
+const MAX_TERM_WORDS = 5;
+const MAX_TERM_CHARS = 50;
+/**
+ * A term whose words stand together in more fiches than this names no fiche in particular
+ * (« période d'essai », « branche »); rarer ones (« marchandage », « le 11 novembre ») do.
+ */
+const MAX_TERM_FICHES = 8;
+/** The fiche's most repeated terms: enough to be found by, few enough to stay its own. */
+const MAX_TERMS = 12;
+/** Bold words that only draw the eye: « À savoir », « Exemple », « Attention »... */
+const EMPHASIS =
+  /^(a savoir|bon a savoir|savoir|exemple|attention|important|remarque|nota|par exception|en revanche|toutefois|cependant|en effet|ou|et|a defaut)\b/;
+/** The bold part of a sentence cut mid-way: it starts with a preposition, or ends on a number. */
+const FRAGMENT = /^(pour|par|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans)\b|\d$/;
+/** Small words an acronym's letters may skip (« compte personnel de formation » is CPF). */
+const LINKING = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'au', 'aux', 'a', 'sur', 'un', 'une']);
+
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;|&#160;|\p{Cc}/gu, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+const html = (f: FicheText) => [f.intro ?? '', ...f.sections.map((s) => s.html ?? '')].join(' ');
+
+/**
+ * The title as people shorten it: its head before « : » or « | », without its bracketed aside,
+ * and the acronym in brackets on its own (« La validation des acquis de l'expérience (VAE) »).
+ */
+export function titleVariants(title: string): string[] {
+  const acronyms = [...title.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g)].map((m) => m[1]);
+  const bare = title.replace(/\s*\([^)]*\)/g, '').trim();
+  // the head only: what follows is often « définition et mise en place », « Questions-réponses »
+  const head = bare.split(/\s+[:|–]\s+/)[0];
+  return [...new Set([bare, ...(head.includes(' ') ? [head] : []), ...acronyms])].filter((v) => v !== title);
+}
+
+/** A bold or listed phrase cleaned to a query-like term, or undefined when it is no term. */
+function asTerm(raw: string): string | undefined {
+  const term = plain(raw)
+    .replace(/^[\s:;,.!?«»"-]+|[\s:;,.!?«»"-]+$/g, '')
+    .trim();
+  const folded = foldText(term);
+  const words = folded.split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > MAX_TERM_WORDS || term.length > MAX_TERM_CHARS || folded.length < 3) return undefined;
+  if (EMPHASIS.test(folded) || FRAGMENT.test(folded) || /\d{3,}|X{3}/.test(term) || LINKING.has(words[words.length - 1])) return undefined;
+  if ((term.match(/\(/g) ?? []).length !== (term.match(/\)/g) ?? []).length) return undefined;
+  return term;
+}
+
+/** The fiche's bold and listed terms, by folded form. */
+function candidateTerms(f: FicheText): Map<string, string> {
+  const terms = new Map<string, string>();
+  for (const m of html(f).matchAll(/<(strong|li)\b[^>]*>(.*?)<\/\1>/gs)) {
+    const term = asTerm(m[2]);
+    if (term && !terms.has(foldText(term))) terms.set(foldText(term), term);
+  }
+  return terms;
+}
+
+/** The fiche's whole text as folded words: what its terms are counted in. */
+const wordsOf = (f: FicheText) => foldText([f.title, ...f.sections.map((s) => s.title), plain(html(f))].join(' ')).split(' ');
+
+/** For each of `keys` (folded terms), how many times each fiche's text holds it. */
+function occurrences(fiches: FicheText[], keys: Set<string>): Map<string, number>[] {
+  return fiches.map((f) => {
+    const counts = new Map<string, number>();
+    const words = wordsOf(f);
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= MAX_TERM_WORDS && i + n <= words.length; n++) {
+        const key = words.slice(i, i + n).join(' ');
+        if (keys.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return counts;
+  });
+}
+
+/**
+ * Acronyms the fiches define, « déclaration préalable à l'embauche (DPAE) »: folded expansion to
+ * acronym, found by reading the words before the bracket back, letter by letter.
+ */
+export function acronymGlossary(fiches: FicheText[]): Map<string, string> {
+  const glossary = new Map<string, string>();
+  for (const f of fiches) {
+    const text = plain([f.title, ...f.sections.map((s) => s.title), html(f)].join(' '));
+    // two letters name too much (« DE », « OS »): only a title's own acronym is trusted that short
+    for (const m of text.matchAll(/([^()]{3,120})\(([A-Z]{3,6})\)/g)) {
+      const expansion = expand(foldText(m[1]).split(' '), m[2].toLowerCase());
+      if (expansion) glossary.set(expansion, m[2]);
+    }
+  }
+  return glossary;
+}
+
+function expand(words: string[], letters: string): string | undefined {
+  let letter = letters.length - 1;
+  let start = words.length;
+  while (letter >= 0 && start > 0) {
+    const word = words[start - 1];
+    if (word[0] === letters[letter]) letter--;
+    else if (!LINKING.has(word)) return undefined;
+    start--;
+  }
+  return letter < 0 ? words.slice(start).join(' ') : undefined;
+}
+
+/** Builds, over all the fiches at once, the key terms of each: its own, not every fiche's. */
+export function keyTermsOf(fiches: FicheText[]): (f: FicheText) => string[] {
+  const perFiche = fiches.map(candidateTerms);
+  const counts = occurrences(fiches, new Set(perFiche.flatMap((terms) => [...terms.keys()])));
+  const ficheCount = new Map<string, number>();
+  for (const c of counts) for (const key of c.keys()) ficheCount.set(key, (ficheCount.get(key) ?? 0) + 1);
+  const glossary = acronymGlossary(fiches);
+  const rarity = (key: string) => Math.log(fiches.length / Math.max(ficheCount.get(key) ?? 1, 1));
+  return (f) => {
+    const at = fiches.indexOf(f);
+    const terms = [...perFiche[at]]
+      .filter(([key]) => (ficheCount.get(key) ?? 0) <= MAX_TERM_FICHES)
+      .map(([key, term]) => ({ term, weight: (counts[at].get(key) ?? 1) * rarity(key) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_TERMS)
+      .map((t) => t.term);
+    // An acronym names the fiches whose title or headings spell it out.
+    const headings = ` ${[f.title, ...f.sections.map((s) => s.title)].map(foldText).join(' | ')} `;
+    const acronyms = [...glossary].filter(([expansion]) => headings.includes(` ${expansion} `)).map(([, acronym]) => acronym);
+    return [...new Set([...terms, ...acronyms])];
+  };
+}
