@@ -23,8 +23,45 @@ const MAX_TERMS = 12;
 /** Bold words that only draw the eye: « À savoir », « Exemple », « Attention »... */
 const EMPHASIS =
   /^(a savoir|bon a savoir|savoir|exemple|attention|important|remarque|nota|par exception|en revanche|toutefois|cependant|en effet|ou|et|a defaut)\b/;
-/** The bold part of a sentence cut mid-way: it starts with a preposition, or ends on a number. */
-const FRAGMENT = /^(pour|par|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans)\b|\d$/;
+/** A list item's lead-in (« Pour le décès d'un enfant »): the term is what follows. */
+const LEAD = /^(pour|par|en cas d['’]|en cas de|dans le cas d['’]|dans le cas de)\s*/i;
+/** The bold part of a sentence cut mid-way: it starts with a linking word, or ends on a number. */
+const FRAGMENT =
+  /^(de|du|d|chez|non|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans|et|mais|il|elle|ils|ce|ces|cette)\b|\d$/;
+/** Words a phrase cut mid-way ends on (« le père salarié ainsi que »). */
+const DANGLING = new Set([
+  'que',
+  'qui',
+  'ainsi',
+  'dont',
+  'mais',
+  'ou',
+  'si',
+  'car',
+  'lorsque',
+  'notamment',
+  'par',
+  'avec',
+  'dans',
+  'sans',
+  'entre',
+  'sont',
+  'est',
+]);
+/** Words that say how many or how long, not what: « trois ans », « 24 heures » name no topic. */
+const QUANTITY =
+  /^(\d+|er|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|premier|premiere|ans?|annees?|mois|jours?|semaines?|heures?|plus|moins|fois|euros?|€|%|hebdomadaires?|mensuels?)$/;
+const contentWords = (term: string) =>
+  foldText(term)
+    .split(' ')
+    .filter((w) => w.length > 1 && !LINKING.has(w) && !QUANTITY.test(w));
+/**
+ * Two words that name something together (« travail dissimulé »), not one word and its article:
+ * a single word, even in bold, is as often an everyday one (« constats », « stress », « banque »)
+ * that would send any story using it to the fiche. Acronyms are the exception.
+ */
+const isCompound = (term: string) => contentWords(term).length >= 2;
+const isAcronym = (term: string) => /^[A-Z]{2,6}$/.test(term);
 /** Small words an acronym's letters may skip (« compte personnel de formation » is CPF). */
 const LINKING = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'au', 'aux', 'a', 'sur', 'un', 'une']);
 
@@ -53,21 +90,36 @@ export function titleVariants(title: string): string[] {
 function asTerm(raw: string): string | undefined {
   const term = plain(raw)
     .replace(/^[\s:;,.!?«»"-]+|[\s:;,.!?«»"-]+$/g, '')
+    .replace(LEAD, '')
     .trim();
   const folded = foldText(term);
   const words = folded.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_TERM_WORDS || term.length > MAX_TERM_CHARS || folded.length < 3) return undefined;
-  if (EMPHASIS.test(folded) || FRAGMENT.test(folded) || /\d{3,}|X{3}/.test(term) || LINKING.has(words[words.length - 1])) return undefined;
+  if (contentWords(term).length === 0) return undefined;
+  if (
+    EMPHASIS.test(folded) ||
+    FRAGMENT.test(folded) ||
+    /\d{3,}|X{3}/.test(term) ||
+    LINKING.has(words[words.length - 1]) ||
+    DANGLING.has(words[words.length - 1])
+  )
+    return undefined;
   if ((term.match(/\(/g) ?? []).length !== (term.match(/\)/g) ?? []).length) return undefined;
   return term;
 }
 
-/** The fiche's bold and listed terms, by folded form. */
+/**
+ * The fiche's bold, listed and tabled terms, by folded form; an enumeration gives each of its
+ * items.
+ */
 function candidateTerms(f: FicheText): Map<string, string> {
   const terms = new Map<string, string>();
-  for (const m of html(f).matchAll(/<(strong|li)\b[^>]*>(.*?)<\/\1>/gs)) {
-    const term = asTerm(m[2]);
-    if (term && !terms.has(foldText(term))) terms.set(foldText(term), term);
+  for (const m of html(f).matchAll(/<(strong|li|td|th)\b[^>]*>(.*?)<\/\1>/gs)) {
+    for (const item of plain(m[2]).split(/[;,]|\s:\s/)) {
+      const term = asTerm(item);
+      if (!term || !(isCompound(term) || isAcronym(term))) continue;
+      if (!terms.has(foldText(term))) terms.set(foldText(term), term);
+    }
   }
   return terms;
 }
