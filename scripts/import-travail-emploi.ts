@@ -30,7 +30,7 @@ const OUT_DIR = join(ROOT, 'dialogs', 'travail-emploi');
 /** Sections every fiche has: they say nothing of what the fiche is about. */
 const BOILERPLATE = /^(qui contacter|textes de référence|services en ligne|modèles de documents|à lire|pour en savoir plus|en savoir plus|vidéo)/i;
 /** Enough of a fiche's questions to recognise it, few enough to stay precise. */
-const MAX_QUESTIONS = 8;
+const MAX_QUESTIONS = 16;
 
 /** A title a phone shows in full: the fiche's, or its head before a colon or a bracket, or cut at a word. */
 const MAX_TITLE = 80;
