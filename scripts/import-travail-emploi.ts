@@ -28,7 +28,8 @@ interface LabourFiche {
 
 const OUT_DIR = join(ROOT, 'dialogs', 'travail-emploi');
 /** Sections every fiche has: they say nothing of what the fiche is about. */
-const BOILERPLATE = /^(qui contacter|textes de référence|services en ligne|modèles de documents|à lire|pour en savoir plus|en savoir plus|vidéo)/i;
+const BOILERPLATE =
+  /^(dernières actualités|qui contacter|textes de référence|services en ligne|modèles de documents|à lire|pour en savoir plus|en savoir plus|vidéo)/i;
 /** Enough of a fiche's questions to recognise it, few enough to stay precise. */
 const MAX_QUESTIONS = 16;
 

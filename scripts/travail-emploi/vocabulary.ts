@@ -2,6 +2,7 @@
 // fiche's own terms (« marchandage », « vae », « le 8 mai », « dpae ») that its long title and
 // section headings alone do not hold: the fiche's authors set those terms in bold or list them,
 // and define its acronyms in brackets. Measured on test/eval/labour/tuning.yaml.
+import { analyze } from '../../bot/nlu/analyze';
 import { foldText } from '../../knowledge/text';
 
 export interface FicheText {
@@ -51,19 +52,20 @@ const DANGLING = new Set([
 /** Words that say how many or how long, not what: « trois ans », « 24 heures » name no topic. */
 const QUANTITY =
   /^(\d+|er|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|premier|premiere|ans?|annees?|mois|jours?|semaines?|heures?|plus|moins|fois|euros?|€|%|hebdomadaires?|mensuels?)$/;
+/** The words the matcher will weigh (its stop words out: « soit », « à », « un »), quantities out too, as stems. */
 const contentWords = (term: string) =>
-  foldText(term)
-    .split(' ')
-    .filter((w) => w.length > 1 && !LINKING.has(w) && !QUANTITY.test(w));
+  analyze(term)
+    .terms.filter((t) => !QUANTITY.test(t.word))
+    .map((t) => t.stem);
 /**
  * Two words that name something together (« travail dissimulé »), not one word and its article:
  * a single word, even in bold, is as often an everyday one (« constats », « stress », « banque »)
  * that would send any story using it to the fiche. Acronyms are the exception.
  */
-const isCompound = (term: string) => contentWords(term).length >= 2;
+const isCompound = (term: string) => new Set(contentWords(term)).size >= 2;
 const isAcronym = (term: string) => /^[A-Z]{2,6}$/.test(term);
 /** Small words an acronym's letters may skip (« compte personnel de formation » is CPF). */
-const LINKING = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'au', 'aux', 'a', 'sur', 'un', 'une']);
+const LINKING = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'par', 'au', 'aux', 'a', 'sur', 'un', 'une']);
 
 const plain = (html: string) =>
   html
