@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ROOT } from '../app/runtime';
 import { foldText } from '../knowledge/text';
+import { holidayNames } from './travail-emploi/holidays';
 import { keyTermsOf, titleVariants } from './travail-emploi/vocabulary';
 
 interface Section {
@@ -62,7 +63,8 @@ function contacts(fiche: LabourFiche): string[] {
 function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[]) {
   const keywords = [fiche.title, ...titleVariants(fiche.title)];
   const said = new Set(keywords.map(foldText));
-  const terms = keyTerms(fiche).filter((t) => !said.has(foldText(t)));
+  const holidays = /jours fériés/i.test(fiche.title) ? holidayNames() : [];
+  const terms = [...keyTerms(fiche), ...holidays].filter((t) => !said.has(foldText(t)));
   const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
   const date = isoDate(fiche.date);
   return {
