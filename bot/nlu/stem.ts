@@ -12,6 +12,12 @@ const cache = new Map<string, string>();
  * « partir » and « collecte ».
  */
 const STEM_EXCEPTIONS: Record<string, string> = {
+  // Labour words the stemmer splits into families of their own: « démissionner » (28 of the real
+  // labour queries) never met « démission », nor « licencié » the « licenciement ». (« payé » is left
+  // apart from the « paie »: « je paie mes impôts » is no payslip.)
+  ...family('demission', ['demission', 'demissions', 'demissionner', 'demissionne', 'demissionnee', 'demissionnes', 'demissionnees']),
+  ...family('licenci', ['licencie', 'licenciee', 'licencies', 'licenciees', 'licencier', 'licenciement', 'licenciements']),
+  ...family('embauch', ['embauche', 'embauchee', 'embauches', 'embauchees', 'embaucher']),
   marier: 'mariag',
   marie: 'mariag',
   mariee: 'mariag',
@@ -30,6 +36,11 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   collective: 'collectif',
   collectives: 'collectif',
 };
+
+/** One word family's forms, each to the family's stem. */
+function family(familyStem: string, forms: string[]): Record<string, string> {
+  return Object.fromEntries(forms.map((form) => [form, familyStem]));
+}
 
 export function stem(word: string): string {
   let stemmed = cache.get(word);

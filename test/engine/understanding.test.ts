@@ -30,6 +30,11 @@ describe('the matcher understands everyday French', () => {
     expect(orient('se constituer partie civile', ctx).needs.map((n) => n.id)).not.toContain('information_jeunesse');
   });
 
+  test('the forms of a labour word meet: « démissionner » is the « démission », « licenciée » the « licenciement »', () => {
+    expect(topServices('comment puis-je démissionner ?')).toContain('code_travail_numerique');
+    expect(orient("j'ai été licenciée", ctx).needs[0]?.id).toBe('licenciement');
+  });
+
   test('a fact in the first message picks the branch: living in Canada means the consulate', () => {
     expect(topServices('je vis au canada et mon passeport est perimé')[0]).toBe('ambassade_france_etranger');
   });
