@@ -4,9 +4,9 @@
 // and the questions its sections answer. People ask labour-law questions in the ministry's own
 // words (« clause de mobilité », « jours de fractionnement »), which no curated need lists.
 // The output is sorted, so the same package version always gives the same file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { ROOT } from '../app/runtime';
 import { foldText } from '../knowledge/text';
 import { holidayNames } from './travail-emploi/holidays';
@@ -60,9 +60,23 @@ function contacts(fiche: LabourFiche): string[] {
   return services;
 }
 
-function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[]) {
-  const keywords = [fiche.title, ...titleVariants(fiche.title)];
-  const said = new Set(keywords.map(foldText));
+/**
+ * The keywords and synonyms of the curated needs (dialogs/*.yaml), folded: a short term one of
+ * them already owns (« rqth », « cotorep ») is left to it, or the fiche would tie with the need
+ * agents wrote for it and the bot would ask which one is meant.
+ */
+function curatedPhrases(): Set<string> {
+  const dir = join(ROOT, 'dialogs');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const intents = files.flatMap(
+    (f) => (parse(readFileSync(join(dir, f), 'utf8')) as { intents?: { keywords?: string[]; synonyms?: string[] }[] }).intents ?? [],
+  );
+  return new Set(intents.flatMap((i) => [...(i.keywords ?? []), ...(i.synonyms ?? [])]).map(foldText));
+}
+
+function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[], curated: Set<string>) {
+  const keywords = [fiche.title, ...titleVariants(fiche.title).filter((v) => !curated.has(foldText(v)))];
+  const said = new Set([...keywords, ...curated].map(foldText));
   const holidays = /jours fériés/i.test(fiche.title) ? holidayNames() : [];
   const terms = [...keyTerms(fiche), ...holidays].filter((t) => !said.has(foldText(t)));
   const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
@@ -85,9 +99,10 @@ function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[])
 function main() {
   const fiches = JSON.parse(readFileSync(require.resolve('@socialgouv/fiches-travail-data/data/fiches-travail.json'), 'utf8')) as LabourFiche[];
   const keyTerms = keyTermsOf(fiches);
+  const curated = curatedPhrases();
   const byId = new Map<string, ReturnType<typeof ficheIntent>>();
   for (const fiche of fiches) {
-    const intent = ficheIntent(fiche, keyTerms);
+    const intent = ficheIntent(fiche, keyTerms, curated);
     // A few fiches are published twice (two audiences): the newer one wins.
     const known = byId.get(intent.id);
     if (!known || known.outcome.source.date < intent.outcome.source.date) byId.set(intent.id, intent);

@@ -26,9 +26,9 @@ const EMPHASIS =
   /^(a savoir|bon a savoir|savoir|exemple|attention|important|remarque|nota|par exception|en revanche|toutefois|cependant|en effet|ou|et|a defaut)\b/;
 /** A list item's lead-in (« Pour le décès d'un enfant »): the term is what follows. */
 const LEAD = /^(pour|par|en cas d['’]|en cas de|dans le cas d['’]|dans le cas de)\s*/i;
-/** The bold part of a sentence cut mid-way: it starts with a linking word, or ends on a number. */
+/** The bold part of a sentence cut mid-way: it starts with a linking word or a possessive (« son aptitude au travail »), or ends on a number. */
 const FRAGMENT =
-  /^(de|du|d|chez|non|ni|s|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans|et|mais|il|elle|ils|ce|ces|cette)\b|\d$/;
+  /^(de|du|d|chez|non|ni|s|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans|et|mais|il|elle|ils|ce|ces|cette|son|sa|ses|leur|leurs)\b|\d$/;
 /** Words a phrase cut mid-way ends on (« le père salarié ainsi que »). */
 const DANGLING = new Set([
   'que',
