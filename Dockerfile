@@ -15,8 +15,8 @@ RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
 # The cache folder belongs to the user that runs the bot. Compiling as that user leaves in the
-# image what every start reads: the compiled trees snapshot and the communes index in .cache/,
-# and tsx's compiled TypeScript in /tmp/tsx-<uid> (docs/operations.md, "Start time").
+# image what every start reads in .cache/: the server's bundle, the compiled trees snapshot and
+# the communes index (docs/operations.md, "Start time").
 RUN mkdir -p .cache && chown node:node .cache
 USER node
 RUN npm run -s compile
@@ -26,4 +26,4 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=3s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # node itself is PID 1 and handles SIGTERM (app/ops/start.ts): `docker stop` lets requests in flight finish.
-CMD ["node", "--import", "tsx", "app/server.ts"]
+CMD ["node", "app/launch.js"]

@@ -1,6 +1,7 @@
-// Cold start: from spawning `app/server.ts` to its first /healthz answer showing the trees of
-// dialogs/ and the imported annuaire. First with an empty cache folder (trees compiled,
-// communes built, both written), then with it (the compiled snapshot and the communes read).
+// Cold start: from spawning the server as production does (app/launch.js) to its first /healthz
+// answer showing the trees of dialogs/ and the imported annuaire. First with an empty cache
+// folder (server bundled, trees compiled, communes built, all written), then with it (the
+// bundle, the compiled snapshot and the communes read).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixed, thousands, type Row } from './rows';
 import { percentile } from './stats';
-import { nodeFlags } from './http-load';
+import { SERVER_ENTRY, serverArgs } from './http-load';
 
 const ROOT = join(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_COLD_STARTS ?? 5);
@@ -44,7 +45,7 @@ function cpuMs(pid: number): number {
 
 async function coldStart(env: Record<string, string>): Promise<ColdStart> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', 'app/server.ts'], {
+  const child = spawn(process.execPath, serverArgs(SERVER_ENTRY), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],

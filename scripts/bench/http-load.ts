@@ -35,7 +35,13 @@ export interface BenchServer {
 }
 
 /** node options of the server: the heap ceiling of the Dockerfile, unless BENCH_NODE_FLAGS says otherwise */
-export const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
+const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=320').split(' ').filter(Boolean);
+
+/** what production runs: the launcher (app/launch.js, the server's bundle), as `npm start` and the Dockerfile do */
+export const SERVER_ENTRY = 'app/launch.js';
+
+/** node's arguments for an entry: a TypeScript one runs through tsx */
+export const serverArgs = (entry: string) => [...nodeFlags(), ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry];
 
 /** Resident memory of a process and its children (a node:cluster primary and its workers). */
 function treeRssMb(pid: number): number {
@@ -48,10 +54,10 @@ function treeRssMb(pid: number): number {
  * The real bot (bundled trees, rate limit on, JSON logs to a file) on a port of its own; or
  * `entry` (a node:cluster primary) once `processes` of its bots listen on that port.
  */
-export async function startServer(env: Record<string, string>, { entry = 'app/server.ts', processes = 1 } = {}): Promise<BenchServer> {
+export async function startServer(env: Record<string, string>, { entry = SERVER_ENTRY, processes = 1 } = {}): Promise<BenchServer> {
   const logFile = join(tmpdir(), `orientation-bench-${randomBytes(4).toString('hex')}.log`);
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...nodeFlags(), '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, serverArgs(entry), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STATE_SECRET: 'bench', RATE_LIMIT_MESSAGES: '1000000', ...env },
     stdio: ['ignore', log, log],

@@ -8,6 +8,8 @@ import Redis from 'ioredis';
 
 const ROOT = `${__dirname}/../../..`;
 export const REAL_SERVER = 'app/server.ts';
+/** what `npm start` and the Dockerfile run: the server's bundle, or tsx without a cache folder */
+export const LAUNCHER = 'app/launch.js';
 export const COUNTING_SERVER = 'test/ops/support/counting-server.ts';
 
 export async function freePort(): Promise<number> {
@@ -44,7 +46,7 @@ export interface BotProcess {
 
 /** Starts a real bot process on a random port and waits until it listens. */
 export async function startBot(env: Record<string, string>, entry: string): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry], {
     cwd: ROOT,
     // every test client is 127.0.0.1: the per-address budget is off unless a test sets it
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CLIENT_RATE_LIMIT_REQUESTS: '0', ...env },

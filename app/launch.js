@@ -1,0 +1,107 @@
+// `npm start` and the container's command: app/server.ts as one JavaScript file built by esbuild
+// and kept in the cache folder (`server/<digest>.js`), so that a start loads one file instead of
+// compiling some 150 TypeScript modules through tsx (about 1 s of CPU, more on a busy machine).
+// The digest covers every source file, so an edited one gives another bundle; without a cache
+// folder (CACHE_DIR=off), or when the build fails, tsx runs app/server.ts as before.
+// `node app/launch.js --build` only writes the bundle (`npm run compile`, the Dockerfile).
+'use strict';
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const process = require('node:process');
+
+const ROOT = path.join(__dirname, '..');
+const ENTRY = path.join(__dirname, 'server.ts');
+/** what the bundle is made of: our code, and the versions of what it imports and of the bundler */
+const SOURCES = ['app', 'bot', 'channels', 'knowledge', 'package-lock.json', 'tsconfig.json'];
+/** bundles kept, the newest: switching between branches stays fast */
+const KEEP = 4;
+
+/** CACHE_DIR, else .cache in the project; undefined with CACHE_DIR=off (as knowledge/file-cache.ts). */
+function cacheRoot() {
+  const dir = process.env.CACHE_DIR || path.join(ROOT, '.cache');
+  return dir === 'off' ? undefined : dir;
+}
+
+/** Digest of the sources' paths and texts (and of the folder they run from, which the bundle names). */
+function sourceDigest() {
+  const hash = createHash('sha256').update(`${ROOT}\0${process.version}\0`);
+  const add = (file) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(file).sort()) add(path.join(file, name));
+    else if (/\.(ts|js|json)$/.test(file)) hash.update(file).update('\0').update(fs.readFileSync(file)).update('\0');
+  };
+  for (const source of SOURCES) add(path.join(ROOT, source));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Each module keeps the folder it was written in: `__dirname` and `__filename` become its own
+ * path (the catalog, the public files and the worker are found next to their module).
+ */
+const sourcePaths = {
+  name: 'source-paths',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
+      const text = await fs.promises.readFile(file, 'utf8');
+      const contents = text.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(file))).replace(/\b__filename\b/g, JSON.stringify(file));
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/** Writes the bundle to `file` (whole or not at all); packages stay in node_modules, required from the project. */
+async function build(file) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await require('esbuild').build({
+    entryPoints: [ENTRY],
+    outfile: temporary,
+    bundle: true,
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0]}`,
+    format: 'cjs',
+    packages: 'external',
+    // the bundle lives in the cache folder: packages and files are required as from app/server.ts
+    banner: { js: `var require = module.constructor.createRequire(${JSON.stringify(ENTRY)});` },
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    plugins: [sourcePaths],
+  });
+  fs.renameSync(`${temporary}.map`, `${file}.map`);
+  fs.renameSync(temporary, file);
+  const bundles = fs
+    .readdirSync(path.dirname(file))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => path.join(path.dirname(file), name))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const old of bundles.slice(KEEP)) for (const stale of [old, `${old}.map`]) fs.rmSync(stale, { force: true });
+}
+
+/** The bundle of today's sources, built when missing; undefined without a cache folder or when it cannot be built. */
+async function serverBundle() {
+  const root = cacheRoot();
+  if (root === undefined) return undefined;
+  const file = path.join(root, 'server', `${sourceDigest()}.js`);
+  if (fs.existsSync(file)) return file;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await build(file);
+    return file;
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'warn', msg: 'server bundle not built, running the TypeScript through tsx', error: String(error) }));
+    return undefined;
+  }
+}
+
+async function main() {
+  const bundle = await serverBundle();
+  if (process.argv.includes('--build')) {
+    if (!bundle) process.exit(1);
+    console.log(`server bundle ready: ${bundle}`);
+    return;
+  }
+  if (!bundle) require('tsx/cjs');
+  require(bundle ?? ENTRY);
+}
+
+void main();
