@@ -1,11 +1,11 @@
-import type { Intent, Signal, Trees } from '../trees/types';
-import { MAX_GAP, parseSignal, parseWord, type Slot } from './pattern';
-import { anchor, commonness, liveSignals, PREFIX_KEY, readMessage, type SlotIndex } from './anchors';
-import { detectorWords, single } from './words';
+import type { Intent, Trees } from '../trees/types';
+import { MAX_GAP } from './pattern';
+import { liveSignals, readMessage } from './anchors';
+import { compileDetector, unpackDetector, type Compiled, type CompiledSignal, type Negations, type PackedDetector } from './compile';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
-// in dialogs/urgences.yaml. Everything is compiled once per set of trees; the work per
+// in dialogs/urgences.yaml. Everything is compiled once per set of trees (compile.ts); the work per
 // message is bounded (MAX_CHARS read, a fixed number of slots per word, one pass per signal).
 
 /** A message is read up to this length: the engine refuses longer ones, but still checks them for danger. */
@@ -23,128 +23,9 @@ export interface Detector {
   detect(text: string): Emergency | undefined;
 }
 
-interface CompiledSignal {
-  source: Signal;
-  /** parts that must all occur; each part: slot ids, in order */
-  parts: number[][];
-  /** the list it belongs to, and its place among all signals (see anchors.ts) */
-  home: CompiledSignal[];
-  rank: number;
-}
-
-interface Compiled extends SlotIndex {
-  /** every signal under its anchor (see anchors.ts) */
-  anchored: Map<number, CompiledSignal[]>;
-  urgent: { intent: Intent; sure: CompiledSignal[]; unsure: CompiledSignal[]; not: CompiledSignal[] }[];
-  past: CompiledSignal[];
-  now: CompiledSignal[];
-  figurative: CompiledSignal[];
-  question: CompiledSignal[];
-  negations: Negations;
-  /** slots made only of determiners (« ma », « le »): the next word of the signal follows them closely */
-  tight: Set<number>;
-  /** slots of the urgent needs' own signals: a message with none of them is no emergency, whatever else it says */
-  alarming: Set<number>;
-}
-
-/**
- * Spaced languages: a negation word anywhere just before or inside the signal (« je ne suis PAS
- * en danger »). Chinese: a negation (« 不 », « 没有 », « 不会 ») right before one of the
- * signal's characters, since that is where Chinese puts it (« 老公不打我 »); anywhere in the
- * span would also silence « 老公不开心就打我 » (when he is unhappy he hits me) or « 不停打我 ».
- */
-interface Negations {
-  words: Set<string>;
-  /** Han negations, their characters joined */
-  han: Set<string>;
-  longestHan: number;
-}
-
-/**
- * A determiner belongs to the noun right after it, perhaps one adjective further (« ma propre
- * mort »): in « ma peur de la mort », « ma » is not « ma mort ». Folded forms (« l » for « l' »).
- */
-const DETERMINERS = new Set('le la les l un une des du au aux ma mon mes ta ton tes sa son ses notre nos votre vos leur leurs ce cet cette ces'.split(' '));
 /** Words a message may hold between a determiner of a signal and the next word. */
 const TIGHT_GAP = 1;
 const NONE: Negations = { words: new Set(), han: new Set(), longestHan: 0 };
-const HAN = /^\p{Script=Han}$/u;
-
-function compile(trees: Trees): Compiled {
-  const compiled: Compiled = {
-    exact: new Map(),
-    prefixes: new Map(),
-    anchored: new Map(),
-    known: new Map(),
-    urgent: [],
-    past: [],
-    now: [],
-    figurative: [],
-    question: [],
-    negations: { words: new Set(), han: new Set(), longestHan: 0 },
-    tight: new Set(),
-    alarming: new Set(),
-  };
-  const commonnessOf: number[] = [];
-  const slotIds = new Map<string, number>();
-  /** a slot with the words of its groups spelled out */
-  const withGroups = (written: Slot): Slot => {
-    const slot: Slot = { words: [...written.words], prefixes: [...written.prefixes], groups: [] };
-    for (const word of written.groups.flatMap((name) => trees.safety.groups.get(name) ?? [])) {
-      const parsed = parseWord(word);
-      if (typeof parsed !== 'string' && parsed.length === 1) {
-        slot.words.push(...parsed[0].words);
-        slot.prefixes.push(...parsed[0].prefixes);
-      }
-    }
-    return slot;
-  };
-  const slotId = (written: Slot): number => {
-    const slot = withGroups(written);
-    const key = `${[...slot.words].sort().join('|')}/${[...slot.prefixes].sort().join('|')}`;
-    let id = slotIds.get(key);
-    if (id === undefined) {
-      id = slotIds.size;
-      slotIds.set(key, id);
-      if (slot.prefixes.length === 0 && slot.words.every((word) => DETERMINERS.has(word))) compiled.tight.add(id);
-      for (const word of slot.words.map(single)) compiled.exact.set(word, [...(compiled.exact.get(word) ?? []), id]);
-      for (const prefix of slot.prefixes.map(single)) {
-        const bucket = prefix.slice(0, PREFIX_KEY);
-        compiled.prefixes.set(bucket, [...(compiled.prefixes.get(bucket) ?? []), { prefix, slot: id }]);
-      }
-      commonnessOf[id] = commonness(slot);
-    }
-    return id;
-  };
-  let rank = 0;
-  const compileAll = (signals: Signal[]): CompiledSignal[] => {
-    const home: CompiledSignal[] = [];
-    for (const source of signals) {
-      const parsed = parseSignal(source.text);
-      if (parsed.parts) home.push({ source, parts: parsed.parts.map((part) => part.map(slotId)), home, rank: rank++ });
-    }
-    return home;
-  };
-  for (const intent of trees.intents.filter((i) => i.urgent)) {
-    compiled.urgent.push({ intent, sure: compileAll(intent.signals), unsure: compileAll(intent.unsureSignals), not: compileAll(intent.notSignals) });
-  }
-  for (const { sure, unsure } of compiled.urgent)
-    for (const signal of [...sure, ...unsure]) for (const slot of signal.parts.flat()) compiled.alarming.add(slot);
-  compiled.past = compileAll(trees.safety.past);
-  compiled.now = compileAll(trees.safety.now);
-  compiled.figurative = compileAll(trees.safety.figurative);
-  compiled.question = compileAll(trees.safety.question);
-  for (const negation of trees.safety.negations) {
-    const words = detectorWords(negation);
-    if (words.length > 0 && words.every((word) => HAN.test(word))) {
-      compiled.negations.han.add(words.join(''));
-      compiled.negations.longestHan = Math.max(compiled.negations.longestHan, words.length);
-    } else for (const word of words) compiled.negations.words.add(word);
-  }
-  const all = [compiled.urgent.flatMap((u) => [...u.sure, ...u.unsure, ...u.not]), compiled.past, compiled.now, compiled.figurative, compiled.question].flat();
-  compiled.anchored = anchor(all, commonnessOf);
-  return compiled;
-}
 
 /**
  * The positions of one occurrence of the signal (each slot after the previous one, at most
@@ -225,8 +106,7 @@ function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>,
   return start;
 }
 
-function buildDetector(trees: Trees): Detector {
-  const compiled = compile(trees);
+function buildDetector(compiled: Compiled): Detector {
   return {
     detect(text) {
       const { words, positions } = readMessage(compiled, text.slice(0, MAX_CHARS));
@@ -287,10 +167,15 @@ const detectors = new WeakMap<Trees, Detector>();
 export function emergencyDetector(trees: Trees): Detector {
   let detector = detectors.get(trees);
   if (!detector) {
-    detector = buildDetector(trees);
+    detector = buildDetector(compileDetector(trees));
     detectors.set(trees, detector);
   }
   return detector;
+}
+
+/** Puts the detector compiled with the trees (bot/trees/packed.ts) in service for them. */
+export function restoreDetector(trees: Trees, packed: PackedDetector): void {
+  detectors.set(trees, buildDetector(unpackDetector(packed, trees)));
 }
 
 /** The emergency a message describes, if any: what every turn checks first. */

@@ -1,7 +1,8 @@
 import type { Knowledge } from '../../knowledge/types';
 import { indexIntents, type MatcherIndex } from '../nlu/matcher-index';
 import { matcherFrom, type Matcher } from '../nlu/matcher';
-import { emergencyDetector } from '../safety/detector';
+import { restoreDetector } from '../safety/detector';
+import { compileDetector, packDetector, type PackedDetector } from '../safety/compile';
 import { languageContexts, languageIndexes } from '../lang/context';
 import { isLanguageSource, loadLanguages } from '../lang/languages';
 import { readYamlFile, type ParsedYaml } from '../lang/yaml-file';
@@ -15,7 +16,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 5;
+export const PACK_FORMAT = 6;
 
 export interface PackedTrees {
   format: number;
@@ -25,6 +26,8 @@ export interface PackedTrees {
   /** what loading found besides errors (trees with errors are never packed) */
   problems: TreeProblem[];
   matcher: MatcherIndex;
+  /** the emergency detector, compiled (compiling its signals took a third of a second) */
+  detector: PackedDetector;
   /**
    * dialogs/lang/, parsed (YAML parsing was half a second of every start): the other languages
    * are laid over the French needs again on unpacking; their signals are already in `intents`
@@ -63,12 +66,13 @@ export function packTrees(trees: Trees, problems: TreeProblem[], languageSources
     safety: { groups: [...groups], ...signals },
     problems,
     matcher: indexIntents(trees.intents),
+    detector: packDetector(compileDetector(trees)),
     languageSources,
     languageIndexes: [...languageIndexes(trees)],
   };
 }
 
-/** The trees in service from packed ones: the matcher and the emergency detector in a few milliseconds. */
+/** The trees in service from packed ones: the matcher and the emergency detector rebuilt from their indexes. */
 export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTrees {
   const { intents, themes, safety } = packed;
   const trees: Trees = {
@@ -82,7 +86,7 @@ export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTr
   trees.languages = languages;
   trees.unsupported = unsupported;
   // The detector and the other languages' matchers are built now, never on a person's turn.
-  emergencyDetector(trees);
+  restoreDetector(trees, packed.detector);
   languageContexts(trees, knowledge.officeNames(), new Map(packed.languageIndexes));
   return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };
 }
