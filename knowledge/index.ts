@@ -44,11 +44,13 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const orientationDeps = { catalog, annuaire: readAnnuaire, territories: readTerritories };
 
   if (options.preload) {
-    setImmediate(() => {
-      communeData();
-      readAnnuaire();
-      readTerritories();
-    }).unref();
+    // One at a time, the annuaire first (/healthz shows it): requests are answered in between.
+    const steps = [readAnnuaire, communeData, readTerritories];
+    const next = () => {
+      steps.shift()?.();
+      if (steps.length > 0) setImmediate(next).unref();
+    };
+    setImmediate(next).unref();
   }
 
   return {

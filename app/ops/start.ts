@@ -20,6 +20,8 @@ import { MemoryReviewStore } from '../agent/review';
 import type { Logger } from './logger';
 import { sharedTrees } from '../trees/setup';
 import { DIALOGS_DIR } from '../runtime';
+import { languageContexts } from '../../bot/lang/context';
+import { preloadLanguageDetection } from '../../bot/lang/detect';
 
 export interface StartOptions {
   config: Config;
@@ -137,6 +139,9 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
     },
     'listening',
   );
+
+  // What the first message reads and /healthz does not, loaded once the server answers.
+  setImmediate(() => preloadLanguageDetection(languageContexts(registry.current.trees).codes)).unref();
 
   async function stop() {
     if (stopping) return;

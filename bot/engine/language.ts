@@ -19,10 +19,10 @@ const french = (ctx: EngineContext): TurnContext => ({ ...ctx, lang: 'fr', say: 
 export function turnLanguage(state: ConversationState, text: string, ctx: EngineContext): TurnLanguage {
   const languages = languageContexts(ctx.trees);
   // trees with no other language (tests' fixtures): nothing to detect
-  if (languages.size === 0 && !ctx.trees.unsupported?.size) return { ctx: french(ctx) };
-  const detected = detectLanguage(text, [...languages.keys()], state.lang);
+  if (languages.codes.length === 0 && !ctx.trees.unsupported?.size) return { ctx: french(ctx) };
+  const detected = detectLanguage(text, languages.codes, state.lang);
   const lang = detected?.lang ?? state.lang ?? 'fr';
-  if (lang !== 'fr' && !languages.has(lang)) {
+  if (lang !== 'fr' && !languages.codes.includes(lang)) {
     const sentence = ctx.trees.unsupported?.get(lang);
     return { ctx: inLanguage(ctx, state.lang), ...(sentence ? { unsupported: { lang, ...sentence } } : {}) };
   }

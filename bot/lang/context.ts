@@ -5,7 +5,6 @@ import type { Trees } from '../trees/types';
 import { analyzerFor, LONG_MESSAGE_THRESHOLD } from './analyze';
 import { lexiconOf } from '../nlu/lexicon';
 import type { LanguagePack } from './pack';
-import { eldModel } from './detect';
 
 // What a turn in another language runs on: that language's trees (the French needs,
 // translated) and a matcher of that language's phrases, built once per set of trees.
@@ -16,7 +15,13 @@ export interface LanguageContext {
   matcher: Matcher;
 }
 
-const built = new WeakMap<Trees, Map<string, LanguageContext>>();
+/** The other languages of a set of trees: their codes, and each one's context, built on first use. */
+export interface LanguageContexts {
+  codes: string[];
+  get(code: string): LanguageContext | undefined;
+}
+
+const built = new WeakMap<Trees, LanguageContexts>();
 
 /** The needs a language's matcher reads: the translated ones. */
 const matchedIntents = ({ trees: local, translated }: { trees: Trees; translated: Set<string> }) => local.intents.filter((intent) => translated.has(intent.id));
@@ -27,26 +32,39 @@ export function* languageIndexes(trees: Trees): Generator<[string, MatcherIndex]
 }
 
 /**
- * The languages of a set of trees, with their matchers (the registry builds them at load time,
- * never on a turn), from `indexes` when a compiled snapshot has them.
+ * The languages of a set of trees, with their matchers, from `indexes` when a compiled snapshot
+ * has them. A language's matcher is built on the first message in that language (tens of
+ * milliseconds): a start or a reload does not pay for the languages nobody writes in yet.
  */
-export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], indexes = new Map<string, MatcherIndex>()): Map<string, LanguageContext> {
+export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], indexes = new Map<string, MatcherIndex>()): LanguageContexts {
   let contexts = built.get(trees);
   if (!contexts) {
-    contexts = new Map();
-    for (const [code, language] of trees.languages ?? []) {
+    const ready = new Map<string, LanguageContext>();
+    const build = (code: string): LanguageContext | undefined => {
+      const language = trees.languages?.get(code);
+      if (!language) return undefined;
       const matched = matchedIntents(language);
       const analyze = analyzerFor(code);
       const index = indexes.get(code) ?? indexIntents(matched, analyze);
-      contexts.set(code, {
+      const lexicon = () => lexiconOf(code);
+      return {
         pack: language.pack,
         trees: language.trees,
-        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code], lexicon: () => lexiconOf(code) }),
-      });
-    }
+        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code], lexicon }),
+      };
+    };
+    contexts = {
+      codes: [...(trees.languages?.keys() ?? [])],
+      get(code) {
+        if (!ready.has(code)) {
+          const context = build(code);
+          if (!context) return undefined;
+          ready.set(code, context);
+        }
+        return ready.get(code);
+      },
+    };
     built.set(trees, contexts);
-    // the detector's model too, at load time rather than on a person's first message
-    if (contexts.size > 0) eldModel();
   }
   return contexts;
 }

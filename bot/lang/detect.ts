@@ -2,8 +2,6 @@ import { foldText } from '../../knowledge/text';
 import { stopwordsOf } from './analyze';
 import { eldModel, newEld, type Eld } from './eld-model';
 
-export { eldModel };
-
 // The language of one message, so that a person may switch at any time (policy measured by
 // the lang-data work, docs/languages.md): the script decides first (Han, Arabic, Cyrillic...),
 // then eld restricted to the languages the bot reads, taken only when it is reliable. French
@@ -67,13 +65,22 @@ function restricted(languages: string[]): Eld {
   return instance;
 }
 
+/** The languages eld chooses among, when the bot reads `supported`. */
+const candidates = (supported: string[]) => [...new Set([...MEASURED, ...supported])];
+
+/**
+ * Loads eld's model for these languages (about 0.1 s): called once the server answers, so that
+ * neither the start nor the first message waits for it.
+ */
+export const preloadLanguageDetection = (supported: string[]): unknown => restricted(candidates(supported));
+
 /**
  * The language of a message among `supported` (French always among them), or a language the
  * bot does not read when sure; undefined when unsure: the conversation keeps its language
  * (`current`, which also settles a script two languages share when no letter tells them apart).
  */
 export function detectLanguage(text: string, supported: string[], current?: string): Detected | undefined {
-  const languages = [...new Set([...MEASURED, ...supported])];
+  const languages = candidates(supported);
   const reads = (lang: string) => languages.includes(lang);
   const byScript = scriptLanguage(text, languages, current);
   if (byScript) return { lang: byScript, by: 'script' };

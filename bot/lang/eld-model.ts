@@ -44,7 +44,7 @@ export function newEld(): Eld {
   return instance;
 }
 
-/** eld on all its languages, loaded with the trees or the first message, never on import. */
+/** eld on all its languages, loaded on first use, never on import. */
 export function eldModel(): Eld {
   model ??= newEld();
   return model;

@@ -85,7 +85,7 @@ export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTr
   const { languages, unsupported } = loadLanguages(packed.languageSources, trees, knowledge, [], { addSignals: false });
   trees.languages = languages;
   trees.unsupported = unsupported;
-  // The detector and the other languages' matchers are built now, never on a person's turn.
+  // The detector now, never on a person's turn; each other language's matcher on its first message.
   restoreDetector(trees, packed.detector);
   languageContexts(trees, knowledge.officeNames(), new Map(packed.languageIndexes));
   return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };

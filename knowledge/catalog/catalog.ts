@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CatalogService, Source } from '../types';
+import { cachedValue } from '../file-cache';
 
 /** The service catalog with its aliases resolved: lookups by any id or old code. */
 export interface Catalog {
@@ -68,12 +69,22 @@ export function buildCatalog(curated: CuratedFile, generated: PivotCodesFile): C
   };
 }
 
+/**
+ * services.yaml, parsed: kept as JSON in the cache folder, since parsing the YAML at each start
+ * cost a tenth of a second or more (the YAML parser's own code is compiled on that first use).
+ */
+function curatedServices(): CuratedFile {
+  const file = join(CATALOG_DIR, 'services.yaml');
+  const json = { suffix: '.catalog.json', serialize: JSON.stringify, deserialize: (text: string) => JSON.parse(text) as CuratedFile };
+  return cachedValue('catalog', json, [file, __filename], () => parse(readFileSync(file, 'utf8')) as CuratedFile);
+}
+
 let bundled: Catalog | undefined;
 
 /** The catalog shipped in knowledge/catalog/, read once. */
 export function bundledCatalog(): Catalog {
   if (!bundled) {
-    const curated = parse(readFileSync(join(CATALOG_DIR, 'services.yaml'), 'utf8')) as CuratedFile;
+    const curated = curatedServices();
     const generated = JSON.parse(readFileSync(join(CATALOG_DIR, 'pivot-codes.json'), 'utf8')) as PivotCodesFile;
     bundled = buildCatalog(curated, generated);
   }
