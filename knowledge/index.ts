@@ -44,8 +44,8 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const orientationDeps = { catalog, annuaire: readAnnuaire, territories: readTerritories };
 
   if (options.preload) {
-    // One at a time, the annuaire first (/healthz shows it): requests are answered in between.
-    const steps = [readAnnuaire, communeData, readTerritories];
+    // One at a time, the annuaire's header first (/healthz shows it): requests are answered in between.
+    const steps: (() => unknown)[] = [() => steps.push(...(readAnnuaire()?.warmUp() ?? [])), communeData, readTerritories];
     const next = () => {
       steps.shift()?.();
       if (steps.length > 0) setImmediate(next).unref();

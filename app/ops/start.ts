@@ -22,6 +22,7 @@ import { sharedTrees } from '../trees/setup';
 import { DIALOGS_DIR } from '../runtime';
 import { languageContexts } from '../../bot/lang/context';
 import { preloadLanguageDetection } from '../../bot/lang/detect';
+import { frenchLexicon } from '../../bot/nlu/lexicon';
 
 export interface StartOptions {
   config: Config;
@@ -140,8 +141,11 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
     'listening',
   );
 
-  // What the first message reads and /healthz does not, loaded once the server answers.
-  setImmediate(() => preloadLanguageDetection(languageContexts(registry.current.trees).codes)).unref();
+  // What the first messages read and /healthz does not, loaded once the server answers, one per turn.
+  setImmediate(() => {
+    preloadLanguageDetection(languageContexts(registry.current.trees).codes);
+    setImmediate(frenchLexicon).unref();
+  }).unref();
 
   async function stop() {
     if (stopping) return;

@@ -57,7 +57,8 @@ export function buildTypoCorrector(vocabulary: string[], lexicon: () => Lexicon 
   }
   const cache = new Map<string, string | undefined>();
   const known = new Set(vocabulary);
-  const dictionary = lexicon();
+  // Read on the first word that may be a slip (a few hundred thousand words), not with the trees.
+  let dictionary: Lexicon | undefined;
   const closest = (word: string): string | undefined => {
     const bucket = buckets.get(word[0]);
     const typos = typosInWord(word);
@@ -71,7 +72,7 @@ export function buildTypoCorrector(vocabulary: string[], lexicon: () => Lexicon 
     const unglued = word.match(ELIDED)?.[2];
     const found = unglued && known.has(unglued) ? unglued : (closest(word) ?? (unglued && closest(unglued)));
     // A real word is no slip of another one (« voile » is not « vole »), only another form of itself (« attacher », « attaché »).
-    const corrected = found && dictionary.has(word) && !(dictionary.formsCorrected && sameRoot(word, found)) ? undefined : found;
+    const corrected = found && (dictionary ??= lexicon()).has(word) && !(dictionary.formsCorrected && sameRoot(word, found)) ? undefined : found;
     if (cache.size < 10_000) cache.set(word, corrected || undefined);
     return corrected || undefined;
   };

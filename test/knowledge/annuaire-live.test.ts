@@ -1,8 +1,9 @@
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledCatalog } from '../../knowledge/catalog/catalog';
 import { buildAnnuaireIndex, writeAnnuaireIndex } from '../../knowledge/annuaire/import';
 import { liveAnnuaire } from '../../knowledge/annuaire/live';
+import { loadAnnuaire } from '../../knowledge/annuaire/annuaire';
 import { ROUBAIX_CPAM, bulkRecord, fixtureDir, writeBulkFile } from './annuaire-fixtures';
 
 // A running bot picks up the index that `npm run fetch:annuaire` (run by cron) writes.
@@ -37,4 +38,21 @@ test('a new index replaces the one in service; a damaged one does not', async ()
   utimesSync(path, new Date(Date.now() + 20_000), new Date(Date.now() + 20_000));
   expect(annuaire()?.officeCount).toBe(2);
   expect(events.at(-1)).toMatchObject({ level: 'error', msg: 'annuaire index unreadable, the previous index stays in service' });
+});
+
+test('an index cut short anywhere in its table or its offices is refused at once, as before any lookup', async () => {
+  const path = join(dir, 'annuaire-index.json');
+  const mairie = bulkRecord({ id: 'm-1', nom: 'Mairie - Exemple', type: 'mairie', commune: '59512' });
+  await writeIndex(path, [bulkRecord(ROUBAIX_CPAM), mairie], 0);
+  const whole = readFileSync(path);
+  expect(
+    loadAnnuaire(path)
+      ?.offices('mairie', '59512')
+      .map((office) => office.name),
+  ).toEqual(['Mairie - Exemple']);
+  const table = whole.lastIndexOf(10, whole.length - 2) + 1;
+  for (const end of [whole.length - 3, table + 12, table, table - 7]) {
+    writeFileSync(path, whole.subarray(0, end));
+    expect(() => loadAnnuaire(path)).toThrow();
+  }
 });
