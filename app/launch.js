@@ -53,7 +53,8 @@ const sourcePaths = {
 /** Writes the bundle to `file` (whole or not at all); packages stay in node_modules, required from the project. */
 async function build(file) {
   const temporary = `${file}.${process.pid}.tmp`;
-  await require('esbuild').build({
+  const esbuild = require('esbuild');
+  await esbuild.build({
     entryPoints: [ENTRY],
     outfile: temporary,
     bundle: true,
@@ -67,6 +68,7 @@ async function build(file) {
     logLevel: 'silent',
     plugins: [sourcePaths],
   });
+  esbuild.stop(); // its service process would otherwise live as long as the server
   fs.renameSync(`${temporary}.map`, `${file}.map`);
   fs.renameSync(temporary, file);
   const bundles = fs

@@ -5,7 +5,7 @@ import type { Knowledge } from '../../knowledge/types';
 import type { TreeSource } from '../../bot/trees/files';
 import type { TreeProblem } from '../../bot/trees/loader';
 import type { Intent } from '../../bot/trees/types';
-import { unpackTrees, type LoadedTrees, type PackedTrees } from '../../bot/trees/packed';
+import { unpackingSteps, type LoadedTrees, type PackedTrees } from '../../bot/trees/packed';
 
 export interface CompiledTrees {
   /** undefined when the trees have errors: the previous ones stay in service */
@@ -68,8 +68,14 @@ export function compileInWorker(knowledge: Knowledge): TreeCompiler {
   const finish = async (job: Pending, reply: Extract<CompileReply, { problems: TreeProblem[] }>) => {
     if (reply.error) return job.reject(new Error(reply.error));
     if (!reply.rest) return job.resolve({ problems: reply.problems });
-    await turn(); // requests that arrived during the last part go first
-    job.resolve({ loaded: unpackTrees({ ...reply.rest, intents: job.intents }, knowledge), problems: reply.problems, shared: reply.shared });
+    // requests that arrived during the last part go first, and between each step of the unpacking
+    const steps = unpackingSteps({ ...reply.rest, intents: job.intents }, knowledge);
+    let step: IteratorResult<void, LoadedTrees>;
+    do {
+      await turn();
+      step = steps.next();
+    } while (!step.done);
+    job.resolve({ loaded: step.value, problems: reply.problems, shared: reply.shared });
   };
 
   const start = () => {

@@ -46,21 +46,26 @@ export function buildTypoCorrector(vocabulary: string[], lexicon: () => Lexicon 
     list.push(word);
     byInitial.set(word[0], list);
   }
-  // Built here rather than on the first misspelled message, so that no message pays for it.
+  // Each initial's index on the first word of that initial to check (a millisecond or two): a
+  // start or a reload does not build all of them while citizens wait.
   const buckets = new Map<string, Bucket>();
-  for (const [initial, words] of byInitial) {
-    buckets.set(initial, {
+  const bucketOf = (initial: string): Bucket | undefined => {
+    const words = byInitial.get(initial);
+    if (!words || buckets.has(initial)) return buckets.get(initial);
+    const bucket = {
       words,
       masks: Int32Array.from(words, letters),
       fuse: new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }),
-    });
-  }
+    };
+    buckets.set(initial, bucket);
+    return bucket;
+  };
   const cache = new Map<string, string | undefined>();
   const known = new Set(vocabulary);
   // Read on the first word that may be a slip (a few hundred thousand words), not with the trees.
   let dictionary: Lexicon | undefined;
   const closest = (word: string): string | undefined => {
-    const bucket = buckets.get(word[0]);
+    const bucket = bucketOf(word[0]);
     const typos = typosInWord(word);
     if (!bucket || !anyWithin(bucket, word, typos)) return undefined;
     return bucket.fuse.search(word, { limit: 3 }).find((hit) => editDistance(hit.item, word) <= typos)?.item;

@@ -72,8 +72,12 @@ export function packTrees(trees: Trees, problems: TreeProblem[], languageSources
   };
 }
 
-/** The trees in service from packed ones: the matcher and the emergency detector rebuilt from their indexes. */
-export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTrees {
+/**
+ * The trees in service from packed ones, in steps: the matcher and the emergency detector are
+ * rebuilt from their indexes, each other language's matcher waits for its first message. A
+ * caller that answers citizens meanwhile lets them go between steps (app/trees/thread.ts).
+ */
+export function* unpackingSteps(packed: PackedTrees, knowledge: Knowledge): Generator<void, LoadedTrees> {
   const { intents, themes, safety } = packed;
   const trees: Trees = {
     intents,
@@ -82,13 +86,25 @@ export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTr
     safety: { ...safety, groups: new Map(safety.groups) },
     loadedAt: new Date().toISOString(),
   };
+  yield;
   const { languages, unsupported } = loadLanguages(packed.languageSources, trees, knowledge, [], { addSignals: false });
   trees.languages = languages;
   trees.unsupported = unsupported;
+  yield;
   // The detector now, never on a person's turn; each other language's matcher on its first message.
   restoreDetector(trees, packed.detector);
   languageContexts(trees, knowledge.officeNames(), new Map(packed.languageIndexes));
+  yield;
   return { trees, matcher: matcherFrom(intents, packed.matcher, { officeNames: knowledge.officeNames() }) };
+}
+
+/** The trees in service from packed ones, at once (a start, before any request). */
+export function unpackTrees(packed: PackedTrees, knowledge: Knowledge): LoadedTrees {
+  const steps = unpackingSteps(packed, knowledge);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 export const serializePacked = (packed: PackedTrees): string => JSON.stringify(packed);
