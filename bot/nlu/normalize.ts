@@ -63,7 +63,6 @@ const SMS_SPELLINGS: Record<string, string> = {
   msg: 'message',
   tel: 'telephone',
   num: 'numero',
-  n: 'numero',
   nn: 'non',
   ok: 'oui',
   ouai: 'oui',
@@ -124,12 +123,19 @@ const acronymPatterns = ACRONYMS.map(([long, short]) => ({
   short,
 }));
 
+/**
+ * « n » is « numéro » in « le n de la caf », « n 0612… », but the elided « ne » before a vowel
+ * in « je n'ai pas », « ce n'est pas », far more common: read as a number, every negation
+ * made a story look like a request for a phone number.
+ */
+const ELIDED_NE_NEXT = /^[aeiouyh]/;
+
 /** Folded words with SMS spellings spelled out (« jai » -> « j ai »), without the acronym pass. */
 export function spelledOut(text: string): string[] {
   const words: string[] = [];
-  for (const word of foldText(text).split(' ')) {
-    if (!word) continue;
-    const spelled = smsSpelling(word);
+  const folded = foldText(text).split(' ').filter(Boolean);
+  for (const [at, word] of folded.entries()) {
+    const spelled = word === 'n' ? (ELIDED_NE_NEXT.test(folded[at + 1] ?? '') ? undefined : 'numero') : smsSpelling(word);
     if (spelled === undefined) words.push(word);
     else words.push(...spelled.split(' '));
   }
