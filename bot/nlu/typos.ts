@@ -83,11 +83,41 @@ export function buildTypoCorrector(vocabulary: string[], lexicon: () => Lexicon 
   };
 }
 
-/** Two forms that differ only in their last two letters: an inflection, not another word. */
+/**
+ * Endings of French inflections, folded: « attacher » and « attaché » differ by them, while
+ * « saine » and « saint », « heurte » and « heure », « vendee » and « vendre » are other words.
+ */
+const INFLECTION = new Set([
+  '',
+  'e',
+  's',
+  'es',
+  'x',
+  'r',
+  'er',
+  'ee',
+  'ees',
+  'ez',
+  'ai',
+  'ais',
+  'ait',
+  'ent',
+  'a',
+  'i',
+  'is',
+  'it',
+  'ir',
+  'u',
+  'ue',
+  'us',
+  'ues',
+]);
+
+/** Two forms of one word: the same root, then endings of inflections only. */
 function sameRoot(a: string, b: string): boolean {
   let common = 0;
   while (common < a.length && a[common] === b[common]) common++;
-  return common >= Math.max(3, Math.min(a.length, b.length) - 2);
+  return common >= Math.max(3, Math.min(a.length, b.length) - 2) && INFLECTION.has(a.slice(common)) && INFLECTION.has(b.slice(common));
 }
 
 /**
