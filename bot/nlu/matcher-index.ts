@@ -8,6 +8,12 @@ import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
 /** examples are longer and looser than keywords: a full match is worth a little less */
 const EXAMPLE_WEIGHT = 0.9;
 /**
+ * A generated need's synonyms are the situations its fiche tells apart (« À Paris », « Autres »,
+ * « En première », « À votre demande »): answers to its questions, not names of the need. A
+ * story that mentions Paris is not about the rent of Paris flats.
+ */
+const SITUATION_WEIGHT = 0.6;
+/**
  * The rarity, relative to the rarest word, that a phrase needs in all to count fully: « à votre
  * demande » or « au travail » (situations of generated needs) are covered by half the messages.
  */
@@ -72,7 +78,7 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     };
     add(intent.title, 1);
     for (const k of intent.keywords) add(k, 1);
-    for (const s of intent.synonyms) add(s, 1);
+    for (const s of intent.synonyms) add(s, intent.generated ? SITUATION_WEIGHT : 1);
     for (const e of intent.examples) add(e, EXAMPLE_WEIGHT);
     for (const x of intent.exclude) {
       for (const term of analyze(x).terms) {
