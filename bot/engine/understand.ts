@@ -56,9 +56,12 @@ export function understand(text: string, matcher: Matcher): Understanding {
   const told = needsByClause(text, matcher);
   // Two needs, each plain in its own clause, one of them what the whole message is about:
   // the first told is answered first, the other offered after it.
-  if (told.length > 1 && told.some((c) => c.intent === top.intent)) {
-    const [first, second] = told.map((c) => candidates.find((w) => w.intent === c.intent) ?? c);
-    return { normalized, candidates, best: first, also: second };
+  // Both must also be among the whole message's first candidates: a clause's need that the
+  // message as a whole does not rank is a detail of the story (« je suis en contrat de
+  // professionnalisation » in a story of unpaid wages), not a second need.
+  const both = told.slice(0, 2).map((c) => candidates.find((w) => w.intent === c.intent));
+  if (told.length > 1 && told.some((c) => c.intent === top.intent) && both.every((c) => c !== undefined)) {
+    return { normalized, candidates, best: both[0], also: both[1] };
   }
   const close = distinctNeeds(candidates.filter((c) => c === top || (c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap)));
   if (close.length > 1) return { normalized, candidates, ambiguous: close.slice(0, 3) };

@@ -29,6 +29,14 @@ describe('a message that tells two needs', () => {
     expect(first.trace.also).toBeUndefined();
   });
 
+  test('a clause the whole message does not rank is a detail of the story, not a second need', () => {
+    const [first] = converse([
+      "Je suis en contrat de professionnalisation, je n'ai aucun bulletin de paie et je n'ai été payée que la moitié du mois d'octobre",
+    ]);
+    expect(first.trace.intent).toBe('salaire_conditions_travail');
+    expect(first.trace.also).toBeUndefined();
+  });
+
   test('a long story is not cut into needs', () => {
     const story =
       "Je suis en pleine procédure de divorce, mon avocat coûte cher, et en plus je vais bientôt perdre mon travail, je ne sais pas comment je vais m'en sortir avec les enfants";
