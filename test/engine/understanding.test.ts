@@ -35,6 +35,10 @@ describe('the matcher understands everyday French', () => {
     expect(orient("j'ai été licenciée", ctx).needs[0]?.id).toBe('licenciement');
   });
 
+  test('the situations a generated need tells apart (« À Paris », « À Lille ») are not its name', () => {
+    expect(orient("j'ai cherché partout à Paris et à Lille", ctx).understood).toBe(false);
+  });
+
   test('a fact in the first message picks the branch: living in Canada means the consulate', () => {
     expect(topServices('je vis au canada et mon passeport est perimé')[0]).toBe('ambassade_france_etranger');
   });
@@ -63,6 +67,12 @@ describe('normalisation', () => {
   test('folds case, accents, apostrophes and SMS spellings', () => {
     expect(normalize("Jai perdu ma CARTE d'identité, ke faire ?")).toBe('j ai perdu ma carte d identite que faire');
     expect(normalize('chui sans apparte')).toBe('je suis sans appartement');
+  });
+
+  test('« n » is the elided « ne » before a vowel, and « numéro » elsewhere', () => {
+    expect(normalize("je n'ai plus rien, ce n'est pas normal")).toBe('je n ai plus rien ce n est pas normal');
+    expect(normalize('le n de la caf')).toBe('le numero de la caf');
+    expect(normalize('appelez le n 3939')).toBe('appelez le numero 3939');
   });
 
   test('a word that names a property of every object is a word like any other', () => {
