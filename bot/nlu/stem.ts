@@ -35,6 +35,19 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   collectifs: 'collectif',
   collective: 'collectif',
   collectives: 'collectif',
+  ...family('loyer', ['loyer', 'loyers']), // the stemmer makes « loyer » the « loi », and « loyers » another word
+  ...family('delai', ['delai', 'delais']), // a « délai » is no « délit »
+  ...family('delit', ['delit', 'delits']),
+  ...family('rendez', ['rendez']), // a « rendez-vous » is not « rendre »
+  ...family('cours', ['cours']), // « en cours » is not the « cour » d'appel
+  ...family('courant', ['courant', 'courante', 'courants', 'courantes']),
+  ...family('isolation', ['isolation', 'isolations']), // insulating a home is not living alone (« isolé »)
+  ...family('dons', ['don', 'dons']), // a gift is not « donner »
+  ...family('coupure', ['coupe', 'coupee', 'coupees', 'coupes', 'couper', 'coupent', 'coupure', 'coupures']), // a cut is no blow (« coups »)
+  ...family('auditif', ['auditif', 'auditive', 'auditifs', 'auditives']), // hearing is not a hearing (« audition ») or an audit
+  ...family('audition', ['audition', 'auditions']),
+  ...family('fermement', ['fermement']), // firmly is no farm (« ferme »)
+  ...family('commandement', ['commandement', 'commandements']), // a bailiff's order to pay is no purchase (« commande »)
 };
 
 /** One word family's forms, each to the family's stem. */

@@ -3,6 +3,7 @@ import type { Intent } from '../../bot/trees/types';
 import { understand } from '../../bot/engine/understand';
 import { orient } from '../../bot/engine/orient';
 import { normalize } from '../../bot/nlu/normalize';
+import { stem } from '../../bot/nlu/stem';
 import { bundledContext } from '../helpers/brain';
 
 const ctx = bundledContext();
@@ -33,6 +34,26 @@ describe('the matcher understands everyday French', () => {
   test('the forms of a labour word meet: « démissionner » is the « démission », « licenciée » the « licenciement »', () => {
     expect(topServices('comment puis-je démissionner ?')).toContain('code_travail_numerique');
     expect(orient("j'ai été licenciée", ctx).needs[0]?.id).toBe('licenciement');
+  });
+
+  test.each([
+    ['loyer', 'loi'],
+    ['delai', 'delit'],
+    ['rendez', 'rendre'],
+    ['cours', 'cour'],
+    ['isolation', 'isole'],
+    ['don', 'donner'],
+    ['coupure', 'coups'],
+    ['auditif', 'audition'],
+    ['fermement', 'ferme'],
+    ['commandement', 'commande'],
+  ])('« %s » does not share its stem with « %s »', (word, other) => {
+    expect(stem(word)).not.toBe(stem(other));
+  });
+
+  test('the forms of one word share its stem', () => {
+    expect(stem('loyers')).toBe(stem('loyer'));
+    expect(stem('coupee')).toBe(stem('coupure'));
   });
 
   test('the situations a generated need tells apart (« À Paris », « À Lille ») are not its name', () => {
