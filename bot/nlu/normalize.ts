@@ -81,6 +81,7 @@ const SMS_SPELLINGS: Record<string, string> = {
   proprio: 'proprietaire',
   ado: 'adolescent',
   boulot: 'travail',
+  chomdu: 'chomage',
   taf: 'travail',
   asso: 'association',
   assoc: 'association',
