@@ -63,6 +63,7 @@ const SMS_SPELLINGS: Record<string, string> = {
   msg: 'message',
   tel: 'telephone',
   num: 'numero',
+  n: 'numero',
   nn: 'non',
   ok: 'oui',
   ouai: 'oui',
@@ -127,16 +128,21 @@ const acronymPatterns = ACRONYMS.map(([long, short]) => ({
 /**
  * « n » is « numéro » in « le n de la caf », « n 0612… », but the elided « ne » before a vowel
  * in « je n'ai pas », « ce n'est pas », far more common: read as a number, every negation
- * made a story look like a request for a phone number.
+ * made a story look like a request for a phone number to the matcher. (The emergency
+ * detector reads words one by one, its signals written with the same spelling: it keeps it.)
  */
 const ELIDED_NE_NEXT = /^[aeiouyh]/;
 
-/** Folded words with SMS spellings spelled out (« jai » -> « j ai »), without the acronym pass. */
-export function spelledOut(text: string): string[] {
+/**
+ * Folded words with SMS spellings spelled out (« jai » -> « j ai »), without the acronym pass;
+ * `elisions`: an « n » before a vowel stays the elided « ne » (see ELIDED_NE_NEXT).
+ */
+export function spelledOut(text: string, elisions = false): string[] {
   const words: string[] = [];
   const folded = foldText(text).split(' ').filter(Boolean);
   for (const [at, word] of folded.entries()) {
-    const spelled = word === 'n' ? (ELIDED_NE_NEXT.test(folded[at + 1] ?? '') ? undefined : 'numero') : smsSpelling(word);
+    const elided = elisions && word === 'n' && ELIDED_NE_NEXT.test(folded[at + 1] ?? '');
+    const spelled = elided ? undefined : smsSpelling(word);
     if (spelled === undefined) words.push(word);
     else words.push(...spelled.split(' '));
   }
@@ -150,7 +156,7 @@ const smsSpellings = new Map(Object.entries(SMS_SPELLINGS));
 
 /** The normal form every matcher compares: folded, SMS spellings spelled out, long forms as acronyms. */
 export function normalize(text: string): string {
-  let joined = ` ${spelledOut(text).join(' ')} `;
+  let joined = ` ${spelledOut(text, true).join(' ')} `;
   for (const { first, pattern, short } of acronymPatterns) if (joined.includes(first)) joined = joined.replace(pattern, ` ${short} `);
   return joined.replace(/\s+/g, ' ').trim();
 }
