@@ -8,11 +8,13 @@ import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
 /** examples are longer and looser than keywords: a full match is worth a little less */
 const EXAMPLE_WEIGHT = 0.9;
 /**
- * A generated need's synonyms are the situations its fiche tells apart (« À Paris », « Autres »,
- * « En première », « À votre demande »): answers to its questions, not names of the need. A
- * story that mentions Paris is not about the rent of Paris flats.
+ * The synonyms of a need generated from Service-Public.fr (ids `sp_`, scripts/service-public/
+ * intents.ts) are the situations its fiche tells apart (« À Paris », « Autres », « En première »,
+ * « À votre demande »): answers to its questions, not names of the need. A story that mentions
+ * Paris is not about the rent of Paris flats. (The labour fiches' synonyms are their own terms.)
  */
 const SITUATION_WEIGHT = 0.6;
+const situationsAsSynonyms = (intent: Intent) => intent.generated && intent.id.startsWith('sp_');
 /**
  * The rarity, relative to the rarest word, that a phrase needs in all to count fully: « à votre
  * demande » or « au travail » (situations of generated needs) are covered by half the messages.
@@ -78,7 +80,7 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     };
     add(intent.title, 1);
     for (const k of intent.keywords) add(k, 1);
-    for (const s of intent.synonyms) add(s, intent.generated ? SITUATION_WEIGHT : 1);
+    for (const s of intent.synonyms) add(s, situationsAsSynonyms(intent) ? SITUATION_WEIGHT : 1);
     for (const e of intent.examples) add(e, EXAMPLE_WEIGHT);
     for (const x of intent.exclude) {
       for (const term of analyze(x).terms) {
