@@ -1,4 +1,5 @@
 import { foldText } from '../../knowledge/text';
+import { STOPWORDS as FRENCH_SMALL_WORDS } from '../nlu/stopwords';
 import { stopwordsOf } from './analyze';
 import { eldModel, newEld, type Eld } from './eld-model';
 
@@ -44,6 +45,12 @@ const RUSSIAN_LETTERS = /[ыэъё]/i;
  * not forced into French or English while only these two are translated.
  */
 const MEASURED = ['fr', 'en', 'ar', 'uk', 'ru', 'zh', 'fa'];
+/**
+ * Close neighbours of a supported language that eld also weighs, so that their texts are not
+ * forced into it: Portuguese and Italian are not read as Spanish (they get their fixed sentence
+ * when long and sure, and keep the conversation's language when short).
+ */
+const NEIGHBOURS: Partial<Record<string, string[]>> = { es: ['pt', 'it'] };
 
 export interface Detected {
   /** ISO 639-1 */
@@ -82,11 +89,12 @@ export const preloadLanguageDetection = (supported: string[]): unknown => restri
 export function detectLanguage(text: string, supported: string[], current?: string): Detected | undefined {
   const languages = candidates(supported);
   const reads = (lang: string) => languages.includes(lang);
+  const weighed = [...new Set([...languages, ...supported.flatMap((lang) => NEIGHBOURS[lang] ?? [])])];
   const byScript = scriptLanguage(text, languages, current);
   if (byScript) return { lang: byScript, by: 'script' };
   const letters = letterCount(text);
   if (letters === 0) return undefined;
-  const guess = restricted(languages).detect(text);
+  const guess = restricted(weighed).detect(text);
   if (guess.language && guess.isReliable() && reads(guess.language) && hasSmallWords(text, guess.language)) return { lang: guess.language, by: 'statistics' };
   if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
   const any = eldModel().detect(text);
@@ -95,7 +103,8 @@ export function detectLanguage(text: string, supported: string[], current?: stri
 
 /**
  * Leaving French on statistics alone takes one small word of the other language (« I », « my »,
- * « the »): « prime d activiter » or « creer mon auto entreprise » have none and stay French.
+ * « the »), one that French does not also write: « prime d activiter » or « creer mon auto
+ * entreprise » have none and stay French, and so does « rompre un cdd » (« un » is Spanish too).
  */
 function hasSmallWords(text: string, lang: string): boolean {
   if (lang === 'fr') return true;
@@ -105,7 +114,7 @@ function hasSmallWords(text: string, lang: string): boolean {
     list.size === 0 ||
     foldText(text)
       .split(' ')
-      .some((word) => list.has(word) && (word.length > 1 || word === 'i'))
+      .some((word) => list.has(word) && !FRENCH_SMALL_WORDS.has(word) && (word.length > 1 || word === 'i'))
   );
 }
 

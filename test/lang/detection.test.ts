@@ -3,7 +3,7 @@ import { converse } from '../helpers/brain';
 
 // Arabic and Persian share a script, Russian and Ukrainian too: a letter only one of them
 // types decides; a greeting or a « yes » with no such letter keeps the conversation's language.
-const LANGS = ['fr', 'en', 'ar', 'fa', 'ru', 'uk', 'zh'];
+const LANGS = ['fr', 'en', 'ar', 'fa', 'ru', 'uk', 'zh', 'es'];
 const lang = (text: string, current?: string) => detectLanguage(text, LANGS, current)?.lang;
 
 describe('Arabic script: Persian only with a Persian letter', () => {
@@ -46,4 +46,21 @@ describe('Cyrillic: Ukrainian only with a Ukrainian letter', () => {
 test('a Persian conversation goes on in Persian after « ممنون », an Arabic one in Arabic', () => {
   expect(converse(['من کارت اقامت می‌خواهم', 'ممنون']).map((turn) => turn.state.lang)).toEqual(['fa', 'fa']);
   expect(converse(['بغيت نجدد الكارط ديال الإقامة', 'ممنون']).map((turn) => turn.state.lang)).toEqual(['ar', 'ar']);
+});
+
+describe('Spanish, among its neighbours', () => {
+  test.each(['perdí mi tarjeta de residencia', 'necesito ayuda con la CAF', 'cómo cambio mi permiso de conducir colombiano', 'mi marido me pega'])(
+    '« %s » is Spanish',
+    (text) => expect(lang(text)).toBe('es'),
+  );
+
+  test('Portuguese and Italian are not read as Spanish: named when long and sure, otherwise the conversation goes on', () => {
+    expect(lang('não consigo marcar um horário na prefeitura para renovar o meu título de residência')).toBe('pt');
+    expect(lang('come posso rinnovare il permesso di soggiorno in Francia')).toBe('it');
+    expect(lang('obrigado', 'fr')).toBeUndefined();
+  });
+
+  test.each(['rompre un cdd', 'carte vitale', 'merci', 'la mairie'])('the short French « %s » does not leave French', (text) =>
+    expect(lang(text) ?? 'fr').toBe('fr'),
+  );
 });
