@@ -186,6 +186,27 @@ const PERSIAN_WORDS: DateWords = {
   hoursLine: '{days}: {times}',
 };
 
+const SPANISH_WORDS: DateWords = {
+  months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  days: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  dayOfMonth: String,
+  time: colonTime,
+  date: '{day} de {month} de {year}',
+  weekdayDate: '{weekday} {day} de {month}',
+  source: 'Fuente:',
+  checked: 'verificado el',
+  tomorrow: 'mañana',
+  openUntil: 'Abierto ahora, hasta las {time}',
+  reopensAt: 'Cerrado, vuelve a abrir a las {time}',
+  opensAt: 'Cerrado, abre a las {time}',
+  closed: 'Cerrado',
+  closedHoliday: 'Cerrado, día festivo ({holiday})',
+  opensOn: '{closed}, abre el {day} a las {time}',
+  hoursUnknown: 'Horario no comunicado',
+  dayRange: 'de {from} a {to}',
+  hoursLine: '{days}: {times}',
+};
+
 const WORDS: Partial<Record<string, DateWords>> = {
   fr: FRENCH_WORDS,
   en: ENGLISH_WORDS,
@@ -194,6 +215,7 @@ const WORDS: Partial<Record<string, DateWords>> = {
   zh: CHINESE_WORDS,
   ar: ARABIC_WORDS,
   fa: PERSIAN_WORDS,
+  es: SPANISH_WORDS,
 };
 
 /** The words of a language, French for one the team has not written them in. */

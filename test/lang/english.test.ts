@@ -93,7 +93,7 @@ describe('an English conversation from the first message to an orientation', () 
 
 describe('a message in a language the bot does not read', () => {
   test.each([
-    ['Spanish', 'Perdí mi pasaporte y no sé qué hacer ahora', 'es', /^Solo puedo leer/],
+    ['Portuguese', 'Perdi meu passaporte e não sei o que fazer agora', 'pt', /^Só consigo ler/],
     ['Turkish', 'Oturma iznimin süresi doldu, ne yapmam gerekiyor?', 'tr', /^Yalnızca şu dilleri okuyabiliyorum/],
     ['Japanese', 'パスポートをなくしました', 'ja', /^読めるのは次の言語だけです/],
   ])('%s gets the fixed sentence in that language, with 112, 114 and 39 39', async (_name, text, lang, start) => {
