@@ -113,7 +113,7 @@ describe('opening hours and source lines in English: the same times and dates, i
   });
 
   it('keeps French for a language whose words the team has not written', () => {
-    expect(dateWordsFor('es')).toBe(dateWordsFor('fr'));
+    expect(dateWordsFor('pt')).toBe(dateWordsFor('fr'));
   });
 });
 
@@ -145,6 +145,12 @@ describe("in every other language the bot reads, the same times and dates in the
       'مغلق، يفتح الاثنين 13 أبريل الساعة 9:00',
       'من الاثنين إلى الخميس: 8:30 - 12:00, 13:30 - 16:00',
       'المصدر: Service-Public.fr F1344, 1 أغسطس 2020, تم التحقق في 30 نوفمبر 2026.',
+    ],
+    [
+      'es',
+      'Cerrado, abre el lunes 13 de abril a las 9:00',
+      'De lunes a jueves: 8:30 - 12:00, 13:30 - 16:00',
+      'Fuente: Service-Public.fr F1344, 1 de agosto de 2020, verificado el 30 de noviembre de 2026.',
     ],
     [
       'fa',
