@@ -72,14 +72,16 @@ function restricted(languages: string[]): Eld {
   return instance;
 }
 
-/** The languages eld chooses among, when the bot reads `supported`. */
+/** The languages the bot reads, when it reads `supported`. */
 const candidates = (supported: string[]) => [...new Set([...MEASURED, ...supported])];
+/** The languages eld chooses among: those the bot reads and their neighbours. */
+const weighedWith = (supported: string[]) => [...new Set([...candidates(supported), ...supported.flatMap((lang) => NEIGHBOURS[lang] ?? [])])];
 
 /**
  * Loads eld's model for these languages (about 0.1 s): called once the server answers, so that
  * neither the start nor the first message waits for it.
  */
-export const preloadLanguageDetection = (supported: string[]): unknown => restricted(candidates(supported));
+export const preloadLanguageDetection = (supported: string[]): unknown => restricted(weighedWith(supported));
 
 /**
  * The language of a message among `supported` (French always among them), or a language the
@@ -89,12 +91,11 @@ export const preloadLanguageDetection = (supported: string[]): unknown => restri
 export function detectLanguage(text: string, supported: string[], current?: string): Detected | undefined {
   const languages = candidates(supported);
   const reads = (lang: string) => languages.includes(lang);
-  const weighed = [...new Set([...languages, ...supported.flatMap((lang) => NEIGHBOURS[lang] ?? [])])];
   const byScript = scriptLanguage(text, languages, current);
   if (byScript) return { lang: byScript, by: 'script' };
   const letters = letterCount(text);
   if (letters === 0) return undefined;
-  const guess = restricted(weighed).detect(text);
+  const guess = restricted(weighedWith(supported)).detect(text);
   if (guess.language && guess.isReliable() && reads(guess.language) && hasSmallWords(text, guess.language)) return { lang: guess.language, by: 'statistics' };
   if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
   const any = eldModel().detect(text);
