@@ -2,11 +2,14 @@ import type { Intent, Trees } from '../trees/types';
 import { MAX_GAP } from './pattern';
 import { liveSignals, readMessage } from './anchors';
 import { compileDetector, unpackDetector, type Compiled, type CompiledSignal, type Negations, type PackedDetector } from './compile';
+import { type SafetyModel, shippedModel, situationOf, wordClasses } from './model';
+import { type Reading, STORY_WORDS, weigh } from './weigh';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
 // in dialogs/urgences.yaml. Everything is compiled once per set of trees (compile.ts); the work per
 // message is bounded (MAX_CHARS read, a fixed number of slots per word, one pass per signal).
+// Beside the signals, a statistical model reads the whole story (model.ts, weigh.ts).
 
 /** A message is read up to this length: the engine refuses longer ones, but still checks them for danger. */
 export const MAX_CHARS = 4000;
@@ -106,68 +109,86 @@ function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>,
   return start;
 }
 
-function buildDetector(compiled: Compiled): Detector {
+/** What the signals say of a message (see weigh.ts). */
+function readSignals(compiled: Compiled, words: string[], positions: Map<number, number[]>): Reading {
+  const of = liveSignals(compiled.anchored, positions);
+  const live = {
+    urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
+    past: of(compiled.past),
+    now: of(compiled.now),
+    figurative: of(compiled.figurative),
+    question: of(compiled.question),
+  };
+  maskFigurative(live.figurative, positions, words, compiled.tight);
+  if (![...positions.keys()].some((slot) => compiled.alarming.has(slot))) return undefined;
+  /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
+  const endOf = (signal: CompiledSignal): number => {
+    let end = -1;
+    for (const part of signal.parts) {
+      const path = occurrence(part, positions, words, compiled.negations, compiled.tight);
+      if (path === undefined || denied(path, words, compiled.negations)) return -1;
+      end = Math.max(end, path[path.length - 1]);
+    }
+    return end;
+  };
+  const foundAny = (signals: CompiledSignal[]) =>
+    signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE, compiled.tight) !== undefined));
+  const nowAt = firstStart(live.now, positions, words, compiled.tight);
+  const past = foundAny(live.past);
+  // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
+  if (nowAt === undefined && past) return 'past';
+  // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):
+  // a clear signal asks « Êtes-vous en danger maintenant ? » first, a doubtful one says nothing.
+  const asking = nowAt === undefined && foundAny(live.question);
+  // After a story of the past, what is said from the « now » on is the emergency (« violée il y a
+  // 5 ans, aujourd'hui je veux mourir » is suicidal thoughts); anything else only if nothing is.
+  const thresholds = past && nowAt! > 0 ? [nowAt!, 0] : [0];
+  let ruledOut = false;
+  for (const from of thresholds) {
+    const found = (signal: CompiledSignal) => endOf(signal) >= from;
+    let unsure: Emergency | undefined;
+    for (const { intent, sure, unsure: doubtful, not } of live.urgent) {
+      const hit = sure.find(found);
+      const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
+      if (!hit && !maybe) continue;
+      if (foundAny(not)) {
+        ruledOut = true;
+        continue;
+      }
+      if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
+      unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
+    }
+    if (unsure) return unsure;
+  }
+  if (ruledOut || live.urgent.some(({ sure, unsure }) => foundAny(sure) || foundAny(unsure))) return 'denied';
+  return asking ? 'question' : undefined;
+}
+
+function buildDetector(compiled: Compiled, trees: Trees, model: SafetyModel | null): Detector {
+  const urgent = new Map(trees.intents.filter((i) => i.urgent).map((i) => [i.id, i]));
+  const classes = wordClasses(trees.safety.groups);
   return {
     detect(text) {
       const { words, positions } = readMessage(compiled, text.slice(0, MAX_CHARS));
-      // most messages hold no word of any signal: nothing more to do
-      if (positions.size === 0) return undefined;
-      const of = liveSignals(compiled.anchored, positions);
-      const live = {
-        urgent: compiled.urgent.map(({ intent, sure, unsure, not }) => ({ intent, sure: of(sure), unsure: of(unsure), not: of(not) })),
-        past: of(compiled.past),
-        now: of(compiled.now),
-        figurative: of(compiled.figurative),
-        question: of(compiled.question),
-      };
-      maskFigurative(live.figurative, positions, words, compiled.tight);
-      if (![...positions.keys()].some((slot) => compiled.alarming.has(slot))) return undefined;
-      /** Where the signal's occurrence ends, -1 when it does not occur (or a negation touches it). */
-      const endOf = (signal: CompiledSignal): number => {
-        let end = -1;
-        for (const part of signal.parts) {
-          const path = occurrence(part, positions, words, compiled.negations, compiled.tight);
-          if (path === undefined || denied(path, words, compiled.negations)) return -1;
-          end = Math.max(end, path[path.length - 1]);
-        }
-        return end;
-      };
-      const foundAny = (signals: CompiledSignal[]) =>
-        signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE, compiled.tight) !== undefined));
-      const nowAt = firstStart(live.now, positions, words, compiled.tight);
-      const past = foundAny(live.past);
-      // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
-      if (nowAt === undefined && past) return undefined;
-      // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):
-      // a clear signal asks « Êtes-vous en danger maintenant ? » first, a doubtful one says nothing.
-      const asking = nowAt === undefined && foundAny(live.question);
-      // After a story of the past, what is said from the « now » on is the emergency (« violée il y a
-      // 5 ans, aujourd'hui je veux mourir » is suicidal thoughts); anything else only if nothing is.
-      const thresholds = past && nowAt! > 0 ? [nowAt!, 0] : [0];
-      for (const from of thresholds) {
-        const found = (signal: CompiledSignal) => endOf(signal) >= from;
-        let unsure: Emergency | undefined;
-        for (const { intent, sure, unsure: doubtful, not } of live.urgent) {
-          const hit = sure.find(found);
-          const maybe = hit || unsure || asking ? undefined : doubtful.find(found);
-          if ((!hit && !maybe) || foundAny(not)) continue;
-          if (hit && !asking) return { intent, sure: true, signal: hit.source.text };
-          unsure ??= { intent, sure: false, signal: (hit ?? maybe)!.source.text };
-        }
-        if (unsure) return unsure;
-      }
-      return undefined;
+      // most messages hold no word of any signal: the signals have nothing more to do
+      const read = positions.size === 0 ? undefined : readSignals(compiled, words, positions);
+      if (typeof read === 'object') return read;
+      if (!model || words.length < STORY_WORDS) return undefined;
+      return weigh(read, situationOf(model, words, classes), urgent);
     },
   };
 }
 
 const detectors = new WeakMap<Trees, Detector>();
 
-/** The detector of a set of trees, compiled on first use and kept as long as the trees. */
-export function emergencyDetector(trees: Trees): Detector {
+/**
+ * The detector of a set of trees, compiled on first use and kept as long as the trees, with the
+ * shipped model unless another is given on that first use (cross-validation, tests).
+ */
+export function emergencyDetector(trees: Trees, model: SafetyModel | null = shippedModel()): Detector {
   let detector = detectors.get(trees);
   if (!detector) {
-    detector = buildDetector(compileDetector(trees));
+    detector = buildDetector(compileDetector(trees), trees, model);
     detectors.set(trees, detector);
   }
   return detector;
@@ -175,7 +196,7 @@ export function emergencyDetector(trees: Trees): Detector {
 
 /** Puts the detector compiled with the trees (bot/trees/packed.ts) in service for them. */
 export function restoreDetector(trees: Trees, packed: PackedDetector): void {
-  detectors.set(trees, buildDetector(unpackDetector(packed, trees)));
+  detectors.set(trees, buildDetector(unpackDetector(packed, trees), trees, shippedModel()));
 }
 
 /** The emergency a message describes, if any: what every turn checks first. */
