@@ -1,9 +1,9 @@
-import type { Intent, Trees } from '../trees/types';
+import type { Trees } from '../trees/types';
 import { MAX_GAP } from './pattern';
 import { liveSignals, readMessage } from './anchors';
 import { compileDetector, unpackDetector, type Compiled, type CompiledSignal, type Negations, type PackedDetector } from './compile';
 import { type SafetyModel, shippedModel, situationOf, wordClasses } from './model';
-import { type Reading, STORY_WORDS, weigh } from './weigh';
+import { type Emergency, type Reading, STORY_WORDS, weigh } from './weigh';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
 // looks for situations (« il a avalé ... javel », « menace de me tuer »), written as signals
@@ -13,14 +13,6 @@ import { type Reading, STORY_WORDS, weigh } from './weigh';
 
 /** A message is read up to this length: the engine refuses longer ones, but still checks them for danger. */
 export const MAX_CHARS = 4000;
-
-export interface Emergency {
-  intent: Intent;
-  /** false: the bot asks « Êtes-vous en danger maintenant ? » before giving the lines */
-  sure: boolean;
-  /** the signal that matched, as the agent wrote it (for traces and agents, never the message) */
-  signal: string;
-}
 
 export interface Detector {
   detect(text: string): Emergency | undefined;

@@ -1,5 +1,4 @@
 import type { Intent } from '../trees/types';
-import type { Emergency } from './detector';
 import type { Situation } from './model';
 
 // The signals and the model together. The signals were written from the wording they were
@@ -7,6 +6,15 @@ import type { Situation } from './model';
 // texts gathered after the signals (docs/accuracy.md): the model adds emergencies the signals
 // miss when it is confident, at the cost of about as many false alarms; it never silences a
 // signal (one real emergency in sixteen got less than 3 % from it, cross-validated).
+
+/** An emergency found in a message, by the signals or by the model. */
+export interface Emergency {
+  intent: Intent;
+  /** false: the bot asks « Êtes-vous en danger maintenant ? » before giving the lines */
+  sure: boolean;
+  /** the signal that matched, as the agent wrote it (for traces and agents, never the message) */
+  signal: string;
+}
 
 /**
  * What the signals say of a message: an emergency, or why it is calm — told in the past with
