@@ -37,6 +37,14 @@ const frenchTime = (minutes: number) => {
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
 };
 
+/** What most of the bot's languages write alike: the day's number as is, « 8:30 », day month year, « days: times ». */
+const COMMON_WORDS = {
+  dayOfMonth: String,
+  time: colonTime,
+  date: '{day} {month} {year}',
+  hoursLine: '{days}: {times}',
+} satisfies Partial<DateWords>;
+
 export const FRENCH_WORDS: DateWords = {
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
@@ -59,11 +67,9 @@ export const FRENCH_WORDS: DateWords = {
 };
 
 const ENGLISH_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  dayOfMonth: String,
-  time: colonTime,
-  date: '{day} {month} {year}',
   weekdayDate: '{weekday} {day} {month}',
   source: 'Source:',
   checked: 'checked on',
@@ -76,17 +82,14 @@ const ENGLISH_WORDS: DateWords = {
   opensOn: '{closed}, opens {day} at {time}',
   hoursUnknown: 'Opening hours not given',
   dayRange: '{from} to {to}',
-  hoursLine: '{days}: {times}',
 };
 
 // Russian and Ukrainian: « откроется: среда, 8:30 » rather than a preposition that would
 // need the weekday's case (« в среду »); a range is written with a dash for the same reason.
 const RUSSIAN_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
   days: ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'],
-  dayOfMonth: String,
-  time: colonTime,
-  date: '{day} {month} {year}',
   weekdayDate: '{weekday}, {day} {month}',
   source: 'Источник:',
   checked: 'проверено',
@@ -99,15 +102,12 @@ const RUSSIAN_WORDS: DateWords = {
   opensOn: '{closed}. Откроется: {day}, {time}',
   hoursUnknown: 'Часы работы не указаны',
   dayRange: '{from} – {to}',
-  hoursLine: '{days}: {times}',
 };
 
 const UKRAINIAN_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
   days: ['понеділок', 'вівторок', 'середа', 'четвер', "п'ятниця", 'субота', 'неділя'],
-  dayOfMonth: String,
-  time: colonTime,
-  date: '{day} {month} {year}',
   weekdayDate: '{weekday}, {day} {month}',
   source: 'Джерело:',
   checked: 'перевірено',
@@ -120,7 +120,6 @@ const UKRAINIAN_WORDS: DateWords = {
   opensOn: '{closed}. Відчиниться: {day}, {time}',
   hoursUnknown: 'Години роботи не вказано',
   dayRange: '{from} – {to}',
-  hoursLine: '{days}: {times}',
 };
 
 const CHINESE_WORDS: DateWords = {
@@ -145,11 +144,9 @@ const CHINESE_WORDS: DateWords = {
 };
 
 const ARABIC_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
   days: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'],
-  dayOfMonth: String,
-  time: colonTime,
-  date: '{day} {month} {year}',
   weekdayDate: '{weekday} {day} {month}',
   source: 'المصدر:',
   checked: 'تم التحقق في',
@@ -162,15 +159,12 @@ const ARABIC_WORDS: DateWords = {
   opensOn: '{closed}، يفتح {day} الساعة {time}',
   hoursUnknown: 'أوقات العمل غير متوفرة',
   dayRange: 'من {from} إلى {to}',
-  hoursLine: '{days}: {times}',
 };
 
 const PERSIAN_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'],
   days: ['دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'شنبه', 'یکشنبه'],
-  dayOfMonth: String,
-  time: colonTime,
-  date: '{day} {month} {year}',
   weekdayDate: '{weekday} {day} {month}',
   source: 'منبع:',
   checked: 'بررسی‌شده در',
@@ -183,14 +177,12 @@ const PERSIAN_WORDS: DateWords = {
   opensOn: '{closed}، {day} ساعت {time} باز می‌شود',
   hoursUnknown: 'ساعات کار اعلام نشده',
   dayRange: '{from} تا {to}',
-  hoursLine: '{days}: {times}',
 };
 
 const SPANISH_WORDS: DateWords = {
+  ...COMMON_WORDS,
   months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   days: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
-  dayOfMonth: String,
-  time: colonTime,
   date: '{day} de {month} de {year}',
   weekdayDate: '{weekday} {day} de {month}',
   source: 'Fuente:',
@@ -204,7 +196,6 @@ const SPANISH_WORDS: DateWords = {
   opensOn: '{closed}, abre el {day} a las {time}',
   hoursUnknown: 'Horario no comunicado',
   dayRange: 'de {from} a {to}',
-  hoursLine: '{days}: {times}',
 };
 
 const WORDS: Partial<Record<string, DateWords>> = {
