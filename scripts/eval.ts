@@ -2,7 +2,8 @@
 // files (shared/eval/dev.yaml format), next to nlp.js and a fuse.js-only matcher trained on
 // the same phrases of the same curated trees, with the time each takes per message; then the
 // emergency set of test/eval/emergencies/ (tuning and hold-out parts).
-// `--emergencies` runs the emergency set alone; `--orientation-only` skips the baselines (the
+// `--emergencies` runs the emergency set alone, or the emergency case files named with it (a fresh
+// batch, scored before it joins the set); `--orientation-only` skips the baselines (the
 // slow part: nlp.js training); `--holdout-errors` also lists the hold-out's errors (read them to
 // report, never to tune). Files under a `lang/<code>/` folder are summed up per language.
 import { basename, dirname } from 'node:path';
@@ -118,7 +119,8 @@ function table(rows: string[][]): string {
 }
 
 function emergencyReport() {
-  const reports: EmergencyReport[] = emergencyFiles().map(({ file, path }) => ({
+  const parts = emergenciesOnly && files.length > 0 ? files.map((path) => ({ file: `${basename(dirname(path))}/${basename(path)}`, path })) : emergencyFiles();
+  const reports: EmergencyReport[] = parts.map(({ file, path }) => ({
     file,
     outcomes: loadEmergencyCases(path).map((kase) => judge(kase, orient(kase.text, { trees, matcher: registry.current.matcher, knowledge }))),
   }));
