@@ -18,14 +18,16 @@ export interface EmergencyCase {
   situation?: string;
   /** acceptable first lines, best first */
   lines: string[];
+  /** the page the text was copied from: its fragments go together when the set is split */
+  url?: string;
 }
 
 export function loadEmergencyCases(path: string): EmergencyCase[] {
-  const data = parse(readFileSync(path, 'utf8')) as { cases?: Partial<EmergencyCase>[] };
+  const data = parse(readFileSync(path, 'utf8')) as { cases?: (Partial<EmergencyCase> & { source?: { url?: string } })[] };
   if (!Array.isArray(data?.cases)) throw new Error(`${path} : il manque la liste « cases ».`);
   return data.cases.map((c, i) => {
     if (typeof c?.text !== 'string' || typeof c.emergency !== 'boolean') throw new Error(`${path} : le cas ${i + 1} doit avoir « text » et « emergency ».`);
-    return { text: c.text, emergency: c.emergency, situation: c.situation, lines: (c.lines ?? []).map(String) };
+    return { text: c.text, emergency: c.emergency, situation: c.situation, lines: (c.lines ?? []).map(String), url: c.source?.url };
   });
 }
 

@@ -1,6 +1,6 @@
 // `npm run eval:safety-cv`: how the emergency detector does on wording it was not trained on,
 // measured on the TUNING part only (never the hold-out): k-fold cross-validation with a fixed
-// seed. For each fold, the model is trained on the other folds and the trees (train.ts), and the
+// seed, folds made of whole source pages, so that no page has fragments on both sides. For each fold, the model is trained on the other folds and the trees (train.ts), and the
 // fold is scored as `npm run eval -- --emergencies` scores it (scripts/eval/emergencies.ts).
 // The signals themselves were written while reading the whole tuning part: their rows here are
 // optimistic, only the hold-out and new batches measure them honestly (docs/accuracy.md).
@@ -18,7 +18,15 @@ const SEED = 2026;
 const { knowledge, registry } = loadBrain({ annuaireIndex: null });
 const { trees, matcher } = registry.current;
 const cases = loadEmergencyCases(join(EMERGENCY_DIR, 'tuning.yaml'));
-const fold = new Map<EmergencyCase, number>(shuffle(cases, seeded(SEED)).map((kase, rank) => [kase, rank % FOLDS]));
+
+/** The page a case comes from (its text when it names none). */
+function pageOf(kase: EmergencyCase): string {
+  return kase.url ?? kase.text;
+}
+
+const pages = shuffle([...new Set(cases.map(pageOf))], seeded(SEED));
+const foldOfPage = new Map(pages.map((page, rank) => [page, rank % FOLDS]));
+const fold = new Map<EmergencyCase, number>(cases.map((kase) => [kase, foldOfPage.get(pageOf(kase))!]));
 const fromTrees = treeExamples(trees);
 const classes = wordClasses(trees.safety.groups);
 
