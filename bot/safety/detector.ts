@@ -89,6 +89,11 @@ function maskFigurative(idioms: CompiledSignal[], positions: Map<number, number[
   }
 }
 
+/** Whether every part of the signal occurs in the message, negated or not. */
+export function occurs(signal: CompiledSignal, positions: Map<number, number[]>, words: string[], tight: Set<number>): boolean {
+  return signal.parts.every((part) => occurrence(part, positions, words, NONE, tight) !== undefined);
+}
+
 /** Where the earliest occurrence of any of these signals starts, undefined when none occurs. */
 function firstStart(signals: CompiledSignal[], positions: Map<number, number[]>, words: string[], tight: Set<number>): number | undefined {
   let start: number | undefined;
@@ -123,8 +128,7 @@ function readSignals(compiled: Compiled, words: string[], positions: Map<number,
     }
     return end;
   };
-  const foundAny = (signals: CompiledSignal[]) =>
-    signals.some((s) => s.parts.every((part) => occurrence(part, positions, words, NONE, compiled.tight) !== undefined));
+  const foundAny = (signals: CompiledSignal[]) => signals.some((s) => occurs(s, positions, words, compiled.tight));
   const nowAt = firstStart(live.now, positions, words, compiled.tight);
   const past = foundAny(live.past);
   // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
