@@ -10,6 +10,8 @@ import type { EngineContext, TurnContext } from './turn';
 
 export interface TurnLanguage {
   ctx: TurnContext;
+  /** the language the message is written in, as far as it can be told (the conversation's when unsure) */
+  written: string;
   /** the message is in a language the bot does not read: what to answer, in that language */
   unsupported?: { lang: string; text: string; dir: 'ltr' | 'rtl' };
 }
@@ -19,16 +21,16 @@ const french = (ctx: EngineContext): TurnContext => ({ ...ctx, lang: 'fr', say: 
 export function turnLanguage(state: ConversationState, text: string, ctx: EngineContext): TurnLanguage {
   const languages = languageContexts(ctx.trees);
   // trees with no other language (tests' fixtures): nothing to detect
-  if (languages.codes.length === 0 && !ctx.trees.unsupported?.size) return { ctx: french(ctx) };
+  if (languages.codes.length === 0 && !ctx.trees.unsupported?.size) return { ctx: french(ctx), written: 'fr' };
   const detected = detectLanguage(text, languages.codes, state.lang);
   const lang = detected?.lang ?? state.lang ?? 'fr';
   if (lang !== 'fr' && !languages.codes.includes(lang)) {
     const sentence = ctx.trees.unsupported?.get(lang);
-    return { ctx: inLanguage(ctx, state.lang), ...(sentence ? { unsupported: { lang, ...sentence } } : {}) };
+    return { ctx: inLanguage(ctx, state.lang), written: lang, ...(sentence ? { unsupported: { lang, ...sentence } } : {}) };
   }
   if (lang === 'fr') delete state.lang;
   else state.lang = lang;
-  return { ctx: inLanguage(ctx, state.lang) };
+  return { ctx: inLanguage(ctx, state.lang), written: lang };
 }
 
 /** The context of a turn in a language the bot reads; French for undefined or an unknown code. */

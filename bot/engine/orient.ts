@@ -34,10 +34,10 @@ export interface OrientResult {
 export function orient(text: string, base: Omit<EngineContext, 'now'> & { now?: Date }, communeText?: string): OrientResult {
   // read in its own language when the bot reads it (titles, why: in that language too)
   const state = initialState();
-  turnLanguage(state, text, { ...base, now: base.now ?? new Date() });
+  const { written } = turnLanguage(state, text, { ...base, now: base.now ?? new Date() });
   const ctx = inLanguage({ ...base, now: base.now ?? new Date() }, state.lang);
   const understanding = understand(text, ctx.matcher);
-  const emergency = detectEmergency(base.trees, text);
+  const emergency = detectEmergency(base.trees, text, written);
   const urgentIntent = emergency && (ctx.trees.byId.get(emergency.intent.id) ?? emergency.intent);
   const urgent = emergency && urgentIntent && { intent: urgentIntent, score: 1, matched: [emergency.signal] };
   const resolved = communeText ? ctx.knowledge.resolveCommune(communeText) : undefined;

@@ -46,7 +46,7 @@ export function step(previous: ConversationState, input: { text: string }, base:
 
   // Danger first, even in a message too long or a command-like one: before anything was asked.
   // The one detector reads every language's signals (the French trees carry them all).
-  const emergency = detectEmergency(base.trees, text);
+  const emergency = detectEmergency(base.trees, text, language.written);
   const urgentIntent = emergency && (ctx.trees.byId.get(emergency.intent.id) ?? emergency.intent);
   if (emergency?.sure) return done(startIntent(turn, urgentIntent!, ''));
   if (emergency) {

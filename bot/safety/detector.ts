@@ -2,7 +2,7 @@ import type { Trees } from '../trees/types';
 import { MAX_GAP } from './pattern';
 import { liveSignals, readMessage } from './anchors';
 import { compileDetector, unpackDetector, type Compiled, type CompiledSignal, type Negations, type PackedDetector } from './compile';
-import { type SafetyModel, shippedModel, situationOf, wordClasses } from './model';
+import { MODEL_LANG, type SafetyModel, shippedModel, situationOf, wordClasses } from './model';
 import { type Emergency, type Reading, STORY_WORDS, weigh } from './weigh';
 
 // The emergency detector, apart from the need matcher: it runs first on every message and
@@ -15,7 +15,8 @@ import { type Emergency, type Reading, STORY_WORDS, weigh } from './weigh';
 export const MAX_CHARS = 4000;
 
 export interface Detector {
-  detect(text: string): Emergency | undefined;
+  /** `lang`: the language the message was read in (French when not told) */
+  detect(text: string, lang?: string): Emergency | undefined;
 }
 
 /** Words a message may hold between a determiner of a signal and the next word. */
@@ -164,12 +165,13 @@ function buildDetector(compiled: Compiled, trees: Trees, model: SafetyModel | nu
   const urgent = new Map(trees.intents.filter((i) => i.urgent).map((i) => [i.id, i]));
   const classes = wordClasses(trees.safety.groups);
   return {
-    detect(text) {
+    detect(text, lang = MODEL_LANG) {
       const { words, positions } = readMessage(compiled, text.slice(0, MAX_CHARS));
       // most messages hold no word of any signal: the signals have nothing more to do
       const read = positions.size === 0 ? undefined : readSignals(compiled, words, positions);
       if (typeof read === 'object') return read;
-      if (!model || words.length < STORY_WORDS) return undefined;
+      // the model learnt French stories: a story in another language is left to its signals
+      if (!model || lang !== MODEL_LANG || words.length < STORY_WORDS) return undefined;
       return weigh(read, situationOf(model, words, classes), urgent);
     },
   };
@@ -196,4 +198,4 @@ export function restoreDetector(trees: Trees, packed: PackedDetector): void {
 }
 
 /** The emergency a message describes, if any: what every turn checks first. */
-export const detectEmergency = (trees: Trees, text: string): Emergency | undefined => emergencyDetector(trees).detect(text);
+export const detectEmergency = (trees: Trees, text: string, lang?: string): Emergency | undefined => emergencyDetector(trees).detect(text, lang);

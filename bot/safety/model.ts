@@ -31,6 +31,8 @@ export interface SafetyModel {
 }
 
 export const NONE = 'none';
+/** The language of the stories the model was trained on: it reads no other. */
+export const MODEL_LANG = 'fr';
 
 /** Folded words longer than this are cut to it: « frappé », « frapper », « frappait » are one stem. */
 const STEM = 5;
@@ -100,7 +102,7 @@ export function featureIndexes(words: string[], dims: number, classes?: WordClas
   let previous = FNV_OFFSET;
   for (let at = 0; at < words.length && at < MAX_WORDS; at++) {
     const word = words[at];
-    // trained on French only: other scripts are left to the signals written for them
+    // trained on French only (MODEL_LANG): other scripts are left to the signals written for them
     if (word.charCodeAt(0) >= LATIN_END) continue;
     const hash = stemHash(word);
     if (MODE.stems) indexes.push(hash & mask);

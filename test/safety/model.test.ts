@@ -80,6 +80,13 @@ describe('the signals and the model together', () => {
     expect(detector.detect('le plafond craque, le balcon penche')).toBeUndefined();
   });
 
+  test('the model learnt French stories: a story read in another language is left to its signals', () => {
+    const detector = emergencyDetector({ ...trees }, toy());
+    const story = 'chez nous depuis ce matin le plafond craque et le balcon penche au-dessus de la terrasse des voisins';
+    expect(detector.detect(story, 'fr')?.intent.id).toBe('danger_immediat');
+    expect(detector.detect(story, 'en')).toBeUndefined();
+  });
+
   test("a signal's hit is the signals' answer, whatever the model says", () => {
     const detector = emergencyDetector({ ...trees }, toy());
     expect(detector.detect('il a avalé de la javel, il a deux ans')).toMatchObject({ intent: { id: 'empoisonnement' }, sure: true });
