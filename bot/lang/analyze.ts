@@ -14,8 +14,18 @@ const natural = (name: string): Stemmer => {
   return (word) => stemmer.stem(word);
 };
 
+/**
+ * American « -ize, -ization » spelt British before stemming: Porter cuts « naturalization » to
+ * « natur » (« nature », « naturally ») and « regularization » to « regular », but keeps
+ * « naturalis », « regularis » whole: both spellings meet there.
+ */
+const britishSpelling =
+  (stemmer: Stemmer): Stemmer =>
+  (word) =>
+    stemmer(word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1'));
+
 const STEMMERS: Partial<Record<string, () => Stemmer>> = {
-  en: () => natural('porter_stemmer'),
+  en: () => britishSpelling(natural('porter_stemmer')),
   es: () => natural('porter_stemmer_es'),
   pt: () => natural('porter_stemmer_pt'),
   it: () => natural('porter_stemmer_it'),

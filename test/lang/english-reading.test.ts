@@ -1,3 +1,4 @@
+import { analyzerFor } from '../../bot/lang/analyze';
 import { lexiconOf } from '../../bot/nlu/lexicon';
 import { buildTypoCorrector } from '../../bot/nlu/typos';
 
@@ -16,5 +17,17 @@ describe('the English typo corrector', () => {
     ['directeur', 'director'],
   ])('« %s », no English word, is read as « %s »', (typed, known) => {
     expect(correct(typed)).toBe(known);
+  });
+});
+
+describe('English spellings', () => {
+  const analyze = analyzerFor('en');
+  const stems = (text: string) => analyze(text).terms.map((t) => t.stem);
+
+  test('American « -ization » meets British « -isation », and no longer « nature » or « regular »', () => {
+    expect(stems('naturalization')).toEqual(stems('naturalisation'));
+    expect(stems('regularization')).toEqual(stems('regularisation'));
+    expect(stems('naturalization')).not.toEqual(stems('naturally'));
+    expect(stems('regularization')).not.toEqual(stems('regular'));
   });
 });
