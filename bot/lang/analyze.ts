@@ -59,7 +59,10 @@ const CHAT_FILLER: Record<string, string> = {
     'anyway actually maybe perhaps seems seemed say says tell told think thought wonder asked asking ' +
     'today yesterday tomorrow day days week weeks month months year years time times ago ' +
     'monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december',
-  ar: 'في من على الى إلى عن مع هل ما ماذا كيف اين أين انا أنا هذا هذه ذلك التي الذي او أو و يا مرحبا السلام عليكم شكرا لو سمحت من فضلك اريد أريد',
+  // natural's Ukrainian and Russian lists lack most pronouns and a request's politeness
+  uk: 'моя моє мої мене мені мною нас нам ми ви вам вас наш наша наші ваш ваша це чи щоб треба потрібно будь ласка дякую привіт добрий день підкажіть допоможіть хочу',
+  ru: 'моя мое мои меня мне мной нас нам мы вы вам вас наш наша наши ваш ваша это чтобы нужно надо пожалуйста спасибо привет здравствуйте добрый день подскажите помогите хочу',
+  ar: 'في من على الى إلى عن مع هل ما ماذا كيف اين أين انا أنا هذا هذه ذلك التي الذي او أو و يا مرحبا السلام عليكم شكرا لو سمحت من فضلك اريد أريد ابحث أبحث نبحث بحث البحث',
 };
 
 /**
