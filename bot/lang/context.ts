@@ -23,6 +23,16 @@ export interface LanguageContexts {
 
 const built = new WeakMap<Trees, LanguageContexts>();
 
+/**
+ * What a person writing in this language calls an office: its French name (the catalog's, in
+ * `officeNames`) or the everyday name the team wrote as its gloss (« health insurance office »,
+ * « tax office », « town hall »): a need leading to the office named ranks a little higher.
+ */
+const spokenGlosses = (pack: LanguagePack): OfficeName[] =>
+  Object.entries(pack.glosses)
+    .filter(([, gloss]) => gloss)
+    .map(([id, gloss]) => ({ name: gloss, serviceIds: [id] }));
+
 /** The needs a language's matcher reads: the translated ones. */
 const matchedIntents = ({ trees: local, translated }: { trees: Trees; translated: Set<string> }) => local.intents.filter((intent) => translated.has(intent.id));
 
@@ -50,7 +60,12 @@ export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], i
       return {
         pack: language.pack,
         trees: language.trees,
-        matcher: matcherFrom(matched, index, { officeNames, analyze, longMessageThreshold: LONG_MESSAGE_THRESHOLD[code], lexicon }),
+        matcher: matcherFrom(matched, index, {
+          officeNames: [...officeNames, ...spokenGlosses(language.pack)],
+          analyze,
+          longMessageThreshold: LONG_MESSAGE_THRESHOLD[code],
+          lexicon,
+        }),
       };
     };
     contexts = {

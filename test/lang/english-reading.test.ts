@@ -1,3 +1,5 @@
+import { languageContexts } from '../../bot/lang/context';
+import { bundledContext } from '../helpers/brain';
 import { analyzerFor } from '../../bot/lang/analyze';
 import { lexiconOf } from '../../bot/nlu/lexicon';
 import { buildTypoCorrector } from '../../bot/nlu/typos';
@@ -29,5 +31,16 @@ describe('English spellings', () => {
     expect(stems('regularization')).toEqual(stems('regularisation'));
     expect(stems('naturalization')).not.toEqual(stems('naturally'));
     expect(stems('regularization')).not.toEqual(stems('regular'));
+  });
+});
+
+describe('offices named as the person calls them', () => {
+  const { trees } = bundledContext();
+
+  test('an office named by its English gloss (« public employment service ») lifts the needs that lead to it', () => {
+    const { candidates } = languageContexts(trees).get('en')!.matcher.match('I have an appointment with the public employment service');
+    const rank = (id: string) => candidates.findIndex((c) => c.intent.id === id);
+    expect(rank('inscription_france_travail')).toBeGreaterThanOrEqual(0);
+    expect(rank('inscription_france_travail')).toBeLessThan(rank('information_jeunesse'));
   });
 });
