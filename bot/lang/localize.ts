@@ -77,7 +77,7 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
 }
 
 /** A need with no translation: read in French, never matched in this language. */
-const frenchOnly = (intent: Intent): Intent => ({ ...intent, keywords: [], synonyms: [], examples: [], exclude: [] });
+const frenchOnly = (intent: Intent): Intent => ({ ...intent, keywords: [], synonyms: [], situations: [], examples: [], exclude: [] });
 
 function translateIntent(intent: Intent, file: YamlFile, data: Record<string, unknown>, report: Report): Intent {
   const at = (...path: (string | number)[]) => file.pos(['intents', intent.id, ...path]);
@@ -113,6 +113,7 @@ function translateIntent(intent: Intent, file: YamlFile, data: Record<string, un
     title: title ?? intent.title,
     keywords: phrases('keywords'),
     synonyms: phrases('synonyms'),
+    situations: phrases('situations'),
     examples: phrases('examples'),
     exclude: phrases('exclude'),
     questions,

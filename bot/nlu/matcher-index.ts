@@ -8,13 +8,11 @@ import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
 /** examples are longer and looser than keywords: a full match is worth a little less */
 const EXAMPLE_WEIGHT = 0.9;
 /**
- * The synonyms of a need generated from Service-Public.fr (ids `sp_`, scripts/service-public/
- * intents.ts) are the situations its fiche tells apart (« À Paris », « Autres », « En première »,
- * « À votre demande »): answers to its questions, not names of the need. A story that mentions
- * Paris is not about the rent of Paris flats. (The labour fiches' synonyms are their own terms.)
+ * A need's situations (those of the Service-Public.fr fiches, scripts/service-public/intents.ts:
+ * « À Paris », « Autres », « En première », « À votre demande ») are answers to its questions,
+ * not names of the need: a story that mentions Paris is not about the rent of Paris flats.
  */
 const SITUATION_WEIGHT = 0.6;
-const situationsAsSynonyms = (intent: Intent) => intent.generated && intent.id.startsWith('sp_');
 /**
  * The rarity, relative to the rarest word, that a phrase needs in all to count fully: « à votre
  * demande » or « au travail » (situations of generated needs) are covered by half the messages.
@@ -31,13 +29,13 @@ export interface MatcherIndex {
   phrasePostings: number[][];
   /** per stem: the intents that hold it, ascending */
   intentPostings: number[][];
-  /** per phrase (a title, keyword, synonym or example): its intent */
+  /** per phrase (a title, keyword, synonym, situation or example): its intent */
   phraseIntent: number[];
   /** per phrase: its distinct stems, as indexes into `stems` */
   phraseStems: number[][];
   /** per phrase: the sum of its stems' idf */
   phraseTotal: number[];
-  /** per phrase: EXAMPLE_WEIGHT for examples, 1 otherwise */
+  /** per phrase: EXAMPLE_WEIGHT for examples, SITUATION_WEIGHT for situations, 1 otherwise */
   phraseWeight: number[];
   /** per phrase, 0..1: a phrase of common words only is weak evidence, however fully a message covers it */
   phraseStrength: number[];
@@ -80,7 +78,8 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     };
     add(intent.title, 1);
     for (const k of intent.keywords) add(k, 1);
-    for (const s of intent.synonyms) add(s, situationsAsSynonyms(intent) ? SITUATION_WEIGHT : 1);
+    for (const s of intent.synonyms) add(s, 1);
+    for (const s of intent.situations) add(s, SITUATION_WEIGHT);
     for (const e of intent.examples) add(e, EXAMPLE_WEIGHT);
     for (const x of intent.exclude) {
       for (const term of analyze(x).terms) {

@@ -61,7 +61,7 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
   const unsureSignals = (data.unsure_signals as Signal[] | undefined) ?? [];
   const notSignals = (data.not_signals as Signal[] | undefined) ?? [];
   const urgent = data.urgent === true || Object.values(outcomes).some((o) => o.urgent);
-  const phrases = strings('keywords').length + strings('synonyms').length + strings('examples').length;
+  const phrases = ['keywords', 'synonyms', 'situations', 'examples'].reduce((sum, key) => sum + strings(key).length, 0);
   if (urgent) {
     // An emergency is found by the detector (bot/safety), apart from the need matcher, never by a phrase score.
     if (phrases > 0)
@@ -96,6 +96,7 @@ export function buildIntent(ctx: FileContext, node: Node, data: Plain, theme: st
     theme,
     keywords: strings('keywords'),
     synonyms: strings('synonyms'),
+    situations: strings('situations'),
     examples: strings('examples'),
     exclude: strings('exclude'),
     urgent,

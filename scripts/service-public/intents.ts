@@ -123,7 +123,7 @@ export function ficheIntent(f: Fiche) {
     id: `sp_${f.id.toLowerCase()}`,
     title: shortTitle(f.title),
     keywords: [f.title],
-    ...(f.situations.length > 0 ? { synonyms: f.situations } : {}),
+    ...(f.situations.length > 0 ? { situations: f.situations } : {}),
     ...(single ? { outcome: nodes.outcomes[start] } : { start, questions: nodes.questions, outcomes: nodes.outcomes }),
   };
 }
@@ -186,7 +186,7 @@ export function guideIntent(guide: Fiche, fiches: Map<string, Fiche>) {
     id: `sp_guide_${guide.id.toLowerCase()}`,
     title: shortTitle(guide.title),
     keywords: [guide.title],
-    synonyms: labels.slice(0, MAX_SITUATIONS),
+    situations: labels.slice(0, MAX_SITUATIONS),
     ...(start in questions ? { start } : {}),
     ...(Object.keys(questions).length > 0 ? { questions } : {}),
     outcomes,

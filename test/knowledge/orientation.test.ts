@@ -30,6 +30,7 @@ const intent: Intent = {
   theme: 'sante',
   keywords: [],
   synonyms: [],
+  situations: [],
   examples: [],
   exclude: [],
   urgent: false,
