@@ -2,7 +2,7 @@ import type { Annuaire } from './annuaire/annuaire';
 import type { StoredOffice } from './annuaire/types';
 import type { Catalog } from './catalog/catalog';
 import { hoursLines, openingStatus } from './hours/opening';
-import { type DateWords, dateWordsFor } from './date-words';
+import { type DateWords, FRENCH_WORDS } from './date-words';
 import { annuaireLookup } from './lookup';
 import type { Commune, NeedName, Office, Orientation, OrientationOptions, OutcomeFacts, ServiceOrientation, Source } from './types';
 import { cityOfArrondissement } from './communes/arrondissements';
@@ -125,8 +125,7 @@ function uniqueSources(sources: Source[]): Source[] {
 
 /** The orientation card: which services, which offices, when they are open, and where each fact comes from. */
 export function buildOrientation(deps: OrientationDeps, need: NeedName, outcome: OutcomeFacts, options: OrientationOptions): Orientation {
-  const { commune, now } = options;
-  const words = dateWordsFor(options.lang);
+  const { commune, now, words = FRENCH_WORDS } = options;
   const services = servicesFor(deps.catalog, outcome, commune).map((id) => serviceOrientation(deps, id, commune, now, words));
   const notes = commune
     ? (

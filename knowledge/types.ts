@@ -1,6 +1,7 @@
 // The facts the bot shows and where they come from: shared by the engine, the trees and the
 // channels, owned here because knowledge is the floor everything else stands on.
 import type { AnnuaireFreshness } from './annuaire/freshness';
+import type { DateWords } from './date-words';
 import type { TerritoryProblem } from './territories/yaml-reader';
 
 /** Where a fact comes from, and as of when. */
@@ -145,8 +146,8 @@ export type CommuneResolution = { status: 'found'; commune: Commune } | { status
 export interface OrientationOptions {
   commune?: Commune;
   now: Date;
-  /** the conversation's language: opening hours are written in it where the team wrote its words (French otherwise) */
-  lang?: string;
+  /** the words of the conversation's language, opening hours are written in them (French unless given) */
+  words?: DateWords;
 }
 
 export interface Knowledge {

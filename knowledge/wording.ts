@@ -1,11 +1,10 @@
 import type { Source } from './types';
 import { type DateWords, FRENCH_WORDS } from './date-words';
+import { filled } from './template';
 
 // How a fact's date and source are written for a citizen, the same on every channel, with the
-// words of the conversation's language (./date-words.ts): same dates in every language.
-
-/** A template with its {placeholders} replaced. */
-export const filled = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+// words of the conversation's language (./date-words.ts, passed in; French unless given): same
+// dates in every language.
 
 /** "2026-11-29" -> "29 novembre 2026" ("29 November 2026", "2026年11月29日") */
 export function writtenDate(iso: string, words: DateWords = FRENCH_WORDS): string {

@@ -143,7 +143,7 @@ export function finish(turn: Turn, intent: Intent, outcome: TreeOutcome, commune
   trace.intent = intent.id;
   trace.outcome = outcome.id;
   trace.urgent = outcome.urgent;
-  const orientation = glossed(ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now, lang: ctx.lang }), ctx.pack);
+  const orientation = glossed(ctx.knowledge.orientation(intent, outcome, { commune, now: ctx.now, words: ctx.pack?.dates }), ctx.pack);
   const replies: Reply[] = [{ text: orientationText(orientation, ctx.say, ctx.lang), orientation, urgent: outcome.urgent || undefined }];
   if (!outcome.urgent) replies.push(offerSecondNeed(state, intent, ctx) ?? { text: ctx.say.anythingElse });
   return replies;

@@ -49,7 +49,7 @@ export function orient(text: string, base: Omit<EngineContext, 'now'> & { now?: 
   const ordered = [...firsts, ...listed.filter((c) => !firsts.includes(c))];
   const needs = ordered.map((c) => {
     const outcomes = likelyOutcomes(c.intent, text);
-    const orientation = glossed(ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now, lang: ctx.lang }), ctx.pack);
+    const orientation = glossed(ctx.knowledge.orientation(c.intent, mergedOutcome(outcomes), { commune, now: ctx.now, words: ctx.pack?.dates }), ctx.pack);
     return { id: c.intent.id, title: c.intent.title, score: c.score, services: orientation.services };
   });
   const emergencyNeed = emergency && needs.find((n) => n.id === emergency.intent.id);

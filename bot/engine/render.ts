@@ -1,5 +1,5 @@
 import type { Orientation, ServiceOrientation } from '../../knowledge/types';
-import { dateWordsFor } from '../../knowledge/date-words';
+import { dateWordsFor } from '../lang/catalog';
 import { sourceLine } from '../../knowledge/wording';
 import type { LanguagePack } from '../lang/pack';
 import { MESSAGES, type Messages } from '../messages';

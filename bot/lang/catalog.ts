@@ -1,4 +1,5 @@
-import { filled } from '../../knowledge/wording';
+import { type DateWords, FRENCH_WORDS } from '../../knowledge/date-words';
+import { filled } from '../../knowledge/template';
 import { MESSAGES, type Messages } from '../messages';
 
 // Every language's fixed texts, French (bot/messages.ts) filling whatever a catalog lacks.
@@ -31,10 +32,10 @@ export function buildMessages(templates: Record<string, string>): Messages {
 
 // The catalogs of the languages loaded last (bot/trees/loader.ts registers them). Channels
 // render a reply in its own language (Reply.lang) without being handed the trees.
-const catalogs = new Map<string, { messages: Messages; dir: 'ltr' | 'rtl' }>();
+const catalogs = new Map<string, { messages: Messages; dir: 'ltr' | 'rtl'; dates: DateWords }>();
 
-export function registerMessages(lang: string, messages: Messages, dir: 'ltr' | 'rtl' = 'ltr'): void {
-  catalogs.set(lang, { messages, dir });
+export function registerMessages(lang: string, messages: Messages, dir: 'ltr' | 'rtl' = 'ltr', dates: DateWords = FRENCH_WORDS): void {
+  catalogs.set(lang, { messages, dir, dates });
 }
 
 /** Every language with a catalog, French first: what the web chat's own words are taken from. */
@@ -42,3 +43,6 @@ export const registeredLanguages = (): [string, { messages: Messages; dir: 'ltr'
 
 /** The fixed texts of a language; French for French, for undefined and for a language without a catalog. */
 export const messagesFor = (lang?: string): Messages => (lang && catalogs.get(lang)?.messages) || MESSAGES;
+
+/** How a language writes dates and opening hours; French for French, for undefined and for a language without a catalog. */
+export const dateWordsFor = (lang?: string): DateWords => (lang && catalogs.get(lang)?.dates) || FRENCH_WORDS;

@@ -81,7 +81,7 @@ export function loadLanguages(
     const pack = readPack(code, packFile, (id) => knowledge.service(id) !== undefined, problems);
     const local = localizeIntents(code, trees.intents, trees.themes, files, problems, packFile.pos([]));
     if (merge) addSignals(trees, local.signals, local.safety);
-    registerMessages(code, pack.messages, pack.dir);
+    registerMessages(code, pack.messages, pack.dir, pack.dates);
     addPolarWords(pack.yes, pack.no);
     const byId = new Map<string, Intent>(local.intents.map((i) => [i.id, i]));
     languages.set(code, { pack, trees: { ...trees, intents: local.intents, byId, themes: local.themes }, translated: local.translated });

@@ -3,13 +3,15 @@ import type { SmallTalk } from '../engine/small-talk';
 import { MESSAGES, type Messages } from '../messages';
 import type { TreeProblem } from '../trees/loader';
 import type { Position } from '../trees/types';
+import type { DateWords } from '../../knowledge/date-words';
 import { foldText } from '../../knowledge/text';
 import { buildMessages, MESSAGE_KEYS, PLACEHOLDERS } from './catalog';
+import { readDates } from './dates';
 import { factProblems } from './facts';
 import { asRecord, asStrings, asText, type YamlFile } from './yaml-file';
 
-// One language's dialogs/lang/<code>/messages.yaml: fixed texts, commands, yes and no,
-// small talk and the glosses of office names (whose names stay in French). Checked against
+// One language's dialogs/lang/<code>/messages.yaml: fixed texts, the words of dates and opening
+// hours, commands, yes and no, small talk and the glosses of office names (whose names stay in French). Checked against
 // the French catalog: keys, placeholders, numbers.
 
 export interface LanguagePack {
@@ -20,6 +22,8 @@ export interface LanguagePack {
   messages: Messages;
   /** where each translated fixed text is written, for checks that report on it (SMS length) */
   messagePositions: Partial<Record<keyof Messages, Position>>;
+  /** how dates, sources' dates and opening hours are written */
+  dates: DateWords;
   /** folded whole message -> command */
   commands: Map<string, Command>;
   yes: string[];
@@ -32,7 +36,7 @@ export interface LanguagePack {
 
 const COMMANDS: Command[] = ['stop', 'help', 'restart', 'menu', 'back', 'skip', 'notThat'];
 const TALK: SmallTalk[] = ['greeting', 'thanks', 'done', 'goOn', 'confused', 'somethingElse', 'dontKnow', 'ratherNotSay'];
-const TOP_FIELDS = new Set(['lang', 'name', 'dir', 'messages', 'commands', 'yes', 'no', 'small_talk', 'services']);
+const TOP_FIELDS = new Set(['lang', 'name', 'dir', 'messages', 'dates', 'commands', 'yes', 'no', 'small_talk', 'services']);
 
 export function readPack(code: string, file: YamlFile, knownServices: (id: string) => boolean, problems: TreeProblem[]): LanguagePack {
   const report = (path: (string | number)[], message: string, severity: TreeProblem['severity'] = 'error') =>
@@ -79,6 +83,7 @@ export function readPack(code: string, file: YamlFile, knownServices: (id: strin
     dir,
     messages: buildMessages(templates),
     messagePositions,
+    dates: readDates(data.dates, (path, message, severity) => report(['dates', ...path], message, severity)),
     commands,
     yes: asStrings(data.yes).map(foldText),
     no: asStrings(data.no).map(foldText),

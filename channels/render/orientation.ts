@@ -1,6 +1,7 @@
 import type { Link, Office, Orientation, ServiceOrientation, Source } from '../../knowledge/types';
 import type { ChannelCapabilities } from '../capabilities';
-import { type DateWords, dateWordsFor } from '../../knowledge/date-words';
+import type { DateWords } from '../../knowledge/date-words';
+import { dateWordsFor } from '../../bot/lang/catalog';
 import { sourceLine as writtenSource } from '../../knowledge/wording';
 import type { Messages } from '../../bot/messages';
 import { officialSource, sentence } from '../../bot/engine/render';

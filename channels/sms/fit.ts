@@ -45,7 +45,7 @@ function treeFit({ knowledge, now, locator }: LintContext, trees: Trees, pack: L
   return trees.intents.flatMap((intent) => {
     const problems: TreeProblem[] = [];
     for (const outcome of Object.values(intent.outcomes)) {
-      const orientation = glossed(knowledge.orientation(intent, outcome, { now, lang: pack?.code }), pack);
+      const orientation = glossed(knowledge.orientation(intent, outcome, { now, words: pack?.dates }), pack);
       const segments = essentialSegments(
         { text: orientationText(orientation, say, pack?.code), orientation, ...(pack ? { lang: pack.code } : {}) },
         CAPABILITIES.sms,

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { MESSAGES, type Messages } from '../../bot/messages';
-import { registeredLanguages } from '../../bot/lang/catalog';
-import { dateWordsFor } from '../../knowledge/date-words';
+import { dateWordsFor, registeredLanguages } from '../../bot/lang/catalog';
 import type { ChannelsConfig } from '../config';
 
 // The web chat is static files talking to POST /api/conversations/:id/messages. Everything

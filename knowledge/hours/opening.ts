@@ -1,7 +1,7 @@
 import type { OpeningRange, StoredHours } from '../annuaire/types';
 import { publicHoliday } from './holidays';
 import { type DateWords, FRENCH_WORDS } from '../date-words';
-import { filled } from '../wording';
+import { filled } from '../template';
 
 // Opening hours as a person reads them, in Paris time whatever the server's time zone:
 // "Ouvert maintenant, jusqu'à 12 h", "Fermé, ouvre lundi à 8 h 30" (in English: "Open now,

@@ -43,10 +43,11 @@ const withoutLoadTime = ({ trees }: LoadedTrees) => ({
   languages: [...(trees.languages ?? [])].map(([code, { pack, trees: local, translated }]) => [
     code,
     {
-      // fixed texts with a placeholder are functions: compared by what they say
+      // fixed texts with a placeholder, a day's number and a time of day are functions: compared by what they say
       pack: {
         ...pack,
         messages: Object.entries(pack.messages).map(([key, text]) => [key, typeof text === 'function' ? (text as (value: string) => string)('x') : text]),
+        dates: { ...pack.dates, dayOfMonth: [1, 2].map(pack.dates.dayOfMonth), time: [510, 720].map(pack.dates.time) },
       },
       trees: { ...local, loadedAt: undefined },
       translated,
