@@ -1,11 +1,4 @@
-import path from 'node:path';
-import { Conversations } from '../../bot/conversation';
-import { MemoryStateStore } from '../../bot/state/memory';
-import { TreeRegistry } from '../../bot/trees/registry';
-import { CAPABILITIES } from '../../channels/capabilities';
-import { render } from '../../channels/render/render';
-import { smsSegmentCount } from '../../channels/render/sms-text';
-import { testKnowledge } from '../channels/support/knowledge';
+import { bundledConversations, type Newcomer, newcomerTests, numbered } from '../helpers/newcomer';
 
 // A newcomer writes in Arabic, Russian, Ukrainian, Chinese or Persian, on the web chat and by
 // SMS, with the bundled trees and their translations (dialogs/lang/<code>/): asked in that
@@ -16,26 +9,10 @@ import { testKnowledge } from '../channels/support/knowledge';
 
 jest.setTimeout(60_000);
 
-const knowledge = testKnowledge();
-const registry = new TreeRegistry(path.join(__dirname, '..', '..', 'dialogs'), knowledge);
-const conversations = () => new Conversations(new MemoryStateStore(60_000), () => ({ ...registry.current, knowledge }), 'langtests');
+const conversations = bundledConversations('langtests');
 
-interface Newcomer {
-  name: string;
-  lang: string;
-  dir?: 'rtl';
-  first: string;
-  question: string;
-  choices: string[];
-  numberPrompt: string;
-  answer: string;
-  title: string;
-  office: string;
-  officialText: string;
-  another: string;
-}
-
-const NEWCOMERS: Newcomer[] = [
+/** Each newcomer writes the same first message by SMS, and gets the same question, numbered. */
+const NEWCOMERS: (Omit<Newcomer, 'sms'> & { numberPrompt: string })[] = [
   {
     name: 'Arabic, a lost residence permit (Maghrebi wording)',
     lang: 'ar',
@@ -105,35 +82,6 @@ const NEWCOMERS: Newcomer[] = [
   },
 ];
 
-describe.each(NEWCOMERS)('$name: from the first message to an orientation', (person) => {
-  const marks = person.dir ? { lang: person.lang, dir: person.dir } : { lang: person.lang };
-
-  test('on the web chat: asked and oriented in the language, each reply marked lang (and dir)', async () => {
-    const chat = conversations();
-    const asked = await chat.turn('rest', `web-${person.lang}`, person.first);
-    expect(asked).toEqual([{ text: person.question, choices: person.choices.map((label) => expect.objectContaining({ label })), ...marks }]);
-
-    const oriented = await chat.turn('rest', `web-${person.lang}`, person.answer);
-    const card = oriented.find((r) => r.orientation);
-    expect(card).toMatchObject(marks);
-    expect(card?.orientation?.title).toBe(person.title);
-    expect(card?.orientation?.services[0].name).toBe(person.office);
-    expect(card?.text).toContain(person.office);
-    expect(card?.text).toContain(person.officialText);
-    expect(oriented[oriented.length - 1]).toEqual({ text: person.another, ...marks });
-  });
-
-  test('by SMS: numbered choices in the language, answered by number, every message within three UCS-2 segments', async () => {
-    const sms = conversations();
-    const phone = `+3360000${person.lang.charCodeAt(0)}${person.lang.charCodeAt(1)}`;
-    const [question] = render(await sms.turn('sms', phone, person.first), CAPABILITIES.sms);
-    expect(question.text).toBe([person.question, `1 - ${person.choices[0]}`, `2 - ${person.choices[1]}`, person.numberPrompt].join('\n'));
-
-    const answer = render(await sms.turn('sms', phone, '1'), CAPABILITIES.sms);
-    const [title, office] = answer[0].text.split('\n');
-    expect(title).toBe(person.title);
-    expect(office).toBe(person.office);
-    expect(answer.map((m) => m.text).join('\n')).toContain(person.officialText);
-    for (const message of [question, ...answer]) expect(smsSegmentCount(message.text)).toBeLessThanOrEqual(3);
-  });
+describe.each(NEWCOMERS)('$name: from the first message to an orientation', ({ numberPrompt, ...person }) => {
+  newcomerTests({ ...person, sms: { question: numbered(person.question, person.choices, numberPrompt) } }, conversations);
 });

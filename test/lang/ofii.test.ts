@@ -1,11 +1,7 @@
-import path from 'node:path';
-import { Conversations } from '../../bot/conversation';
-import { MemoryStateStore } from '../../bot/state/memory';
-import { TreeRegistry } from '../../bot/trees/registry';
 import { CAPABILITIES } from '../../channels/capabilities';
 import { render } from '../../channels/render/render';
 import { smsSegmentCount } from '../../channels/render/sms-text';
-import { testKnowledge } from '../channels/support/knowledge';
+import { bundledConversations, numbered } from '../helpers/newcomer';
 
 // A newcomer asks about the OFII (visa validation, medical visit, integration contract), in
 // English or in Arabic, on the web chat and by SMS: asked which step in the language, oriented
@@ -14,9 +10,7 @@ import { testKnowledge } from '../channels/support/knowledge';
 
 jest.setTimeout(60_000);
 
-const knowledge = testKnowledge();
-const registry = new TreeRegistry(path.join(__dirname, '..', '..', 'dialogs'), knowledge);
-const conversations = () => new Conversations(new MemoryStateStore(60_000), () => ({ ...registry.current, knowledge }), 'ofii-test');
+const conversations = bundledConversations('ofii-test');
 
 const NEWCOMERS = [
   {
@@ -75,7 +69,7 @@ describe.each(NEWCOMERS)('$name: a question about the OFII, from the first messa
     const sms = conversations();
     const phone = `+3361000${person.lang.charCodeAt(0)}${person.lang.charCodeAt(1)}`;
     const [question] = render(await sms.turn('sms', phone, person.first), CAPABILITIES.sms);
-    expect(question.text).toBe([person.question, `1 - ${person.choices[0]}`, `2 - ${person.choices[1]}`, person.numberPrompt].join('\n'));
+    expect(question.text).toBe(numbered(person.question, person.choices, person.numberPrompt));
 
     const replies = await sms.turn('sms', phone, '2');
     expect(replies.find((r) => r.orientation)?.orientation?.why).toContain(person.contract.why);
