@@ -58,30 +58,49 @@ export interface Detected {
   by: 'script' | 'statistics';
 }
 
-const subsets = new Map<string, Eld>();
-
-/** An eld restricted to these languages, made once per set. */
+/** An eld restricted to these languages. */
 function restricted(languages: string[]): Eld {
-  const key = [...languages].sort().join(',');
-  let instance = subsets.get(key);
-  if (!instance) {
-    instance = newEld();
-    instance.setLanguageSubset(languages);
-    subsets.set(key, instance);
-  }
+  const instance = newEld();
+  instance.setLanguageSubset(languages);
   return instance;
 }
 
-/** The languages the bot reads, when it reads `supported`. */
-const candidates = (supported: string[]) => [...new Set([...MEASURED, ...supported])];
-/** The languages eld chooses among: those the bot reads and their neighbours. */
-const weighedWith = (supported: string[]) => [...new Set([...candidates(supported), ...supported.flatMap((lang) => NEIGHBOURS[lang] ?? [])])];
+/** Made on first use, then kept. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+/** The pairs one script writes, told apart when no letter does. */
+const arabicOrPersian = once(() => restricted(['ar', 'fa']));
+const ukrainianOrRussian = once(() => restricted(['uk', 'ru']));
+
+interface Candidates {
+  /** the languages the bot reads: French, those measured, those supported */
+  reads: Set<string>;
+  /** eld restricted to those and their neighbours, made on first use */
+  weighed: () => Eld;
+}
+
+const candidateSets = new Map<string, Candidates>();
+
+/** The languages the bot reads when it reads `supported`, and the eld that chooses among them: built once per set. */
+function candidatesFor(supported: string[]): Candidates {
+  const key = supported.join(',');
+  let found = candidateSets.get(key);
+  if (!found) {
+    const reads = new Set([...MEASURED, ...supported]);
+    const weighed = [...new Set([...reads, ...supported.flatMap((lang) => NEIGHBOURS[lang] ?? [])])];
+    found = { reads, weighed: once(() => restricted(weighed)) };
+    candidateSets.set(key, found);
+  }
+  return found;
+}
 
 /**
  * Loads eld's model for these languages (about 0.1 s): called once the server answers, so that
  * neither the start nor the first message waits for it.
  */
-export const preloadLanguageDetection = (supported: string[]): unknown => restricted(weighedWith(supported));
+export const preloadLanguageDetection = (supported: string[]): unknown => candidatesFor(supported).weighed();
 
 /**
  * The language of a message among `supported` (French always among them), or a language the
@@ -89,17 +108,17 @@ export const preloadLanguageDetection = (supported: string[]): unknown => restri
  * (`current`, which also settles a script two languages share when no letter tells them apart).
  */
 export function detectLanguage(text: string, supported: string[], current?: string): Detected | undefined {
-  const languages = candidates(supported);
-  const reads = (lang: string) => languages.includes(lang);
-  const byScript = scriptLanguage(text, languages, current);
+  const { reads, weighed } = candidatesFor(supported);
+  const byScript = scriptLanguage(text, reads, current);
   if (byScript) return { lang: byScript, by: 'script' };
   const letters = letterCount(text);
   if (letters === 0) return undefined;
-  const guess = restricted(weighedWith(supported)).detect(text);
-  if (guess.language && guess.isReliable() && reads(guess.language) && hasSmallWords(text, guess.language)) return { lang: guess.language, by: 'statistics' };
+  const guess = weighed().detect(text);
+  if (guess.language && guess.isReliable() && reads.has(guess.language) && hasSmallWords(text, guess.language))
+    return { lang: guess.language, by: 'statistics' };
   if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
   const any = eldModel().detect(text);
-  return any.language && any.isReliable() && !reads(any.language) ? { lang: any.language, by: 'statistics' } : undefined;
+  return any.language && any.isReliable() && !reads.has(any.language) ? { lang: any.language, by: 'statistics' } : undefined;
 }
 
 /**
@@ -127,21 +146,21 @@ function hasSmallWords(text: string, lang: string): boolean {
  * (« سلام », « ممنون »), in Cyrillic when short (« Здравствуйте »; longer Ukrainian without і is
  * common). Otherwise eld decides when it is sure; Arabic, Russian by default.
  */
-function scriptLanguage(text: string, languages: string[], current: string | undefined): string | undefined {
+function scriptLanguage(text: string, reads: Set<string>, current: string | undefined): string | undefined {
   if (/\p{Script=Arabic}/u.test(text)) {
     if (PASHTO_LETTERS.test(text)) return 'ps';
     if (URDU_LETTERS.test(text)) return 'ur';
-    if (PERSIAN_LETTERS.test(text)) return languages.includes('fa') && !saysReliably(['ar', 'fa'], text, 'ar') ? 'fa' : 'ar';
+    if (PERSIAN_LETTERS.test(text)) return reads.has('fa') && !saysReliably(arabicOrPersian(), text, 'ar') ? 'fa' : 'ar';
     if (ARABIC_LETTERS.test(text)) return 'ar';
     if (current === 'ar' || current === 'fa') return current;
-    return languages.includes('fa') && saysReliably(['ar', 'fa'], text, 'fa') ? 'fa' : 'ar';
+    return reads.has('fa') && saysReliably(arabicOrPersian(), text, 'fa') ? 'fa' : 'ar';
   }
   if (/\p{Script=Cyrillic}/u.test(text)) {
     if (UKRAINIAN_LETTERS.test(text)) return 'uk';
     if (RUSSIAN_LETTERS.test(text)) return 'ru';
     if (isShort(text) && (current === 'uk' || current === 'ru')) return current;
     // short Ukrainian often has no і (« я загубив паспорт »): eld tells it, when it is sure
-    return languages.includes('uk') && saysReliably(['uk', 'ru'], text, 'uk') ? 'uk' : 'ru';
+    return reads.has('uk') && saysReliably(ukrainianOrRussian(), text, 'uk') ? 'uk' : 'ru';
   }
   return SCRIPTS.find(([pattern]) => pattern.test(text))?.[1];
 }
@@ -149,7 +168,7 @@ function scriptLanguage(text: string, languages: string[], current: string | und
 const letterCount = (text: string): number => (text.match(/\p{L}/gu) ?? []).length;
 const isShort = (text: string): boolean => letterCount(text) < MIN_UNSUPPORTED_LETTERS;
 
-function saysReliably(among: string[], text: string, lang: string): boolean {
-  const guess = restricted(among).detect(text);
+function saysReliably(among: Eld, text: string, lang: string): boolean {
+  const guess = among.detect(text);
   return guess.language === lang && guess.isReliable();
 }
