@@ -2,7 +2,10 @@
 // and kept in the cache folder (`server/<digest>.js`), so that a start loads one file instead of
 // compiling some 150 TypeScript modules through tsx (about 1 s of CPU, more on a busy machine).
 // The digest covers every source file, so an edited one gives another bundle; without a cache
-// folder (CACHE_DIR=off), or when the build fails, tsx runs app/server.ts as before.
+// folder (CACHE_DIR=off), or when the build fails, tsx runs app/server.ts as before. The bundle
+// names no folder: its modules find their files and packages from the project's folder as it is
+// when it runs (the one above this launcher), so a copied or moved project, its cache folder
+// with it, starts from the bundle it has.
 // `node app/launch.js --build` only writes the bundle (`npm run compile`, the Dockerfile).
 'use strict';
 const { createHash } = require('node:crypto');
@@ -14,8 +17,8 @@ const ROOT = path.join(__dirname, '..');
 const ENTRY = path.join(__dirname, 'server.ts');
 /** what the bundle is made of: our code, and the versions of what it imports and of the bundler */
 const SOURCES = ['app', 'bot', 'channels', 'knowledge', 'package-lock.json', 'tsconfig.json'];
-/** bundles kept, the newest: switching between branches stays fast */
-const KEEP = 4;
+/** bundles kept, the newest: today's and the one before it, so that going back one change stays fast */
+const KEEP = 2;
 
 /** CACHE_DIR, else .cache in the project; undefined with CACHE_DIR=off (as knowledge/file-cache.ts). */
 function cacheRoot() {
@@ -23,28 +26,37 @@ function cacheRoot() {
   return dir === 'off' ? undefined : dir;
 }
 
-/** Digest of the sources' paths and texts (and of the folder they run from, which the bundle names). */
+/** A path inside the project as the bundle writes it: from the project's folder, with « / ». */
+const projectPath = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+
+/** Digest of the sources' paths (inside the project) and texts, and of Node's version. */
 function sourceDigest() {
-  const hash = createHash('sha256').update(`${ROOT}\0${process.version}\0`);
+  const hash = createHash('sha256').update(`${process.version}\0`);
   const add = (file) => {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) for (const name of fs.readdirSync(file).sort()) add(path.join(file, name));
-    else if (/\.(ts|js|json)$/.test(file)) hash.update(file).update('\0').update(fs.readFileSync(file)).update('\0');
+    else if (/\.(ts|js|json)$/.test(file)) hash.update(projectPath(file)).update('\0').update(fs.readFileSync(file)).update('\0');
   };
   for (const source of SOURCES) add(path.join(ROOT, source));
   return hash.digest('hex').slice(0, 32);
 }
 
+/** In the bundle: the project's folder when it runs, the one above the launcher node started. */
+const PROJECT_ROOT = 'require("node:path").dirname(require.main.path)';
+/** In the bundle: a path inside the project, resolved when it runs. */
+const inProject = (file) => `require("node:path").join(__projectRoot, ${JSON.stringify(projectPath(file))})`;
+
 /**
  * Each module keeps the folder it was written in: `__dirname` and `__filename` become its own
- * path (the catalog, the public files and the worker are found next to their module).
+ * path in the project as it runs (the catalog, the public files and the worker are found next
+ * to their module).
  */
 const sourcePaths = {
   name: 'source-paths',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
       const text = await fs.promises.readFile(file, 'utf8');
-      const contents = text.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(file))).replace(/\b__filename\b/g, JSON.stringify(file));
+      const contents = text.replace(/\b__dirname\b/g, inProject(path.dirname(file))).replace(/\b__filename\b/g, inProject(file));
       return { contents, loader: 'ts' };
     });
   },
@@ -63,7 +75,7 @@ async function build(file) {
     format: 'cjs',
     packages: 'external',
     // the bundle lives in the cache folder: packages and files are required as from app/server.ts
-    banner: { js: `var require = module.constructor.createRequire(${JSON.stringify(ENTRY)});` },
+    banner: { js: `var __projectRoot = ${PROJECT_ROOT};\nvar require = module.constructor.createRequire(${inProject(ENTRY)});` },
     sourcemap: 'linked',
     logLevel: 'silent',
     plugins: [sourcePaths],
