@@ -57,21 +57,17 @@ export async function reloadRows(redisUrl: string, onDone: (prefix: string) => P
     let failures = 0;
     let intents = 0;
     let person = 0;
+    /** /healthz and a conversation's turn, probed side by side until `done`. */
+    const probeBoth = (done: () => boolean) =>
+      Promise.all([
+        probeUntil(done, () => timed(`${server.url}/healthz`, 'GET')),
+        probeUntil(done, () => timed(`${server.url}/api/conversations/bench-${person++}/messages`, 'POST', { text: 'J’ai perdu ma carte d’identité' })),
+      ]);
     for (let run = 0; run < RELOADS; run++) {
       process.stderr.write(`reload ${run + 1}/${RELOADS} of every tree, probing /healthz and a conversation…\n`);
       let finished = false;
       const reload = timed(`${server.url}/agent/api/reload`, 'POST', {}).finally(() => (finished = true));
-      const [healthProbes, talkProbes, reloaded] = await Promise.all([
-        probeUntil(
-          () => finished,
-          () => timed(`${server.url}/healthz`, 'GET'),
-        ),
-        probeUntil(
-          () => finished,
-          () => timed(`${server.url}/api/conversations/bench-${person++}/messages`, 'POST', { text: 'J’ai perdu ma carte d’identité' }),
-        ),
-        reload,
-      ]);
+      const [[healthProbes, talkProbes], reloaded] = await Promise.all([probeBoth(() => finished), reload]);
       if (!reloaded.json.reloaded) throw new Error(`reload refused: ${JSON.stringify(reloaded.json).slice(0, 300)}`);
       intents = Number(reloaded.json.intents);
       reloads.push(reloaded.ms);
@@ -83,16 +79,7 @@ export async function reloadRows(redisUrl: string, onDone: (prefix: string) => P
     process.stderr.write('the same probes without a reload…\n');
     let quiet = false;
     setTimeout(() => (quiet = true), percentile(reloads, 50) * RELOADS);
-    const [calmHealth, calmTalk] = await Promise.all([
-      probeUntil(
-        () => quiet,
-        () => timed(`${server.url}/healthz`, 'GET'),
-      ),
-      probeUntil(
-        () => quiet,
-        () => timed(`${server.url}/api/conversations/bench-${person++}/messages`, 'POST', { text: 'J’ai perdu ma carte d’identité' }),
-      ),
-    ]);
+    const [calmHealth, calmTalk] = await probeBoth(() => quiet);
     const setting = `${RELOADS} reloads of the ${thousands(intents)} needs of dialogs/, Redis state and shared trees`;
     const during = (what: string, latencies: number[]): Row => ({
       what,
