@@ -1,5 +1,6 @@
 import { foldText } from '../../knowledge/text';
 import { STOPWORDS as FRENCH_SMALL_WORDS } from '../nlu/stopwords';
+import { frenchLexicon } from '../nlu/lexicon';
 import { stopwordsOf } from './analyze';
 import { eldModel, newEld, type Eld } from './eld-model';
 
@@ -8,8 +9,9 @@ import { eldModel, newEld, type Eld } from './eld-model';
 // then eld restricted to the languages the bot reads, taken only when it is reliable. French
 // is the default and wins when in doubt; a short or unsure message (« oui », « 2 », « merci »)
 // keeps the conversation's language. A language the bot does not read is named only when eld
-// on all languages is reliable, the message has 20 letters or more, and the caller has a fixed
-// sentence for it; or when its script is one no supported language uses.
+// on all languages is reliable, the message has 20 letters or more, fewer than half its words
+// are French words, and the caller has a fixed sentence for it; or when its script is one no
+// supported language uses.
 
 /** fewer letters than this: a foreign language the bot does not read is not named (« carte vitale » is not Italian) */
 export const MIN_UNSUPPORTED_LETTERS = 20;
@@ -118,7 +120,20 @@ export function detectLanguage(text: string, supported: string[], current?: stri
     return { lang: guess.language, by: 'statistics' };
   if (letters < MIN_UNSUPPORTED_LETTERS) return undefined;
   const any = eldModel().detect(text);
-  return any.language && any.isReliable() && !reads.has(any.language) ? { lang: any.language, by: 'statistics' } : undefined;
+  return any.language && any.isReliable() && !reads.has(any.language) && !mostlyFrenchWords(text) ? { lang: any.language, by: 'statistics' } : undefined;
+}
+
+/**
+ * Half the words or more are French words: the message is French typed without apostrophes or
+ * accents (« j ai egare ma carte nationale d identite » is not Italian, « indemnites
+ * journalieres maternite » not German), whatever the statistics of its letters say.
+ */
+function mostlyFrenchWords(text: string): boolean {
+  const words = foldText(text)
+    .split(' ')
+    .filter((word) => word.length > 1);
+  const french = frenchLexicon();
+  return words.filter((word) => french.has(word)).length * 2 >= words.length;
 }
 
 /**

@@ -63,4 +63,9 @@ describe('Spanish, among its neighbours', () => {
   test.each(['rompre un cdd', 'carte vitale', 'merci', 'la mairie'])('the short French « %s » does not leave French', (text) =>
     expect(lang(text) ?? 'fr').toBe('fr'),
   );
+
+  test.each(['j ai perdu ma carte vitale', 'j ai egare ma carte nationale d identite', 'indemnites journalieres maternite', 'salarie detache visite medicale'])(
+    'French typed without apostrophes or accents « %s » is not taken for a language the bot does not read',
+    (text) => expect(lang(text) ?? 'fr').toBe('fr'),
+  );
 });
