@@ -61,7 +61,11 @@ export function understand(text: string, matcher: Matcher): Understanding {
   // professionnalisation » in a story of unpaid wages), not a second need.
   const both = told.slice(0, 2).map((c) => candidates.find((w) => w.intent === c.intent));
   if (told.length > 1 && told.some((c) => c.intent === top.intent) && both.every((c) => c !== undefined)) {
-    return { normalized, candidates, best: both[0], also: both[1] };
+    // A question goes first (« … je voudrais sa réversion »), unless it asks about the story the
+    // whole message tells (« mon propriétaire ne fait pas les travaux, dois-je arrêter de payer
+    // mon loyer ? »): then the need the whole message ranks higher is answered first.
+    const [first, second] = clausesOf(text).some(asks) && both[1].score > both[0].score ? [both[1], both[0]] : both;
+    return { normalized, candidates, best: first, also: second };
   }
   const close = distinctNeeds(candidates.filter((c) => c === top || (c.score >= THRESHOLDS.understood && top.score - c.score < THRESHOLDS.ambiguityGap)));
   if (close.length > 1) return { normalized, candidates, ambiguous: close.slice(0, 3) };

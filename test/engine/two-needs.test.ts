@@ -29,6 +29,11 @@ describe('a message that tells two needs', () => {
     expect(first.trace.also).toBeUndefined();
   });
 
+  test('a question about the story told is no need before it: the need the whole message is about comes first', () => {
+    const [first] = converse(['mon proprietaire refuse de faire les travaux, dois-je arrêter de payer mon loyer ?']);
+    expect(first.trace.intent).toBe('litige_locataire_proprietaire');
+  });
+
   test('a clause the whole message does not rank is a detail of the story, not a second need', () => {
     const [first] = converse([
       "Je suis en contrat de professionnalisation, je n'ai aucun bulletin de paie et je n'ai été payée que la moitié du mois d'octobre",
