@@ -46,7 +46,7 @@ const EXCLUDED_FACTOR = 0.4;
 /** a one-word message that is only part of the need's phrases (« heure » of « heures sup ») */
 const PARTIAL_WORD_FACTOR = 0.85;
 /** curated trees win over generated ones when both match as well */
-const GENERATED_FACTOR = 0.92;
+export const GENERATED_FACTOR = 0.92;
 /** weight of a word no tree knows, relative to the rarest known word */
 const UNKNOWN_WORD_WEIGHT = 0.6;
 /**

@@ -36,6 +36,12 @@ describe('the matcher understands everyday French', () => {
     expect(orient("j'ai été licenciée", ctx).needs[0]?.id).toBe('licenciement');
   });
 
+  test('a generated need is understood as surely as a curated one: its lower score only lets a curated need win a tie', () => {
+    const sunday = orient('comment sont payés les dimanches ?', ctx);
+    expect(sunday.understood).toBe(true);
+    expect(sunday.needs[0]?.id).toBe('te_le_travail_du_dimanche');
+  });
+
   test.each([
     ['loyer', 'loi'],
     ['delai', 'delit'],
