@@ -25,7 +25,7 @@ const MAX_TERMS = 12;
 const EMPHASIS =
   /^(a savoir|bon a savoir|savoir|exemple|attention|important|remarque|nota|par exception|en revanche|toutefois|cependant|en effet|ou|et|a defaut)\b/;
 /** A list item's lead-in (« Pour le décès d'un enfant »): the term is what follows. */
-const LEAD = /^(pour|par|en cas d['’]|en cas de|dans le cas d['’]|dans le cas de)\s*/i;
+const LEAD = /^(pour|par|en cas de|dans le cas de)\s+|^(en cas d|dans le cas d)['’]\s*/i;
 /** The bold part of a sentence cut mid-way: it starts with a linking word or a possessive (« son aptitude au travail »), or ends on a number. */
 const FRAGMENT =
   /^(de|du|d|chez|non|ni|s|si|dans|avec|sans|sur|sous|des|a|au|aux|en|entre|selon|lorsque|quand|qui|que|dont|ou|ans|et|mais|il|elle|ils|ce|ces|cette|son|sa|ses|leur|leurs)\b|\d$/;

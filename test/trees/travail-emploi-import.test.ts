@@ -39,6 +39,11 @@ test('bold, listed and tabled terms count, each item of an enumeration on its ow
   );
 });
 
+test('a list item is read after its lead-in (« Pour », « En cas de »), never inside a word (« Partage »)', () => {
+  const f = fiche('Le chômage', '<ul><li>Pour le décès d’un enfant</li><li>Partage de la valeur</li></ul>');
+  expect(keyTermsOf([f])(f)).toEqual(expect.arrayContaining(['le décès d’un enfant', 'Partage de la valeur']));
+});
+
 test('a single everyday word, an amount, a duration or a phrase cut mid-way is no key term', () => {
   const f = fiche(
     'Le salaire',
