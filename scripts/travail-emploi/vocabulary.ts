@@ -3,6 +3,7 @@
 // section headings alone do not hold: the fiche's authors set those terms in bold or list them,
 // and define its acronyms in brackets. Measured on test/eval/labour/tuning.yaml.
 import { analyze } from '../../bot/nlu/analyze';
+import { STOPWORDS } from '../../bot/nlu/stopwords';
 import { foldText } from '../../knowledge/text';
 
 export interface FicheText {
@@ -21,6 +22,14 @@ const MAX_TERM_CHARS = 50;
 const MAX_TERM_FICHES = 8;
 /** The fiche's most repeated terms: enough to be found by, few enough to stay its own. */
 const MAX_TERMS = 12;
+/** Phrases a fiche repeats without setting them apart, besides its terms. */
+const MAX_PHRASES = 3;
+/** A phrase said this many times in a fiche's text is one of its own, bold or not. */
+const MIN_REPEATS = 4;
+/** Two to this many words: « indemnité de fin de mission ». */
+const MAX_PHRASE_WORDS = 4;
+/** Words that join clauses, not the words of a name: « jours si le salarié » is no phrase. */
+const CLAUSE_WORDS = new Set(['que', 'qui', 'dont', 'mais', 'ou', 'si', 'car', 'lorsque', 'sont', 'est', 'ainsi', 'ci']);
 /** Bold words that only draw the eye: « À savoir », « Exemple », « Attention »... */
 const EMPHASIS =
   /^(a savoir|bon a savoir|savoir|exemple|attention|important|remarque|nota|par exception|en revanche|toutefois|cependant|en effet|ou|et|a defaut)\b/;
@@ -126,6 +135,41 @@ function candidateTerms(f: FicheText): Map<string, string> {
   return terms;
 }
 
+/**
+ * The phrases of two to four words that a fiche's text repeats (« chômage partiel », « maintien
+ * de salaire »), by folded form, as first written: within a sentence, beginning and ending on a
+ * word the matcher weighs, none that only ever stands inside a longer one.
+ */
+function repeatedPhrases(f: FicheText): Map<string, string> {
+  const text = plain(html(f));
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ folded: foldText(m[0]), start: m.index, end: m.index + m[0].length }));
+  const found = new Map<string, { count: number; surface: string }>();
+  const bound = (folded: string) => !STOPWORDS.has(folded) && !LINKING.has(folded) && !DANGLING.has(folded) && !QUANTITY.test(folded);
+  for (let i = 0; i < words.length; i++) {
+    if (!bound(words[i].folded)) continue;
+    for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
+      const last = words[i + n - 1];
+      if (CLAUSE_WORDS.has(last.folded) || !/^[\s'’-]*$/.test(text.slice(words[i + n - 2].end, last.start))) break;
+      if (!bound(last.folded)) continue;
+      const key = words
+        .slice(i, i + n)
+        .map((w) => w.folded)
+        .join(' ');
+      const known = found.get(key);
+      if (known) known.count++;
+      else found.set(key, { count: 1, surface: text.slice(words[i].start, last.end) });
+    }
+  }
+  const repeated = [...found].filter(([, p]) => p.count >= MIN_REPEATS);
+  const inside = (key: string, count: number) => repeated.some(([other, p]) => p.count === count && other !== key && ` ${other} `.includes(` ${key} `));
+  const phrases = new Map<string, string>();
+  for (const [key, p] of repeated) {
+    const term = inside(key, p.count) ? undefined : asTerm(p.surface);
+    if (term && isCompound(term)) phrases.set(key, term);
+  }
+  return phrases;
+}
+
 /** The fiche's whole text as folded words: what its terms are counted in. */
 const wordsOf = (f: FicheText) => foldText([f.title, ...f.sections.map((s) => s.title), plain(html(f))].join(' ')).split(' ');
 
@@ -176,22 +220,29 @@ function expand(words: string[], letters: string): string | undefined {
 /** Builds, over all the fiches at once, the key terms of each: its own, not every fiche's. */
 export function keyTermsOf(fiches: FicheText[]): (f: FicheText) => string[] {
   const perFiche = fiches.map(candidateTerms);
-  const counts = occurrences(fiches, new Set(perFiche.flatMap((terms) => [...terms.keys()])));
+  const repeated = fiches.map(repeatedPhrases);
+  const counts = occurrences(fiches, new Set([...perFiche, ...repeated].flatMap((terms) => [...terms.keys()])));
   const ficheCount = new Map<string, number>();
   for (const c of counts) for (const key of c.keys()) ficheCount.set(key, (ficheCount.get(key) ?? 0) + 1);
   const glossary = acronymGlossary(fiches);
   const rarity = (key: string) => Math.log(fiches.length / Math.max(ficheCount.get(key) ?? 1, 1));
   return (f) => {
     const at = fiches.indexOf(f);
-    const terms = [...perFiche[at]]
-      .filter(([key]) => (ficheCount.get(key) ?? 0) <= MAX_TERM_FICHES)
-      .map(([key, term]) => ({ term, weight: (counts[at].get(key) ?? 1) * rarity(key) }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_TERMS)
-      .map((t) => t.term);
+    const ranked = (candidates: [string, string][], max: number) =>
+      candidates
+        .filter(([key]) => (ficheCount.get(key) ?? 0) <= MAX_TERM_FICHES)
+        .map(([key, term]) => ({ term, weight: (counts[at].get(key) ?? 1) * rarity(key) }))
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, max)
+        .map((t) => t.term);
+    const terms = ranked([...perFiche[at]], MAX_TERMS);
+    const phrases = ranked(
+      [...repeated[at]].filter(([key]) => !perFiche[at].has(key)),
+      MAX_PHRASES,
+    );
     // An acronym names the fiches whose title or headings spell it out.
     const headings = ` ${[f.title, ...f.sections.map((s) => s.title)].map(foldText).join(' | ')} `;
     const acronyms = [...glossary].filter(([expansion]) => headings.includes(` ${expansion} `)).map(([, acronym]) => acronym);
-    return [...new Set([...terms, ...acronyms])];
+    return [...new Set([...terms, ...phrases, ...acronyms])];
   };
 }

@@ -64,3 +64,20 @@ test('public holidays are named as people ask about them: by name, and by day wh
   expect(names).toEqual(expect.arrayContaining(['8 mai', '11 novembre', '1er mai', 'Ascension', 'Noël']));
   expect(names.filter((n) => /pâques/i.test(n))).toEqual(['Lundi de Pâques']);
 });
+
+test('a phrase the fiche repeats without setting it apart is a key term, one said once is not', () => {
+  const furlough = fiche(
+    "L'activité partielle",
+    '<p>Le chômage partiel protège. Pendant le chômage partiel, le salarié est payé. Le chômage partiel est demandé, puis le chômage partiel cesse. Un congé imprévu suit.</p>',
+  );
+  const terms = keyTermsOf([furlough])(furlough);
+  expect(terms).toContain('chômage partiel');
+  expect(terms).not.toContain('congé imprévu');
+});
+
+test('a repeated phrase that only ever stands inside a longer one is not a term of its own', () => {
+  const leave = fiche('Accompagner un proche', '<p>Le congé de solidarité familiale est pris.</p>'.repeat(4));
+  const terms = keyTermsOf([leave])(leave);
+  expect(terms).toContain('congé de solidarité familiale');
+  expect(terms).not.toContain('solidarité familiale');
+});
