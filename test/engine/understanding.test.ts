@@ -42,6 +42,12 @@ describe('the matcher understands everyday French', () => {
     expect(sunday.needs[0]?.id).toBe('te_le_travail_du_dimanche');
   });
 
+  test('a word that only frames the query weighs nothing: « égalité professionnelle définition » is the fiche on equality at work', () => {
+    const equality = orient('égalité professionnelle définition', ctx);
+    expect(equality.understood).toBe(true);
+    expect(equality.needs[0]?.services.map((s) => s.id)).toContain('code_travail_numerique');
+  });
+
   test.each([
     ['loyer', 'loi'],
     ['delai', 'delit'],
