@@ -48,6 +48,11 @@ describe('the matcher understands everyday French', () => {
     expect(equality.needs[0]?.services.map((s) => s.id)).toContain('code_travail_numerique');
   });
 
+  test('a leave for a death is a question for the employer, not the declaration of the death', () => {
+    expect(orient('congé décès', ctx).needs[0]?.id).toBe('te_les_conges_pour_evenements_familiaux_et_le_conge_de_deuil');
+    expect(orient('mon père est décédé que faire', ctx).needs[0]?.id).toBe('deces_declaration');
+  });
+
   test.each([
     ['loyer', 'loi'],
     ['delai', 'delit'],
