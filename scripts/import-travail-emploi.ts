@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ROOT } from '../app/runtime';
+import { analyze } from '../bot/nlu/analyze';
 import { foldText } from '../knowledge/text';
 import { holidayNames } from './travail-emploi/holidays';
 import { keyTermsOf, titleVariants } from './travail-emploi/vocabulary';
@@ -60,10 +61,16 @@ function contacts(fiche: LabourFiche): string[] {
   return services;
 }
 
+/** A phrase as the matcher reads it: its stems, so that « assistant maternel » is « assistante maternelle ». */
+const asRead = (phrase: string) =>
+  analyze(phrase)
+    .terms.map((t) => t.stem)
+    .join(' ');
+
 /**
- * The keywords and synonyms of the curated needs (dialogs/*.yaml), folded: a short term one of
- * them already owns (« rqth », « cotorep ») is left to it, or the fiche would tie with the need
- * agents wrote for it and the bot would ask which one is meant.
+ * The keywords and synonyms of the curated needs (dialogs/*.yaml), as the matcher reads them: a
+ * short term one of them already owns (« rqth », « cotorep ») is left to it, or the fiche would
+ * tie with the need agents wrote for it and the bot would ask which one is meant.
  */
 function curatedPhrases(): Set<string> {
   const dir = join(ROOT, 'dialogs');
@@ -71,14 +78,14 @@ function curatedPhrases(): Set<string> {
   const intents = files.flatMap(
     (f) => (parse(readFileSync(join(dir, f), 'utf8')) as { intents?: { keywords?: string[]; synonyms?: string[] }[] }).intents ?? [],
   );
-  return new Set(intents.flatMap((i) => [...(i.keywords ?? []), ...(i.synonyms ?? [])]).map(foldText));
+  return new Set(intents.flatMap((i) => [...(i.keywords ?? []), ...(i.synonyms ?? [])]).map(asRead));
 }
 
 function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[], curated: Set<string>) {
-  const keywords = [fiche.title, ...titleVariants(fiche.title).filter((v) => !curated.has(foldText(v)))];
-  const said = new Set([...keywords, ...curated].map(foldText));
+  const keywords = [fiche.title, ...titleVariants(fiche.title).filter((v) => !curated.has(asRead(v)))];
+  const said = new Set(keywords.map(foldText));
   const holidays = /jours fériés/i.test(fiche.title) ? holidayNames() : [];
-  const terms = [...keyTerms(fiche), ...holidays].filter((t) => !said.has(foldText(t)));
+  const terms = [...keyTerms(fiche), ...holidays].filter((t) => !said.has(foldText(t)) && !curated.has(asRead(t)));
   const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
   const date = isoDate(fiche.date);
   return {

@@ -54,6 +54,13 @@ describe('the matcher understands everyday French', () => {
   });
 
   test.each([
+    ['assistante maternelle', 'garde_enfant'],
+    ['smic', 'salaire_conditions_travail'],
+  ])('« %s », a phrase agents wrote for a need, is not asked back against a labour fiche saying it too', (text, need) => {
+    expect(understand(text, ctx.matcher).best?.intent.id).toBe(need);
+  });
+
+  test.each([
     ['loyer', 'loi'],
     ['delai', 'delit'],
     ['rendez', 'rendre'],
