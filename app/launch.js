@@ -62,6 +62,25 @@ const sourcePaths = {
   },
 };
 
+/**
+ * Each package the bundle imports is required on its first use instead of when the bundle
+ * loads: esbuild writes `var import_yaml = require("yaml");` and reads `import_yaml.x` where
+ * the code uses it; these become a function that requires once, `import_yaml().x`. Whatever a
+ * start does not reach (ioredis without REDIS_URL, yaml, the countries) is no longer loaded
+ * before /healthz answers. Node's own modules are left as they are.
+ */
+function lazyPackages(code) {
+  const imports = /^var (import_\w+) = ((?:__toESM\()?require\("(?!node:)[^"]+"\)(?:, 1)?\)?);$/gm;
+  const names = [];
+  const declared = code.replace(imports, (_, name, load) => {
+    names.push(name);
+    return `var ${name}$loaded; function ${name}() { return ${name}$loaded ??= ${load}; }`;
+  });
+  if (names.length === 0) return declared;
+  const uses = new RegExp(`\\b(${names.join('|')})\\b(?![$(])`, 'g');
+  return declared.replace(uses, '($1())');
+}
+
 /** Writes the bundle to `file` (whole or not at all); packages stay in node_modules, required from the project. */
 async function build(file) {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -81,6 +100,7 @@ async function build(file) {
     plugins: [sourcePaths],
   });
   esbuild.stop(); // its service process would otherwise live as long as the server
+  fs.writeFileSync(temporary, lazyPackages(fs.readFileSync(temporary, 'utf8')));
   fs.renameSync(`${temporary}.map`, `${file}.map`);
   fs.renameSync(temporary, file);
   const bundles = fs

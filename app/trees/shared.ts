@@ -39,9 +39,9 @@ export class SharedTrees {
   /** Catches up with the agents' edits, then follows every new version. */
   async start(): Promise<void> {
     await this.exclusive(async () => {
-      const snapshot = await this.store.read();
-      if (snapshot.edited) await this.install(snapshot);
-      this.version = snapshot.version;
+      const { version, edited } = await this.store.catchUp();
+      if (edited) await this.install(edited);
+      this.version = version;
     }).catch((err: Error) => this.logger.warn({ err: err.message }, 'shared trees unreachable: serving the trees on disk until they are'));
     this.store.subscribe((version) => {
       if (version !== this.version) void this.refresh();

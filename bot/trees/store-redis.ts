@@ -67,6 +67,17 @@ export class RedisTreeStore implements TreeStore {
     return { version: Number(version ?? 0), sources, edited };
   }
 
+  // Without any stored edit, the files on disk are the trees: they are not read again.
+  async catchUp(): Promise<{ version: number; edited?: TreeSnapshot }> {
+    const [[, version], [, edits]] = (await this.redis.multi().get(this.keys.version).hlen(this.keys.edits).exec()) as [
+      [unknown, string | null],
+      [unknown, number],
+    ];
+    if (edits === 0) return { version: Number(version ?? 0) };
+    const snapshot = await this.read();
+    return { version: snapshot.version, edited: snapshot.edited ? snapshot : undefined };
+  }
+
   async version(): Promise<number> {
     return Number((await this.redis.get(this.keys.version)) ?? 0);
   }

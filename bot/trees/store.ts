@@ -20,6 +20,8 @@ export type WriteResult = { ok: true; version: number } | { ok: false; version: 
 
 export interface TreeStore {
   read(): Promise<TreeSnapshot>;
+  /** what a process starting with the files on disk must catch up with: the version, and the trees when agents' edits differ from the files */
+  catchUp(): Promise<{ version: number; edited?: TreeSnapshot }>;
   /** the version only, cheap: processes compare it with the one they run */
   version(): Promise<number>;
   /** writes one file's new text (file as in TreeSource.file), if the trees are still at `baseVersion` */
@@ -69,6 +71,11 @@ export class DiskTreeStore implements TreeStore {
 
   async read(): Promise<TreeSnapshot> {
     return { version: this.current, sources: this.paths.read(), edited: false };
+  }
+
+  // The files on disk are the trees: nothing to read again.
+  async catchUp(): Promise<{ version: number }> {
+    return { version: this.current };
   }
 
   async version(): Promise<number> {

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { ConversationAnswer, ConversationParams, ErrorAnswer, MessageRequest, OrientAnswer, OrientRequest } from './schemas';
+import { restSchemas } from './schemas';
 
 // The OpenAPI 3.1 description of the REST API, generated from the schemas the routes validate
 // with, so the document cannot say something the server does not do.
@@ -8,6 +8,7 @@ import { ConversationAnswer, ConversationParams, ErrorAnswer, MessageRequest, Or
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 function registry(): OpenAPIRegistry {
+  const { ConversationAnswer, ConversationParams, ErrorAnswer, MessageRequest, OrientAnswer, OrientRequest } = restSchemas();
   const paths = new OpenAPIRegistry();
   const malformed = json(ErrorAnswer, 'Requête mal formée : la raison est dans "error", en français.');
 

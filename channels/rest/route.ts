@@ -7,7 +7,7 @@ import type { TreeRegistry } from '../../bot/trees/registry';
 import type { Knowledge } from '../../knowledge/types';
 import { openApiDocument } from './openapi';
 import { REFERENCE_CSP, referencePage } from './reference';
-import { check, ConversationParams, MessageRequest, OrientRequest } from './schemas';
+import { check, restSchemas } from './schemas';
 
 // The REST API: one-shot orientation, and the conversation messages the web chat sends.
 // Requests are checked against the schemas the OpenAPI document is generated from.
@@ -37,18 +37,22 @@ const MAX_COMMUNE_LENGTH = 100;
 
 export function restRouter(deps: RestDeps): express.Router {
   const router = express.Router();
-  const document = openApiDocument();
-  const reference = referencePage(document, OPENAPI_PATH);
+  // The document and its page are written for their first reader, not during a start.
+  let published: { document: ReturnType<typeof openApiDocument>; reference: string } | undefined;
+  const docs = () => {
+    const document = published?.document ?? openApiDocument();
+    return (published ??= { document, reference: referencePage(document, OPENAPI_PATH) });
+  };
 
   router.get(OPENAPI_PATH, (_req, res) => {
-    res.json(document);
+    res.json(docs().document);
   });
   router.get('/api/docs', (_req, res) => {
-    res.set('Content-Security-Policy', REFERENCE_CSP).type('html').send(reference);
+    res.set('Content-Security-Policy', REFERENCE_CSP).type('html').send(docs().reference);
   });
 
   router.post('/api/orient', express.json({ limit: '16kb' }), (req, res) => {
-    const request = check(OrientRequest, req.body);
+    const request = check(restSchemas().OrientRequest, req.body);
     if (!request.ok) {
       res.status(400).json({ error: request.error });
       return;
@@ -63,8 +67,8 @@ export function restRouter(deps: RestDeps): express.Router {
   });
 
   router.post('/api/conversations/:id/messages', express.json({ limit: deps.maxBodyBytes ?? '16kb' }), async (req, res) => {
-    const request = check(MessageRequest, req.body);
-    const params = check(ConversationParams, req.params);
+    const request = check(restSchemas().MessageRequest, req.body);
+    const params = check(restSchemas().ConversationParams, req.params);
     const problem = !request.ok ? request.error : !params.ok ? params.error : undefined;
     if (problem !== undefined || !request.ok || !params.ok) {
       res.status(400).json({ error: problem });
