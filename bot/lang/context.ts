@@ -36,9 +36,12 @@ const spokenGlosses = (pack: LanguagePack): OfficeName[] =>
 /** The needs a language's matcher reads: the translated ones. */
 const matchedIntents = ({ trees: local, translated }: { trees: Trees; translated: Set<string> }) => local.intents.filter((intent) => translated.has(intent.id));
 
-/** Each language's matcher index, in plain data (for the compiled snapshot). */
-export function* languageIndexes(trees: Trees): Generator<[string, MatcherIndex]> {
-  for (const [code, language] of trees.languages ?? []) yield [code, indexIntents(matchedIntents(language), analyzerFor(code))];
+/**
+ * Each language's matcher index, as JSON text (for the compiled snapshot): a start reads it
+ * as one string and parses it on the first message in that language.
+ */
+export function* languageIndexes(trees: Trees): Generator<[string, string]> {
+  for (const [code, language] of trees.languages ?? []) yield [code, JSON.stringify(indexIntents(matchedIntents(language), analyzerFor(code)))];
 }
 
 /**
@@ -46,7 +49,7 @@ export function* languageIndexes(trees: Trees): Generator<[string, MatcherIndex]
  * has them. A language's matcher is built on the first message in that language (tens of
  * milliseconds): a start or a reload does not pay for the languages nobody writes in yet.
  */
-export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], indexes = new Map<string, MatcherIndex>()): LanguageContexts {
+export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], indexes = new Map<string, string>()): LanguageContexts {
   let contexts = built.get(trees);
   if (!contexts) {
     const ready = new Map<string, LanguageContext>();
@@ -55,7 +58,8 @@ export function languageContexts(trees: Trees, officeNames: OfficeName[] = [], i
       if (!language) return undefined;
       const matched = matchedIntents(language);
       const analyze = analyzerFor(code);
-      const index = indexes.get(code) ?? indexIntents(matched, analyze);
+      const packed = indexes.get(code);
+      const index = packed === undefined ? indexIntents(matched, analyze) : (JSON.parse(packed) as MatcherIndex);
       const lexicon = () => lexiconOf(code);
       return {
         pack: language.pack,

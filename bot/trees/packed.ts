@@ -16,7 +16,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 6;
+export const PACK_FORMAT = 7;
 
 export interface PackedTrees {
   format: number;
@@ -33,8 +33,8 @@ export interface PackedTrees {
    * are laid over the French needs again on unpacking; their signals are already in `intents`
    */
   languageSources: ParsedYaml[];
-  /** each other language's matcher index, by code (indexing their phrases was a third of a second) */
-  languageIndexes: [string, MatcherIndex][];
+  /** each other language's matcher index as JSON text, by code (indexing their phrases was a third of a second) */
+  languageIndexes: [string, string][];
 }
 
 /** The trees in service: what each turn reads. */
