@@ -95,7 +95,6 @@ function pushClasses(indexes: number[], word: string, classes: WordClasses, mask
 }
 
 /** The feature indexes of a message's words (as the detector reads them): each stem, each pair of stems in a row, each long word's ending, each word's groups. */
-export const MODE = { stems: true, pairs: true, ends: true, classPairs: false };
 export function featureIndexes(words: string[], dims: number, classes?: WordClasses): number[] {
   const mask = dims - 1;
   const indexes: number[] = [];
@@ -105,10 +104,10 @@ export function featureIndexes(words: string[], dims: number, classes?: WordClas
     // trained on French only (MODEL_LANG): other scripts are left to the signals written for them
     if (word.charCodeAt(0) >= LATIN_END) continue;
     const hash = stemHash(word);
-    if (MODE.stems) indexes.push(hash & mask);
+    indexes.push(hash & mask);
     if (classes) pushClasses(indexes, word, classes, mask);
-    if (MODE.ends && word.length > STEM) indexes.push(endHash(word) & mask);
-    if (MODE.pairs) indexes.push(((Math.imul(previous ^ 0x9e3779b9, FNV_PRIME) ^ hash) >>> 7) & mask);
+    if (word.length > STEM) indexes.push(endHash(word) & mask);
+    indexes.push(((Math.imul(previous ^ 0x9e3779b9, FNV_PRIME) ^ hash) >>> 7) & mask);
     previous = hash;
   }
   return distinct(indexes, dims);
