@@ -39,10 +39,8 @@ export function restRouter(deps: RestDeps): express.Router {
   const router = express.Router();
   // The document and its page are written for their first reader, not during a start.
   let published: { document: ReturnType<typeof openApiDocument>; reference: string } | undefined;
-  const docs = () => {
-    const document = published?.document ?? openApiDocument();
-    return (published ??= { document, reference: referencePage(document, OPENAPI_PATH) });
-  };
+  const publish = (document: ReturnType<typeof openApiDocument>) => ({ document, reference: referencePage(document, OPENAPI_PATH) });
+  const docs = () => (published ??= publish(openApiDocument()));
 
   router.get(OPENAPI_PATH, (_req, res) => {
     res.json(docs().document);
