@@ -5,7 +5,9 @@
 // `--emergencies` runs the emergency set alone, or the emergency case files named with it (a fresh
 // batch, scored before it joins the set); `--orientation-only` skips the baselines (the
 // slow part: nlp.js training); `--holdout-errors` also lists the hold-out's errors (read them to
-// report, never to tune). Files under a `lang/<code>/` folder are summed up per language.
+// report, never to tune); `--fresh` hides the errors of every file named, as for a hold-out: a new
+// batch is scored once before part of it joins a hold-out. Files under a `lang/<code>/` folder are
+// summed up per language.
 import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadBrain } from '../app/runtime';
@@ -33,6 +35,9 @@ interface Report {
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const emergenciesOnly = process.argv.includes('--emergencies');
 const showHoldoutErrors = process.argv.includes('--holdout-errors');
+const freshBatch = process.argv.includes('--fresh');
+/** A hold-out's texts, or a fresh batch's, are not printed: nobody tunes on what they cannot read. */
+const hidesErrors = (file: string) => (freshBatch || file.includes('holdout')) && !showHoldoutErrors;
 const orientationOnly = process.argv.includes('--orientation-only');
 if (files.length === 0 && !emergenciesOnly) {
   console.error('Usage : npm run eval -- <cas.yaml> [autres.yaml...]');
@@ -128,14 +133,14 @@ function emergencyReport() {
   console.log(`\nUrgences (test/eval/emergencies/) : premier numéro donné, ou nommé par la question « Êtes-vous en danger maintenant ? »`);
   console.log(table(emergencyRows(reports)));
   for (const report of reports) {
-    if (!report.file.includes('holdout') || showHoldoutErrors) console.log(emergencyErrors(report).join('\n'));
+    if (!hidesErrors(report.file)) console.log(emergencyErrors(report).join('\n'));
     else {
       const bySituation = new Map<string, number>();
       for (const o of report.outcomes.filter((o) => o.verdict !== 'right line' && o.verdict !== 'quiet')) {
         const key = `${o.verdict} ${o.kase.situation ?? ''}`.trim();
         bySituation.set(key, (bySituation.get(key) ?? 0) + 1);
       }
-      console.log(`\n${report.file} : erreurs par situation (textes non affichés : --holdout-errors)`);
+      console.log(`\n${report.file} : erreurs par situation (textes non affichés ; --holdout-errors les montre)`);
       for (const [key, n] of [...bySituation].sort()) console.log(`  ${key} : ${n}`);
     }
   }
@@ -185,7 +190,7 @@ async function main() {
     );
     const misses = report.outcomes.filter((o) => !o.hit1);
     console.log(`\n${report.file}, ${report.system} : erreurs (${misses.length})`);
-    if (report.file.includes('holdout') && !showHoldoutErrors) {
+    if (hidesErrors(report.file)) {
       console.log('  (textes non affichés : --holdout-errors)');
       continue;
     }
