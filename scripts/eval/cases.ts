@@ -7,14 +7,17 @@ export interface EvalCase {
   /** acceptable service ids; "none" means the bot must say it did not understand */
   expect: string[];
   facts?: string[];
+  /** the page the message was quoted from (real-phrasing sets): cross-validation keeps a page's quotes together */
+  page?: string;
 }
 
 export function loadCases(path: string): EvalCase[] {
-  const data = parse(readFileSync(path, 'utf8')) as { cases?: EvalCase[] };
+  const data = parse(readFileSync(path, 'utf8')) as { cases?: (EvalCase & { source?: { url?: unknown } })[] };
   if (!Array.isArray(data?.cases)) throw new Error(`${path} : il manque la liste « cases ».`);
   return data.cases.map((c, i) => {
     if (typeof c?.text !== 'string' || !Array.isArray(c.expect)) throw new Error(`${path} : le cas ${i + 1} doit avoir « text » et « expect ».`);
-    return { text: c.text, expect: c.expect.map(String), facts: c.facts };
+    const url = c.source?.url;
+    return { text: c.text, expect: c.expect.map(String), facts: c.facts, ...(typeof url === 'string' ? { page: url } : {}) };
   });
 }
 
