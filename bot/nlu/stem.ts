@@ -48,6 +48,14 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   ...family('audition', ['audition', 'auditions']),
   ...family('fermement', ['fermement']), // firmly is no farm (« ferme »)
   ...family('commandement', ['commandement', 'commandements']), // a bailiff's order to pay is no purchase (« commande »)
+  // Nouns in « -ée » that are other words than the verb they come from (inflectionBase): the
+  // school year's « rentrée » is not « rentrer », « données » (data) not « donner ».
+  ...family('rentree', ['rentree', 'rentrees']),
+  ...family('donnees', ['donnee', 'donnees']),
+  ...family('portee', ['portee', 'portees']),
+  ...family('armee', ['armee', 'armees']),
+  ...family('tournee', ['tournee', 'tournees']),
+  ...family('fumee', ['fumee', 'fumees']),
 };
 
 /** One word family's forms, each to the family's stem. */
@@ -58,9 +66,19 @@ function family(familyStem: string, forms: string[]): Record<string, string> {
 export function stem(word: string): string {
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
+    const base = inflectionBase(word);
     // Short words and acronyms (cni, caf, rsa) are already their own stem.
-    stemmed = STEM_EXCEPTIONS[word] ?? (word.length <= 4 || /\d/.test(word) ? word : porterFr.stem(word));
+    stemmed = STEM_EXCEPTIONS[word] ?? STEM_EXCEPTIONS[base] ?? (base.length <= 4 || /\d/.test(base) ? base : porterFr.stem(base));
     if (cache.size < 50_000) cache.set(word, stemmed);
   }
   return stemmed;
+}
+
+/**
+ * The form the stemmer reads: a feminine participle (« handicapée », « refusée », « expulsée »)
+ * had a stem apart from the masculine (« handicapé ») and the infinitive, so that a woman telling
+ * her situation met fewer of the needs' words than a man.
+ */
+function inflectionBase(word: string): string {
+  return word.length > 5 && /ees?$/.test(word) ? word.replace(/es?$/, '') : word;
 }

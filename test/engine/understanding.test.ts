@@ -71,6 +71,8 @@ describe('the matcher understands everyday French', () => {
     ['auditif', 'audition'],
     ['fermement', 'ferme'],
     ['commandement', 'commande'],
+    ['rentree', 'rentrer'],
+    ['donnees', 'donner'],
   ])('« %s » does not share its stem with « %s »', (word, other) => {
     expect(stem(word)).not.toBe(stem(other));
   });
@@ -78,6 +80,13 @@ describe('the matcher understands everyday French', () => {
   test('the forms of one word share its stem', () => {
     expect(stem('loyers')).toBe(stem('loyer'));
     expect(stem('coupee')).toBe(stem('coupure'));
+  });
+
+  test('a woman telling her situation is understood as a man telling it', () => {
+    expect(stem('handicapee')).toBe(stem('handicape'));
+    expect(stem('refusees')).toBe(stem('refuser'));
+    expect(orient('je suis séparée de mon mari', ctx).needs[0]?.id).toBe(orient('je suis séparé de ma femme', ctx).needs[0]?.id);
+    expect(orient('je suis séparée de mon mari', ctx).understood).toBe(true);
   });
 
   test('the situations a generated need tells apart (« À Paris », « À Lille ») are not its name', () => {
