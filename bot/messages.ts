@@ -91,7 +91,7 @@ export const MESSAGES = {
   answerByNumber: 'Répondez par le numéro.',
   /** in other languages: « the official text is in French », before the source line; nothing in French */
   officialFrench: '',
-  // The web chat's own words (channels/webchat/public/chat.js), per conversation language.
+  // The web chat's own words (channels/webchat/public/words.js), per conversation language.
   youSaid: 'Vous avez dit :',
   botSaid: "L'assistant a dit :",
   choicesHint: 'Réponses proposées sous le champ de saisie, ou écrivez votre réponse.',

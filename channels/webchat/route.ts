@@ -29,7 +29,7 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** The web chat's own words (chat.js), in each language the bot reads. */
+/** The web chat's own words (public/words.js), in each language the bot reads. */
 const PAGE_WORDS: (keyof Messages)[] = [
   'youSaid',
   'botSaid',
@@ -53,7 +53,7 @@ const PAGE_WORDS: (keyof Messages)[] = [
   'send',
 ];
 
-/** What chat.js needs to write a source's dates on the card as the other channels do (knowledge/wording.ts). */
+/** What the web chat (public/words.js) needs to write a source's dates on the card as the other channels do (knowledge/wording.ts). */
 function pageDates(lang: string) {
   const words = dateWordsFor(lang);
   return { months: words.months, days: Array.from({ length: 31 }, (_, i) => words.dayOfMonth(i + 1)), date: words.date, checked: words.checked };

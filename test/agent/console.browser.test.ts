@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startConsoleApp } from './console-app';
 
 // The agent console in a real browser (Debian chromium), against the real app on localhost,
@@ -19,11 +20,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startConsoleApp(TOKEN);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(5_000);
   page.on('request', (request) => requests.push(request.url()));

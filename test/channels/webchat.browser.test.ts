@@ -1,25 +1,20 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import type { ChannelsConfig } from '../../channels/config';
 import http from 'node:http';
 import { close, listen, startBot, WHERE_QUESTION } from './support/world';
+import { artifact, launchChromium } from '../helpers/browser';
 
 // A person using only the keyboard in headless Chromium (Debian's package), with axe-core
 // checking accessibility. Screenshots go to test-artifacts/ for a human to look at.
 
 jest.setTimeout(60_000);
 
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(() => browser?.close());
 
@@ -76,7 +71,7 @@ async function converseWithKeyboard(page: Page, screenshot?: string) {
   expect(await focused(page)).toBe('button:Envoyer');
   await page.keyboard.press('Tab');
   expect(await focused(page)).toBe('button:En France');
-  if (screenshot) await page.screenshot({ path: path.join(ARTIFACTS, screenshot), fullPage: true });
+  if (screenshot) await page.screenshot({ path: artifact(screenshot), fullPage: true });
   await page.keyboard.press('Enter');
 
   const card = page.getByRole('log').locator('article');
@@ -101,7 +96,7 @@ test('a keyboard user gets an orientation card in the neutral theme, with no ser
     await expect(page.getByRole('log').getByText('Vous avez dit :').count()).resolves.toBe(2);
 
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-neutral.png'), fullPage: true });
+    await page.screenshot({ path: artifact('webchat-neutral.png'), fullPage: true });
     expect(thirdParty).toEqual([]);
     expect(await context.cookies()).toEqual([]);
   } finally {
@@ -115,7 +110,7 @@ test('at 320 px wide nothing scrolls sideways and the conversation still works',
     await converseWithKeyboard(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-320px.png'), fullPage: true });
+    await page.screenshot({ path: artifact('webchat-320px.png'), fullPage: true });
   } finally {
     await close();
   }
@@ -127,7 +122,7 @@ test('the DSFR theme is served from the npm package, with no third-party request
     await converseWithKeyboard(page);
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Marianne/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-dsfr.png'), fullPage: true });
+    await page.screenshot({ path: artifact('webchat-dsfr.png'), fullPage: true });
     expect(thirdParty).toEqual([]);
     expect(await context.cookies()).toEqual([]);
   } finally {
@@ -156,7 +151,7 @@ test('the one-line widget opens the chat on a collectivité site, from the keybo
     await expect(page.getByRole('button', { name: 'Fermer l’assistant' }).getAttribute('aria-expanded')).resolves.toBe('true');
     const chat = page.frameLocator('iframe[title^="Assistant d’orientation"]');
     await chat.getByRole('heading', { name: "À qui s'adresser pour vos démarches ?" }).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-open.png') });
+    await page.screenshot({ path: artifact('widget-open.png') });
   } finally {
     await page.close();
     await close(host);

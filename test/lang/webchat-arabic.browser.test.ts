@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startBot } from '../channels/support/world';
+import { artifact, launchChromium } from '../helpers/browser';
 
 // A person writes to the web chat in Arabic: every bot message says lang="ar" dir="rtl" (RGAA
 // 8.3 and 8.7) and is laid out right to left, the page's own words follow the conversation,
@@ -10,16 +10,11 @@ import { startBot } from '../channels/support/world';
 
 jest.setTimeout(90_000);
 
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const DIALOGS = path.join(__dirname, 'fixtures', 'dialogs');
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(() => browser?.close());
 
@@ -44,7 +39,7 @@ test('an Arabic conversation renders right to left, from the first message to th
     await expect(page.locator('#choices').getAttribute('dir')).resolves.toBe('rtl');
     await expect(page.locator('#choices-label').textContent()).resolves.toBe('الأجوبة المقترحة:');
     await expect(page.getByRole('button', { name: 'إرسال' }).count()).resolves.toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic-question.png'), fullPage: true });
+    await page.screenshot({ path: artifact('webchat-arabic-question.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'في فرنسا' }).click();
     const message = page.locator('.msg--bot:has(article)');
@@ -69,7 +64,7 @@ test('an Arabic conversation renders right to left, from the first message to th
     // so is the office's source line, inside the office's French block
     await expect(office.locator('.card__source').getAttribute('lang')).resolves.toBe('ar');
     await expect(office.locator('.card__source').getAttribute('dir')).resolves.toBe('rtl');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic.png'), fullPage: true });
+    await page.screenshot({ path: artifact('webchat-arabic.png'), fullPage: true });
   } finally {
     await context.close();
     await bot.stop();
