@@ -155,3 +155,21 @@ function buildOutcome(
     pos: nodePos(ctx, entry.node),
   };
 }
+
+/** A need built in code rather than read from a tree: the fields given, every list of phrases or signals empty. */
+export function bareIntent(fields: Pick<Intent, 'id' | 'title' | 'theme' | 'start' | 'generated' | 'pos'> & Partial<Intent>): Intent {
+  return {
+    keywords: [],
+    synonyms: [],
+    situations: [],
+    examples: [],
+    exclude: [],
+    urgent: false,
+    signals: [],
+    unsureSignals: [],
+    notSignals: [],
+    questions: {},
+    outcomes: {},
+    ...fields,
+  };
+}

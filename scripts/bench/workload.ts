@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { bareIntent } from '../../bot/trees/intents';
 import type { Intent } from '../../bot/trees/types';
 
 interface FicheEntry {
@@ -24,25 +25,15 @@ export function generatedIntents(n: number): Intent[] {
     const round = Math.floor(i / fiches.length);
     const title = round === 0 ? fiche.title! : `${fiche.title} (${QUALIFIERS[(round - 1) % QUALIFIERS.length]})`;
     const section = fiche.theme?.split(' > ').slice(-2, -1)[0];
-    return {
+    return bareIntent({
       id: `${fiche.id}-${round}`,
       title,
       theme: 'generated',
       keywords: section && section !== 'Services en ligne et formulaires' ? [section] : [],
-      synonyms: [],
-      situations: [],
-      examples: [],
-      exclude: [],
-      urgent: false,
-      signals: [],
-      unsureSignals: [],
-      notSignals: [],
       start: 'outcome',
-      questions: {},
-      outcomes: {},
       generated: true,
       pos: NOWHERE,
-    };
+    });
   });
 }
 

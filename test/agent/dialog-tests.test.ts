@@ -39,6 +39,15 @@ const ctx = { trees: trees!, matcher: buildMatcher(trees!.intents), knowledge, n
 
 const tests = (text: string) => parseDialogTests('test/conversations/essai.yaml', text);
 
+/** a test that passes: the need, then « non » to the question, and the CAF's result */
+const ASKS_FOR_APL = `conversations:
+  - name: Une personne demande l'APL
+    turns:
+      - say: je veux les apl
+      - say: non
+        expect: {outcome: caf}
+`;
+
 describe('conversation tests written by agents', () => {
   test('a failing test shows the whole transcript beside what was expected', () => {
     const [spec] = tests(`conversations:
@@ -61,13 +70,7 @@ describe('conversation tests written by agents', () => {
   });
 
   test('coverage counts questions, answers and outcomes, and lists what no test reaches', () => {
-    const [spec] = tests(`conversations:
-  - name: Une personne demande l'APL
-    turns:
-      - say: je veux les apl
-      - say: non
-        expect: {outcome: caf}
-`);
+    const [spec] = tests(ASKS_FOR_APL);
     const result = runConversation(spec, ctx);
     expect(result.passed).toBe(true);
     const report = coverage(ctx.trees, result.reached);
@@ -88,13 +91,7 @@ describe('conversation tests written by agents', () => {
 });
 
 describe('conversation tests replayed with answers as people give them (--natural)', () => {
-  const [spec] = tests(`conversations:
-  - name: Une personne demande l'APL
-    turns:
-      - say: je veux les apl
-      - say: non
-        expect: {outcome: caf}
-`);
+  const [spec] = tests(ASKS_FOR_APL);
 
   test('the answer is rewritten, the same way for the same seed, and the bot reaches the same outcome', () => {
     const replays = ['1', '2', '3', '4'].map((seed) => replayNaturally(spec, ctx, seed)!);

@@ -20,11 +20,27 @@ function validate(yaml: string) {
 
 const file = (intents: string) => `theme: essai\ntitle: Essai\nintents:\n${intents}`;
 
-/** one need with nothing to object to */
-const VALID_TREE = file(`  - id: aide
+/** the need « aide » (housing benefit), its questions and results in `body` */
+const aide = (body: string) =>
+  file(`  - id: aide
     title: Aide au logement
     keywords: [apl]
-    outcome:
+${body}`);
+
+/** its results under « outcomes: », at the CAF and at the MSA */
+const CAF = `      caf:
+        services: [caf]
+        why: La CAF verse les aides au logement.
+        ${SOURCE}
+`;
+const MSA = `      msa:
+        services: [msa]
+        why: La MSA verse les aides au régime agricole.
+        ${SOURCE}
+`;
+
+/** one need with nothing to object to */
+const VALID_TREE = aide(`    outcome:
       services: [caf]
       why: La CAF verse les aides au logement.
       ${SOURCE}
@@ -33,10 +49,7 @@ const VALID_TREE = file(`  - id: aide
 describe('npm run validate tells agents what is wrong, and where', () => {
   test('an unknown service id is an error on the services line', () => {
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    outcome:
+      aide(`    outcome:
       services: [caff]
       why: La CAF verse les aides au logement.
       ${SOURCE}
@@ -47,35 +60,21 @@ describe('npm run validate tells agents what is wrong, and where', () => {
 
   test('a result no answer leads to is a warning on that result', () => {
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    questions:
+      aide(`    questions:
       regime:
         text: Travaillez-vous dans l'agriculture ?
         choices:
           - {label: Non, next: caf}
           - {label: Oui, next: caf}
     outcomes:
-      caf:
-        services: [caf]
-        why: La CAF verse les aides au logement.
-        ${SOURCE}
-      msa:
-        services: [msa]
-        why: La MSA verse les aides au régime agricole.
-        ${SOURCE}
-`),
+${CAF}${MSA}`),
     );
     expect(lines).toEqual([expect.stringMatching(/^dialogs\/essai\.yaml:18:7 attention : besoin « aide » : « msa » n'est jamais atteint/)]);
   });
 
   test('a question whose answers go round in circles is a dead end, an error', () => {
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    questions:
+      aide(`    questions:
       regime:
         text: Travaillez-vous dans l'agriculture ?
         choices:
@@ -87,11 +86,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
           - {label: Oui, next: boucle}
           - {label: Non, next: boucle}
     outcomes:
-      caf:
-        services: [caf]
-        why: La CAF verse les aides au logement.
-        ${SOURCE}
-`),
+${CAF}`),
     );
     expect(lines).toEqual([
       expect.stringMatching(
@@ -121,10 +116,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
 
   test('two answers that read the same are an error on the second one', () => {
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    questions:
+      aide(`    questions:
       regime:
         text: Travaillez-vous dans l'agriculture ?
         choices:
@@ -134,15 +126,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
             synonyms: [agricole, NON]
             next: msa
     outcomes:
-      caf:
-        services: [caf]
-        why: La CAF verse les aides au logement.
-        ${SOURCE}
-      msa:
-        services: [msa]
-        why: La MSA verse les aides au régime agricole.
-        ${SOURCE}
-`),
+${CAF}${MSA}`),
     );
     expect(lines).toEqual([
       expect.stringMatching(
@@ -153,10 +137,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
 
   test('a result without a source is refused, and the message says what a source is', () => {
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    outcome:
+      aide(`    outcome:
       services: [caf]
       why: La CAF verse les aides au logement.
 `),
@@ -167,10 +148,7 @@ describe('npm run validate tells agents what is wrong, and where', () => {
   test('a result whose essentials take more than three SMS is a warning on its why', () => {
     const longWhy = 'La CAF verse les aides au logement, et il faut le dire longuement. '.repeat(8).trim();
     const lines = validate(
-      file(`  - id: aide
-    title: Aide au logement
-    keywords: [apl]
-    outcome:
+      aide(`    outcome:
       services: [caf]
       why: ${longWhy}
       ${SOURCE}

@@ -5,6 +5,7 @@ import { bundledCatalog } from '../../knowledge/catalog/catalog';
 import { buildAnnuaireIndex, writeAnnuaireIndex } from '../../knowledge/annuaire/import';
 import { loadAnnuaire } from '../../knowledge/annuaire/annuaire';
 import { ROUBAIX_CPAM, apiRecord, bulkRecord, fixtureDir, writeApiFile, writeBulkFile } from './annuaire-fixtures';
+import { OFFICE } from './office-hours';
 
 const catalog = bundledCatalog();
 let dir: string;
@@ -47,17 +48,7 @@ describe('annuaire import', () => {
     const { report, annuaire } = await importFile(writeApiFile(dir, [apiRecord(ROUBAIX_CPAM)]));
     expect(report.loaded).toBe(1);
     const [office] = annuaire.offices('cpam', '59650');
-    expect(office.hours?.ranges).toEqual([
-      {
-        from: 1,
-        to: 4,
-        slots: [
-          [510, 720],
-          [810, 960],
-        ],
-      },
-      { from: 5, to: 5, slots: [[510, 720]] },
-    ]);
+    expect(office.hours?.ranges).toEqual(OFFICE.ranges);
     expect(office.hours?.comments).toEqual(["Sur rendez-vous l'après-midi."]);
     expect(office.email).toBe('accueil@exemple.invalid');
   });

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Intent, TreeOutcome } from '../../bot/trees/types';
+import { bareIntent } from '../../bot/trees/intents';
+import type { TreeOutcome } from '../../bot/trees/types';
 import { createKnowledge } from '../../knowledge';
 import { buildAnnuaireIndex, writeAnnuaireIndex } from '../../knowledge/annuaire/import';
 import { bundledCatalog } from '../../knowledge/catalog/catalog';
@@ -24,25 +25,7 @@ function outcome(services: string[], overrides: Partial<TreeOutcome> = {}): Tree
   };
 }
 
-const intent: Intent = {
-  id: 'carte_vitale_perdue',
-  title: 'Carte Vitale perdue',
-  theme: 'sante',
-  keywords: [],
-  synonyms: [],
-  situations: [],
-  examples: [],
-  exclude: [],
-  urgent: false,
-  signals: [],
-  unsureSignals: [],
-  notSignals: [],
-  start: 'done',
-  questions: {},
-  outcomes: {},
-  generated: false,
-  pos: position,
-};
+const intent = bareIntent({ id: 'carte_vitale_perdue', title: 'Carte Vitale perdue', theme: 'sante', start: 'done', generated: false, pos: position });
 
 // Tuesday 13 January 2026, 10 h in Paris
 const NOW = new Date('2026-01-13T09:00:00Z');
