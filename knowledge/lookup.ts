@@ -4,7 +4,7 @@ import type { CatalogService, Commune, Link } from './types';
 // Annuaire de l'administration (lannuaire.service-public.gouv.fr since October 2025).
 // Its search page takes what to look for (`whoWhat`) and where (`where`, e.g. a postal code);
 // we link that search rather than guess the address of an office's own page.
-export const ANNUAIRE_SITE = 'https://lannuaire.service-public.gouv.fr';
+const ANNUAIRE_SITE = 'https://lannuaire.service-public.gouv.fr';
 
 export function annuaireLookup(service: CatalogService, commune?: Commune): Link | undefined {
   if (!service.local) return undefined;

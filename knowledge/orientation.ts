@@ -9,7 +9,7 @@ import { cityOfArrondissement } from './communes/arrondissements';
 import type { TerritoryOffice, Territories } from './territories/territories';
 
 const MAX_OFFICES = 3;
-export const ANNUAIRE_TITLE = "Annuaire de l'administration (DILA)";
+const ANNUAIRE_TITLE = "Annuaire de l'administration (DILA)";
 
 // Paris has no préfecture in the usual sense: its residents go to the Préfecture de police.
 const PARIS_SUBSTITUTES: Record<string, string> = { prefecture: 'paris_ppp', sous_pref: 'paris_ppp' };
@@ -111,7 +111,7 @@ function serviceOrientation(deps: OrientationDeps, id: string, commune: Commune 
 }
 
 /** A source a citizen can open: a fiche or an address. */
-export const isPublicSource = (source: Source) => Boolean(source.fiche || source.url);
+const isPublicSource = (source: Source) => Boolean(source.fiche || source.url);
 
 function uniqueSources(sources: Source[]): Source[] {
   const seen = new Set<string>();

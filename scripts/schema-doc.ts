@@ -37,7 +37,7 @@ const typeLabel = (type: FieldType): string => {
   }
 };
 
-export function schemaTables(): string {
+function schemaTables(): string {
   return Object.entries(SHAPES)
     .map(([name, shape]) => {
       const rows = Object.entries(shape).map(([field, f]) => `| \`${field}\` | ${typeLabel(f.type)} | ${f.required ? 'oui' : ''} | ${f.doc} |`);

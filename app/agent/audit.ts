@@ -25,7 +25,7 @@ interface Stored extends AuditEntry {
 }
 
 /** The lines that changed, between the common beginning and end: an edit is one hunk. */
-export function lineDiff(before: string, after: string): string {
+function lineDiff(before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
   let start = 0;

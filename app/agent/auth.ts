@@ -8,10 +8,10 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 // header (scripts) or once in the login form, which opens a session: a random id in an
 // HttpOnly cookie, which expires, and which logout revokes. Wrong tokens lock the address out.
 
-export const SESSION_COOKIE = 'orientation_agent';
+const SESSION_COOKIE = 'orientation_agent';
 const SESSION_MS = 8 * 3600_000;
 /** shorter tokens are guessable: refused at startup */
-export const MIN_TOKEN_LENGTH = 16;
+const MIN_TOKEN_LENGTH = 16;
 /** wrong tokens one address may try per window before 429 */
 const FAILURES_ALLOWED = 10;
 const LOCKOUT_SECONDS = 15 * 60;
@@ -22,7 +22,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 export const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 /** "name:token,name:token" (or one per line in a file) to agent name by token */
-export function parseAgentTokens(spec: string): Map<string, string> {
+function parseAgentTokens(spec: string): Map<string, string> {
   const agents = new Map<string, string>();
   for (const item of spec
     .split(/[,\n]/)

@@ -189,7 +189,7 @@ function check(expect: Expectation, replies: Reply[], trace: TurnTrace): string[
 const show = (value: unknown) => (Array.isArray(value) ? `[${value.join(', ')}]` : value === undefined ? '(rien)' : String(value));
 
 /** Coverage keys: one per question, per answer of a question, per outcome. */
-export const nodeKey = {
+const nodeKey = {
   question: (intent: string, id: string) => `${intent}#question:${id}`,
   choice: (intent: string, question: string, index: number) => `${intent}#choice:${question}:${index}`,
   outcome: (intent: string, id: string) => `${intent}#outcome:${id}`,

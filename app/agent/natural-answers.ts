@@ -67,7 +67,7 @@ function choicesBefore(state: ConversationState, previous: Reply[], ctx: EngineC
 }
 
 /** A natural way to give the same answer, or undefined when the message answers no question. */
-export function rewriteAnswer(say: string, state: ConversationState, previous: Reply[], ctx: EngineContext, key: string): Omit<Rewrite, 'turn'> | undefined {
+function rewriteAnswer(say: string, state: ConversationState, previous: Reply[], ctx: EngineContext, key: string): Omit<Rewrite, 'turn'> | undefined {
   if (state.pending?.kind === 'commune' && !state.pending.candidates) return rewriteCommune(say, ctx);
   // "non, j'habite à Roubaix" says more than its choice: rewriting it would lose the commune.
   if (ctx.knowledge.findCommuneInText(say)) return undefined;

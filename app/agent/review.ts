@@ -15,7 +15,7 @@ export const REASON_LABELS: Record<MissReason, string> = {
 };
 
 /** an understood message with a top score below this is shown to agents as a near miss */
-export const LOW_CONFIDENCE = 0.65;
+const LOW_CONFIDENCE = 0.65;
 
 export interface ReviewGroup {
   key: string;

@@ -29,7 +29,7 @@ export const problem = (pos: Position, severity: TreeProblem['severity'], intent
 });
 
 /** Questions and outcomes no path from the start leads to. */
-export const unreachableNodes: Rule = ({ trees }) =>
+const unreachableNodes: Rule = ({ trees }) =>
   trees.intents.flatMap((intent) => {
     const reached = reachableFrom(intent, intent.start);
     const nodes = [...Object.values(intent.questions), ...Object.values(intent.outcomes)];
@@ -46,7 +46,7 @@ export const unreachableNodes: Rule = ({ trees }) =>
   });
 
 /** Questions from which no answer ever leads to a result: the person would go round in circles. */
-export const deadEnds: Rule = ({ trees }) =>
+const deadEnds: Rule = ({ trees }) =>
   trees.intents.flatMap((intent) =>
     Object.values(intent.questions)
       .filter((question) => ![...reachableFrom(intent, question.id)].some((id) => id in intent.outcomes))
@@ -79,7 +79,7 @@ const PHRASE_FIELDS = ['keywords', 'synonyms', 'situations', 'examples'] as cons
  * to its own: a person writing it would be sent elsewhere, or asked to choose.
  * Generated trees are left out: they are many, and they lose to curated ones anyway.
  */
-export const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
+const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
   trees.intents
     .filter((intent) => !intent.generated)
     .flatMap((intent) =>
@@ -104,7 +104,7 @@ export const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
     );
 
 /** Two answers of one question that read the same once accents and case are set aside. */
-export const collidingChoices: Rule = ({ trees, locator }) =>
+const collidingChoices: Rule = ({ trees, locator }) =>
   trees.intents.flatMap((intent) =>
     Object.values(intent.questions).flatMap((question) => {
       const owners = new Map<string, number>();
@@ -134,7 +134,7 @@ export const collidingChoices: Rule = ({ trees, locator }) =>
 export const outcomePath = (intent: Intent, id: string) =>
   id === 'resultat' && Object.keys(intent.questions).length === 0 && Object.keys(intent.outcomes).length === 1 ? ['outcome'] : ['outcomes', id];
 
-export const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices];
+const RULES: Rule[] = [unreachableNodes, deadEnds, sharedPhrases, collidingChoices];
 
 export function lintTrees(ctx: LintContext, channelRules: Rule[] = []): TreeProblem[] {
   return [...RULES, ...channelRules].flatMap((rule) => rule(ctx));

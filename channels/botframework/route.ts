@@ -9,7 +9,7 @@ const looksLikeActivity = (body: { type?: unknown; from?: { id?: unknown }; conv
   typeof body?.type === 'string' && typeof body.from?.id === 'string' && typeof body.conversation?.id === 'string';
 
 /** Where Azure Bot Service's connectors live: the public cloud and the US government cloud. */
-export const BOT_FRAMEWORK_SERVICE_HOSTS = ['botframework.com', 'trafficmanager.net', 'botframework.azure.us'];
+const BOT_FRAMEWORK_SERVICE_HOSTS = ['botframework.com', 'trafficmanager.net', 'botframework.azure.us'];
 /** The Emulator's connector runs on the developer's machine. */
 const EMULATOR_SERVICE_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 

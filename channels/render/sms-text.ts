@@ -11,10 +11,10 @@ const UCS2_PART = 67;
  * Every letter has a GSM-7 form: transliterating loses no letter. A sign without one (« ° »,
  * an emoji) becomes « ? » as before, rather than turning a French reply into UCS-2.
  */
-export const fitsGsm7 = (text: string): boolean => [...text].every((char) => !/\p{L}/u.test(char) || toGsm7(char) !== '?');
+const fitsGsm7 = (text: string): boolean => [...text].every((char) => !/\p{L}/u.test(char) || toGsm7(char) !== '?');
 
 /** Segments of a UCS-2 SMS, counted in UTF-16 units as carriers do; a character is never split. */
-export function ucs2Segments(text: string): number {
+function ucs2Segments(text: string): number {
   if (text.length <= UCS2_SINGLE) return 1;
   let segments = 1;
   let used = 0;

@@ -7,7 +7,7 @@ import type { Link, Office, Orientation, ServiceOrientation, Source } from '../.
 // schemas and the OpenAPI document (openapi.ts) is generated from them. `satisfies` keeps each
 // answer's schema in step with the type the code returns.
 
-export const MAX_CONVERSATION_ID_LENGTH = 200;
+const MAX_CONVERSATION_ID_LENGTH = 200;
 
 const TEXT_REQUIRED = 'Le champ "text" (texte) est obligatoire.';
 const JSON_OBJECT = 'Le corps de la requête doit être un objet JSON, par exemple {"text": "j\'ai perdu ma carte d\'identité"}.';

@@ -61,6 +61,6 @@ export function parseWebhook(body: unknown, phoneNumberId: string): InboundWhats
  * WhatsApp accepts a free-form message only within 24 hours of the person's last message;
  * after that only a pre-approved template, which Orientation has none of.
  */
-export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600_000;
+const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600_000;
 
 export const windowOpen = (message: InboundWhatsApp, now = Date.now()) => now - message.sentAt < CUSTOMER_SERVICE_WINDOW_MS;

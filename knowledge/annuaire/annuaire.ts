@@ -16,7 +16,7 @@ export interface Annuaire {
   officeCount: number;
 }
 
-export const DEFAULT_INDEX_PATH = join(__dirname, '..', '..', 'data', 'annuaire-index.json');
+const DEFAULT_INDEX_PATH = join(__dirname, '..', '..', 'data', 'annuaire-index.json');
 
 /** Where the index lives: ANNUAIRE_INDEX, or data/annuaire-index.json in the project. */
 export function annuaireIndexPath(): string {
@@ -31,7 +31,7 @@ export function annuaireIndexPath(): string {
  * (9 MB for 60,000 offices) is parsed one service at a time, on its first lookup, and the
  * lines of the offices are found on the first office shown: a start reads two lines.
  */
-export function parseAnnuaireIndex(data: Buffer): Annuaire {
+function parseAnnuaireIndex(data: Buffer): Annuaire {
   const header = JSON.parse(data.toString('utf8', 0, Math.max(data.indexOf(10), 0))) as IndexHeader;
   if (header.format !== INDEX_FORMAT || header.version !== INDEX_VERSION) {
     throw new Error(`not an annuaire index of version ${INDEX_VERSION}: run npm run import:annuaire again`);

@@ -31,7 +31,7 @@ export interface DownloadProgress {
 export class FetchError extends Error {}
 
 /** Downloads `url` to `path`, reporting progress; refuses an HTTP error or a body shorter than announced. */
-export async function downloadFile(url: string, path: string, onProgress: (progress: DownloadProgress) => void): Promise<number> {
+async function downloadFile(url: string, path: string, onProgress: (progress: DownloadProgress) => void): Promise<number> {
   const abort = new AbortController();
   let stall = setTimeout(() => abort.abort(), STALL_TIMEOUT_MS);
   try {
@@ -84,7 +84,7 @@ function isAnnuaireEntry(name: string): boolean {
  * Extracts the annuaire's JSON from the .tar.bz2 at `archive` into `dir`, streaming (the
  * export is hundreds of megabytes). A damaged or truncated archive is an error.
  */
-export async function extractAnnuaireJson(archive: string, dir: string): Promise<string> {
+async function extractAnnuaireJson(archive: string, dir: string): Promise<string> {
   if (!isBzip2(archive)) throw new FetchError(`${basename(archive)} is not a .tar.bz2 archive`);
   const jsonEntries: string[] = [];
   let output: string | undefined;

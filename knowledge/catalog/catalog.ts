@@ -27,7 +27,7 @@ function key(id: string): string {
   return String(id).trim().toLowerCase();
 }
 
-export function buildCatalog(curated: CuratedFile, generated: PivotCodesFile): Catalog {
+function buildCatalog(curated: CuratedFile, generated: PivotCodesFile): Catalog {
   const services: CatalogService[] = curated.services.map((entry) => ({
     ...entry,
     id: String(entry.id),

@@ -12,7 +12,7 @@ const DAY_RANGE = new RegExp(`^(?:du |le |les )?${DAY}(?: (?:au|a|-) (?:le )?${D
 const TIME = String.raw`(\d{1,2}) ?(?:h|:) ?(\d{2})?`;
 const SLOT = new RegExp(`^(?:de )?${TIME} ?(?:-|a|jusqu'a) ?${TIME}$`);
 
-export const HOURS_EXAMPLE = 'lundi au vendredi 8 h 30 - 12 h, 13 h 30 - 17 h';
+const HOURS_EXAMPLE = 'lundi au vendredi 8 h 30 - 12 h, 13 h 30 - 17 h';
 
 export type ParsedHours = { ok: true; ranges: OpeningRange[] } | { ok: false; message: string };
 

@@ -6,7 +6,7 @@ import { loadPacks, packFiles } from './load';
 import { NO_TERRITORIES, territories, type Territories } from './territories';
 import type { TerritoryProblem } from './yaml-reader';
 
-export const DEFAULT_TERRITORIES_DIR = join(__dirname, '..', '..', 'territories');
+const DEFAULT_TERRITORIES_DIR = join(__dirname, '..', '..', 'territories');
 
 /** Where the packs live: TERRITORIES_DIR, or territories/ in the project. */
 export function territoriesDir(): string {

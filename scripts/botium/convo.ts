@@ -29,7 +29,7 @@ function assertions(expect: Expectation): string[] {
 }
 
 /** One conversation test as the text of a .convo.txt file. */
-export function toConvo(spec: ConversationSpec): string {
+function toConvo(spec: ConversationSpec): string {
   const steps = spec.turns.map((turn) => `#me\n${turn.say.replace(/\s*\n\s*/g, ' ')}\n\n#bot\n${assertions(turn.expect).join('\n')}`);
   return `${spec.name.replace(/\s*\n\s*/g, ' ')}\n\n${steps.join('\n\n')}\n`;
 }

@@ -12,7 +12,7 @@ export interface BotiumResult {
 }
 
 /** botium.json's capabilities, pointed at `botUrl` (scheme, host and port of a running bot). */
-export function botiumCapabilities(botUrl: string): Record<string, unknown> {
+function botiumCapabilities(botUrl: string): Record<string, unknown> {
   const caps = JSON.parse(readFileSync(join(ROOT, 'botium.json'), 'utf8')).botium.Capabilities as Record<string, unknown>;
   return { ...caps, SIMPLEREST_URL: String(caps.SIMPLEREST_URL).replace(/^https?:\/\/[^/]+/, botUrl.replace(/\/+$/, '')) };
 }

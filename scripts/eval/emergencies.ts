@@ -10,7 +10,7 @@ import type { OrientResult } from '../../bot/engine/orient';
 // when that first line is one of the acceptable ones.
 
 export const EMERGENCY_DIR = join(__dirname, '..', '..', 'test', 'eval', 'emergencies');
-export const EMERGENCY_PARTS = ['tuning.yaml', 'holdout.yaml'];
+const EMERGENCY_PARTS = ['tuning.yaml', 'holdout.yaml'];
 
 export interface EmergencyCase {
   text: string;

@@ -41,7 +41,7 @@ let travail: Map<string, TravailFiche> | undefined;
 const withoutScheme = (url: string) => url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
 
 /** A labour ministry fiche (travail-emploi.gouv.fr) by its address, or undefined. */
-export function travailFiche(url: string): TravailFiche | undefined {
+function travailFiche(url: string): TravailFiche | undefined {
   if (!travail) {
     const all = JSON.parse(readFileSync(require.resolve('@socialgouv/fiches-travail-data/data/fiches-travail.json'), 'utf8')) as TravailFiche[];
     travail = new Map(all.map((f) => [withoutScheme(f.url), f]));
@@ -62,7 +62,7 @@ export function sourceText(source: { fiche?: string; url?: string }): FicheText 
 }
 
 /** The fiche's text, or undefined when the package has no fiche with this id. */
-export function ficheText(id: string): FicheText | undefined {
+function ficheText(id: string): FicheText | undefined {
   if (!cache.has(id)) cache.set(id, read(id));
   return cache.get(id);
 }

@@ -52,7 +52,7 @@ function fees(fiche: FicheText, abroad: boolean): string[] {
 }
 
 /** A cost the cited fiche states must be in the outcome: people must not be surprised at the counter. */
-export const feeStated: Rule = (ctx) =>
+const feeStated: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ intent }) => !intent.generated)
     .flatMap(({ intent, outcome }) => {
@@ -93,7 +93,7 @@ const PHONE = /\b0\d(?:[ .]?\d{2}){4}\b|\b(?:appelez|composez|appeler|numéro|le
 const URL_IN_TEXT = /https?:\/\/[^\s,)»]+/g;
 
 /** Each phone number and web address an outcome gives is in its cited source, or in the allow-list with a source of its own. */
-export const contactsSourced: Rule = (ctx) =>
+const contactsSourced: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ intent }) => !intent.generated)
     .flatMap(({ intent, outcome }) => {
@@ -175,7 +175,7 @@ function reachedOnlyFromAbroad(intent: Intent, target: string, seen = new Set<st
 }
 
 /** A need that sends people only to a consulate while its fiche also tells people in France where to go. */
-export const consulateOnly: Rule = (ctx) =>
+const consulateOnly: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ outcome }) => outcome.source.fiche && isConsular(ctx, outcome))
     .flatMap(({ intent, outcome }) => {
@@ -193,7 +193,7 @@ export const consulateOnly: Rule = (ctx) =>
     });
 
 /** Rules change: a claim checked more than 12 months ago must be checked again. */
-export const verifiedRecently: Rule = (ctx) => {
+const verifiedRecently: Rule = (ctx) => {
   const limit = new Date(ctx.now);
   limit.setMonth(limit.getMonth() - STALE_AFTER_MONTHS);
   return outcomesOf(ctx.trees)
@@ -222,7 +222,7 @@ export const verifiedRecently: Rule = (ctx) => {
 };
 
 /** The project's own reference file is not a source a person can read. */
-export const publicSources: Rule = (ctx) =>
+const publicSources: Rule = (ctx) =>
   outcomesOf(ctx.trees)
     .filter(({ outcome }) => INTERNAL_SOURCE.test(outcome.source.title ?? ''))
     .map(({ intent, outcome }) =>
@@ -233,7 +233,7 @@ export const publicSources: Rule = (ctx) =>
  * A national phone or website the catalog shows on a card needs a public source of its own (the
  * catalog's reference file is internal), or an allow-list entry. A warning: one per service.
  */
-export const catalogContactsSourced: Rule = (ctx) => {
+const catalogContactsSourced: Rule = (ctx) => {
   const listed = new Set(
     allowed()
       .flatMap((e) => [digits(e.value), host(e.value)])
@@ -259,7 +259,7 @@ export const catalogContactsSourced: Rule = (ctx) => {
   });
 };
 
-export const TRUTH_RULES: Rule[] = [feeStated, contactsSourced, todayNames, consulateOnly, verifiedRecently, publicSources, catalogContactsSourced];
+const TRUTH_RULES: Rule[] = [feeStated, contactsSourced, todayNames, consulateOnly, verifiedRecently, publicSources, catalogContactsSourced];
 
 export function truthProblems(ctx: TruthContext): TreeProblem[] {
   return TRUTH_RULES.flatMap((rule) => rule(ctx));

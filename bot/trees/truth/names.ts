@@ -31,7 +31,7 @@ export const OBSOLETE_NAMES: ObsoleteName[] = [
 ];
 
 /** Markup that a menu, a button or an SMS would print as is. */
-export const RAW_MARKUP = /\*\*|__|`|<\/?[a-z][^>]*>/i;
+const RAW_MARKUP = /\*\*|__|`|<\/?[a-z][^>]*>/i;
 
 export interface NameProblem {
   found: string;
