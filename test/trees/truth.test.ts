@@ -18,18 +18,23 @@ function check(intents: string) {
   return truthProblems({ trees: trees!, knowledge, now }).map((p) => ({ severity: p.severity, line: p.line, message: p.message }));
 }
 
+/** the need « carte d'identité perdue », its questions and results in `body` */
+const lostIdCard = (body: string) => `  - id: cni_perdue
+    title: Carte d'identité perdue
+    keywords: [carte perdue]
+${body}`;
+
 const F1344 =
   'source: {fiche: F1344, url: "https://www.service-public.fr/particuliers/vosdroits/F1344", title: Service-Public.fr, date: 2020-08-26, verified: 2026-11-30}';
 
 test('a cost the cited fiche states must be in the outcome', () => {
-  const problems = check(`  - id: cni_perdue
-    title: Carte d'identité perdue
-    keywords: [carte perdue]
-    outcome:
+  const problems = check(
+    lostIdCard(`    outcome:
       services: [mairie_passeport_bio]
       why: "La demande se fait dans une mairie équipée."
       ${F1344}
-`);
+`),
+  );
   expect(problems).toEqual([
     expect.objectContaining({ severity: 'error', line: 8, message: expect.stringContaining('la source F1344 indique un coût (25 €, 12,50 €)') }),
   ]);
@@ -37,28 +42,26 @@ test('a cost the cited fiche states must be in the outcome', () => {
 
 test('the cost is found in what to bring, and a cost that depends on the case may be said so', () => {
   expect(
-    check(`  - id: cni_perdue
-    title: Carte d'identité perdue
-    keywords: [carte perdue]
-    outcome:
+    check(
+      lostIdCard(`    outcome:
       services: [mairie_passeport_bio]
       why: "La demande se fait dans une mairie équipée."
       bring: ["un timbre fiscal de 25 €"]
       ${F1344}
 `),
+    ),
   ).toEqual([]);
 });
 
 test('a phone number or an address the source does not give is refused, unless the allow-list vouches for it', () => {
-  const problems = check(`  - id: cni_perdue
-    title: Carte d'identité perdue
-    keywords: [carte perdue]
-    outcome:
+  const problems = check(
+    lostIdCard(`    outcome:
       services: [mairie_passeport_bio]
       why: "Un timbre fiscal de 25 €. Appelez le 01 23 45 67 89, ou France Travail au 39 49."
       online: {label: Un site, url: "https://www.exemple-invente.fr"}
       ${F1344}
-`);
+`),
+  );
   expect(problems.map((p) => p.message)).toEqual([
     expect.stringContaining("« 01 23 45 67 89 » n'apparaît pas dans la source citée (F1344)"),
     expect.stringContaining('« https://www.exemple-invente.fr »'),
@@ -141,10 +144,8 @@ test("the consulate is right behind the answer « À l'étranger »", () => {
 });
 
 test('a rule checked more than 12 months ago, or never, is a warning', () => {
-  const problems = check(`  - id: cni_perdue
-    title: Carte d'identité perdue
-    keywords: [carte perdue]
-    start: quand
+  const problems = check(
+    lostIdCard(`    start: quand
     questions:
       quand:
         text: Quand ?
@@ -160,7 +161,8 @@ test('a rule checked more than 12 months ago, or never, is a warning', () => {
         services: [mairie]
         why: "À la mairie."
         source: {url: "https://exemple.invalid", title: Exemple, date: 2024-01-01}
-`);
+`),
+  );
   expect(problems).toEqual([
     expect.objectContaining({ severity: 'warning', message: expect.stringContaining('vérifiée le 2025-06-30, il y a plus de 12 mois') }),
     expect.objectContaining({ severity: 'warning', message: expect.stringContaining('pas de date de vérification') }),
