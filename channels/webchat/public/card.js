@@ -30,6 +30,13 @@ function externalLink(label, url) {
   return a;
 }
 
+/** A paragraph of its own for a link: the map, the official lookup, the online procedure. */
+function linkLine(label, url) {
+  var p = el('p');
+  p.appendChild(externalLink(label, url));
+  return p;
+}
+
 function phoneLine(prefix, phone) {
   var p = el('p', 'card__phone', prefix);
   var a = el('a', 'link fr-link', phone);
@@ -97,11 +104,8 @@ function office(o) {
     box.appendChild(hours);
   }
   if (o.accessibility) box.appendChild(el('p', 'card__access', word('access', 'Accès') + ' : ' + o.accessibility));
-  if (safeUrl(o.mapUrl)) {
-    var map = el('p');
-    map.appendChild(externalLink(currentLanguage() === 'fr' ? 'Voir ' + o.name + ' sur un plan' : word('map', 'Plan') + ' : ' + o.name, o.mapUrl));
-    box.appendChild(map);
-  }
+  if (safeUrl(o.mapUrl))
+    box.appendChild(linkLine(currentLanguage() === 'fr' ? 'Voir ' + o.name + ' sur un plan' : word('map', 'Plan') + ' : ' + o.name, o.mapUrl));
   if (o.source) box.appendChild(sourceLine(o.source));
   return box;
 }
@@ -114,11 +118,7 @@ function service(s) {
     box.appendChild(office(o));
   });
   if (s.missingData) box.appendChild(el('p', 'card__missing', s.missingData));
-  if (s.lookup && safeUrl(s.lookup.url)) {
-    var p = el('p');
-    p.appendChild(externalLink(s.lookup.label, s.lookup.url));
-    box.appendChild(p);
-  }
+  if (s.lookup && safeUrl(s.lookup.url)) box.appendChild(linkLine(s.lookup.label, s.lookup.url));
   if (s.nationalPhone)
     box.appendChild(phoneLine(currentLanguage() === 'fr' ? 'Téléphone national : ' : word('nationalPhone', 'Tél. national') + ' : ', s.nationalPhone));
   return box;
@@ -148,11 +148,7 @@ export function orientationCard(o) {
     });
     body.appendChild(list);
   }
-  if (o.online && safeUrl(o.online.url)) {
-    var online = el('p');
-    online.appendChild(externalLink(o.online.label, o.online.url));
-    body.appendChild(online);
-  }
+  if (o.online && safeUrl(o.online.url)) body.appendChild(linkLine(o.online.label, o.online.url));
   (o.sources || []).forEach(function (src) {
     body.appendChild(sourceLine(src));
   });
