@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { isSignedByMeta } from '../../channels/messenger/inbound';
 import { MESSAGES } from '../../bot/messages';
 import { startFakeGraph } from './support/fake-graph';
+import { metaSignature, postSignedWebhook } from './support/meta-webhook';
 import { WHERE_QUESTION, startBot, TEST_CONFIG, waitFor } from './support/world';
 
 // A Messenger user talking to the page: webhooks signed with node's crypto like Meta does,
@@ -24,8 +24,6 @@ afterEach(async () => {
   await graph.stop();
 });
 
-const sign = (raw: string) => `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-
 function webhook(message: Record<string, unknown>, sender = PSID) {
   return {
     object: 'page',
@@ -37,11 +35,7 @@ const text = (t: string) => ({ mid: `m_${++mid}`, text: t });
 const tap = (title: string, payload: string) => ({ mid: `m_${++mid}`, text: title, quick_reply: { payload } });
 
 async function post(body: object, signature?: string) {
-  const raw = JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const signed = signature ?? sign(raw);
-  if (signed) headers['x-hub-signature-256'] = signed;
-  const response = await fetch(`${bot.url}/api/messenger`, { method: 'POST', headers, body: raw });
+  const response = await postSignedWebhook(`${bot.url}/api/messenger`, body, SECRET, signature);
   return { status: response.status, body: await response.text() };
 }
 
@@ -128,7 +122,7 @@ test('the Send API is tried again after 429 and 5xx answers', async () => {
 
 test.each([
   ['a wrong signature', `sha256=${'0'.repeat(64)}`],
-  ['a signature made with another secret', `sha256=${createHmac('sha256', 'other').update('x').digest('hex')}`],
+  ['a signature made with another secret', metaSignature('x', 'other')],
   ['no signature', ''],
 ])('%s gets 403 and nothing is processed or stored', async (_case, signature) => {
   const answer = await post(webhook(text('carte identité')), signature);

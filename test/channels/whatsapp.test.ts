@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
 import { MESSAGES } from '../../bot/messages';
 import { whatsappMessage } from '../../channels/whatsapp/outbound';
 import { startFakeGraph } from './support/fake-graph';
+import { metaSignature, postSignedWebhook } from './support/meta-webhook';
 import { WHERE_QUESTION, startBot, TEST_CONFIG, waitFor } from './support/world';
 
 // A citizen writing to the business number on WhatsApp: Cloud API webhooks signed with node's
@@ -24,7 +24,6 @@ afterEach(async () => {
   await graph.stop();
 });
 
-const sign = (raw: string, secret = appSecret!) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 const now = () => String(Math.floor(Date.now() / 1000));
 
 function webhook(value: Record<string, unknown>, toNumber = phoneNumberId) {
@@ -41,11 +40,7 @@ const text = (body: string, timestamp?: string) => incoming({ type: 'text', text
 const tap = (id: string, title: string) => incoming({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
 
 async function post(body: object, signature?: string) {
-  const raw = JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const signed = signature ?? sign(raw);
-  if (signed) headers['x-hub-signature-256'] = signed;
-  const response = await fetch(`${bot.url}/api/whatsapp`, { method: 'POST', headers, body: raw });
+  const response = await postSignedWebhook(`${bot.url}/api/whatsapp`, body, appSecret!, signature);
   return response.status;
 }
 
@@ -131,7 +126,7 @@ test('the Graph API is tried again after 429 and 5xx answers', async () => {
 
 test.each([
   ['a wrong signature', `sha256=${'0'.repeat(64)}`],
-  ['a signature made with another secret', sign('{}', 'other')],
+  ['a signature made with another secret', metaSignature('{}', 'other')],
   ['no signature', ''],
 ])('%s gets 403 and nothing is processed or stored', async (_case, signature) => {
   expect(await post(text('carte identité'), signature)).toBe(403);
