@@ -116,7 +116,40 @@ const ACRONYMS: [string, string][] = [
   ['pole emploi', 'france travail'],
   ['ple emploi', 'france travail'],
   ['maison de services au public', 'france services'],
+  // Old and new names of the same office or benefit, to the name the trees use, so that a
+  // message under either name reaches the same needs. Each change, dated, with its source:
+  // docs/names.md.
+  ['assedic', 'france travail'],
+  ['anpe', 'france travail'],
+  ['maison departementale de l autonomie', 'mdph'],
+  ['maison de l autonomie', 'mdph'],
+  ['mda', 'mdph'],
+  ['maison departementale des personnes en situation de handicap', 'mdph'],
+  ['maison departementale du handicap', 'mdph'],
+  ['maison du handicap', 'mdph'],
+  ['rmiste', 'rsa'],
+  ['revenu minimum d insertion', 'rsa'],
+  ['cmu c', 'css'],
+  ['cmuc', 'css'],
+  ['cmu complementaire', 'css'],
+  ['couverture maladie universelle complementaire', 'css'],
+  ['cram', 'carsat'],
+  ['accre', 'acre'],
+  ['tribunal de grande instance', 'tribunal judiciaire'],
+  ['tribunal d instance', 'tribunal judiciaire'],
+  ['tgi', 'tribunal judiciaire'],
+  ['msap', 'france services'],
+  ['allocation de parent isole', 'rsa'],
+  ['allocation parent isole', 'rsa'],
 ];
+
+/**
+ * « Se mettre à son compte » is working for oneself; « compte » alone is a bank account, a
+ * benefit account or a count. Without the idiom, « la mettre sous tutelle [...] son compte en
+ * banque » read as setting up a business.
+ */
+const OWN_ACCOUNT =
+  /(^| )(mettre|mets|met|mis|mise|travailler|travaille|installer|installe|etablir|lancer|suis|etre|est|passer) a (mon|son|ton|notre|votre|leur) (propre )?compte( |$)/g;
 
 const acronymPatterns = ACRONYMS.map(([long, short]) => ({
   /** the long form's first word: a text without it is not searched (most texts hold none) */
@@ -158,6 +191,7 @@ const smsSpellings = new Map(Object.entries(SMS_SPELLINGS));
 export function normalize(text: string): string {
   let joined = ` ${spelledOut(text, true).join(' ')} `;
   for (const { first, pattern, short } of acronymPatterns) if (joined.includes(first)) joined = joined.replace(pattern, ` ${short} `);
+  if (joined.includes(' compte ')) joined = joined.replace(OWN_ACCOUNT, '$1$2 independant$5');
   return joined.replace(/\s+/g, ' ').trim();
 }
 
