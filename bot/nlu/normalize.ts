@@ -139,6 +139,8 @@ const ACRONYMS: [string, string][] = [
   ['tribunal d instance', 'tribunal judiciaire'],
   ['tgi', 'tribunal judiciaire'],
   ['msap', 'france services'],
+  // the last pay slip's sum, not a bank account: « compte » alone pulled bank stories to labour law
+  ['solde de tout compte', 'stc'],
   ['allocation de parent isole', 'rsa'],
   ['allocation parent isole', 'rsa'],
 ];

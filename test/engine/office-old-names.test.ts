@@ -34,4 +34,9 @@ describe('« compte » is a bank account unless the person works « à son compt
     expect(first(text)?.id).not.toBe('micro_entreprise');
     expect(firstServices(text)).toContain('tribunal_judiciaire');
   });
+
+  test('the « solde de tout compte » is still the last pay, a bank closing an account is not labour law', () => {
+    expect(firstServices("je n'ai pas reçu mon solde de tout compte")).toContain('prudhommes');
+    expect(firstServices('ma banque a décidé de clôturer mon compte sans préavis')).not.toContain('prudhommes');
+  });
 });
