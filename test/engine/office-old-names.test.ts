@@ -19,6 +19,8 @@ describe('old and new names of offices and benefits', () => {
     ['ma demande de retraite à la CRAM', 'carsat'],
     ["l'ACCRE", 'urssaf'],
     ['je suis chômeuse depuis trois mois', 'pole_emploi'],
+    ["l'ANTAI m'a envoyé un courrier pour une voiture que j'ai vendue", 'antai'],
+    ["l'UDAF gère mal les comptes de mon père", 'tribunal_judiciaire'],
   ])('« %s » leads to %s', (text, service) => {
     expect(firstServices(text)).toContain(service);
   });
