@@ -119,7 +119,8 @@ const ACRONYMS: [string, string][] = [
   // Old and new names of the same office or benefit, to the name the trees use, so that a
   // message under either name reaches the same needs. Each change, dated, with its source:
   // docs/names.md.
-  ['assedic', 'france travail'],
+  // the Assédic paid the unemployment benefit (the ANPE found work): « mes assedic » is the allowance
+  ['assedic', 'allocation chomage'],
   ['anpe', 'france travail'],
   ['maison departementale de l autonomie', 'mdph'],
   ['maison de l autonomie', 'mdph'],
