@@ -130,8 +130,11 @@ function readSignals(compiled: Compiled, words: string[], positions: Map<number,
     return end;
   };
   const foundAny = (signals: CompiledSignal[]) => signals.some((s) => occurs(s, positions, words, compiled.tight));
-  const nowAt = firstStart(live.now, positions, words, compiled.tight);
-  const past = foundAny(live.past);
+  // A time said negated says nothing of the time: « je ne vais pas bien », « il ne s'en est pas sorti »
+  // tell no outcome, and « pas ce soir » no moment.
+  const stated = (signals: CompiledSignal[]) => signals.filter((s) => endOf(s) >= 0);
+  const nowAt = firstStart(stated(live.now), positions, words, compiled.tight);
+  const past = stated(live.past).length > 0;
   // Facts far in the past, or someone else's story, are not an emergency now, unless something says it goes on.
   if (nowAt === undefined && past) return 'past';
   // A question on a procedure or a case imagined (« comment porter plainte », « que faire si »):

@@ -165,6 +165,31 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found("j'avais 15 ans, je voulais mourir")).toBeUndefined();
   });
 
+  test('a time or an outcome said negated tells no story of the past: « je ne vais pas bien » is not « je vais bien »', () => {
+    expect(found('je ne vais pas bien, mon mari me frappe')?.intent.id).toBe('violences_conjugales_maintenant');
+    expect(found("il ne s'en est pas sorti, il ne respire plus")?.intent.id).toBe('urgence_medicale');
+    expect(found("il y a 5 ans mon mari me frappait, aujourd'hui je vais bien")).toBeUndefined();
+  });
+
+  test('asking for a number, or told to call one, asks « en danger ? » rather than raise the alarm', () => {
+    expect(found('quel est le numéro du 115 ?')).toMatchObject({ intent: { id: 'sans_abri_ce_soir' }, sure: false });
+    expect(found("une amie m'a conseillé d'appeler le 115")).toMatchObject({ sure: false });
+    expect(found('je dors dehors ce soir, il fait froid')).toMatchObject({ intent: { id: 'sans_abri_ce_soir' }, sure: true });
+  });
+
+  test.each([
+    ['dans mon roman, le personnage veut se suicider'],
+    ['dans le film, il veut la tuer'],
+    ["samedi matin j'ai mis le feu à ma cuisine, rien de grave"],
+    ['une pelote de laine pour le tricot'],
+  ])('« %s » (a story made up, a day gone, a noun) is not an emergency', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  test('violence in progress is an emergency whoever the victim is', () => {
+    expect(found('mon papa est en train de frapper ma maman')).toMatchObject({ sure: true });
+  });
+
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
     const huge = `${'bonjour '.repeat(20_000)}au feu`;
     const start = performance.now();
