@@ -190,6 +190,13 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found('mon papa est en train de frapper ma maman')).toMatchObject({ sure: true });
   });
 
+  test('blows on the writer in the present ask « en danger ? »; banging one’s own head, knocking or a kiss are no blows', () => {
+    expect(found('ma coloc me frappe quand elle a bu')).toMatchObject({ intent: { id: 'danger_immediat' }, sure: false });
+    expect(found('je me tape la tête contre les murs avec ce dossier')).toBeUndefined();
+    expect(found("j'ai frappé à la porte de mon mari, personne")).toBeUndefined();
+    expect(found("il a essayé de m'embrasser dans l'embrasure de la porte")?.intent.id).not.toBe('incendie_accident');
+  });
+
   test('work is bounded: a message far longer than the engine accepts is read up to a limit', () => {
     const huge = `${'bonjour '.repeat(20_000)}au feu`;
     const start = performance.now();
