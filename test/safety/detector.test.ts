@@ -186,6 +186,13 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found(text)).toBeUndefined();
   });
 
+  test('sleeping outside is the writer’s or their family’s, not people they read about or help', () => {
+    expect(found('on nous a mis à la rue avec les enfants')?.intent.id).toBe('sans_abri_ce_soir');
+    expect(found('mon fils dort dehors depuis 3 jours')?.intent.id).toBe('sans_abri_ce_soir');
+    expect(found("j'ai rencontré une famille qui dormait dans la rue")).toBeUndefined();
+    expect(found('le staff est complètement à la rue cette saison')).toBeUndefined();
+  });
+
   test('violence in progress is an emergency whoever the victim is', () => {
     expect(found('mon papa est en train de frapper ma maman')).toMatchObject({ sure: true });
   });
