@@ -177,18 +177,17 @@ describe('the bundled detector reads situations, not single words', () => {
     expect(found('je dors dehors ce soir, il fait froid')).toMatchObject({ intent: { id: 'sans_abri_ce_soir' }, sure: true });
   });
 
-  test.each([
-    ['dans mon roman, le personnage veut se suicider'],
-    ['dans le film, il veut la tuer'],
-    ["samedi matin j'ai mis le feu à ma cuisine, rien de grave"],
-    ['une pelote de laine pour le tricot'],
-  ])('« %s » (a story made up, a day gone, a noun) is not an emergency', (text) => {
-    expect(found(text)).toBeUndefined();
-  });
+  test.each([['dans mon roman, le personnage veut se suicider'], ['dans le film, il veut la tuer'], ['une pelote de laine pour le tricot']])(
+    '« %s » (a story made up, a noun) is not an emergency',
+    (text) => {
+      expect(found(text)).toBeUndefined();
+    },
+  );
 
   test('sleeping outside is the writer’s or their family’s, not people they read about or help', () => {
     expect(found('on nous a mis à la rue avec les enfants')?.intent.id).toBe('sans_abri_ce_soir');
     expect(found('mon fils dort dehors depuis 3 jours')?.intent.id).toBe('sans_abri_ce_soir');
+    expect(found('elle dort dehors depuis hier, je suis inquiète')?.intent.id).toBe('sans_abri_ce_soir');
     expect(found("j'ai rencontré une famille qui dormait dans la rue")).toBeUndefined();
     expect(found('le staff est complètement à la rue cette saison')).toBeUndefined();
   });
