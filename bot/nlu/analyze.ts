@@ -6,6 +6,12 @@ export interface Term {
   /** the word as normalised, for showing which words matched */
   word: string;
   stem: string;
+  /**
+   * A denied word (« pas diplome » of « pas de diplôme »), read besides the word itself: it
+   * weighs in a message only where some phrase denies the same word, so that « pas de diplôme »
+   * is no longer fully matched by « mon diplôme » nor « je ne sais pas » made heavier.
+   */
+  negation?: true;
 }
 
 export interface Analysis {
@@ -13,13 +19,35 @@ export interface Analysis {
   terms: Term[];
 }
 
-/** Normalised text and its meaningful words (no stop words), each with its French stem. */
+/**
+ * Words that deny the next meaningful word: « pas de diplôme », « sans diplôme », « jamais reçu »,
+ * « aucun revenu », « rien à manger ». Those the stop words do not drop stay words of their own.
+ */
+const NEGATIONS = new Set(['pas', 'sans', 'jamais', 'aucun', 'aucune', 'rien']);
+/** « plus » denies only after « ne »: « je n'ai plus de logement », not « plus de 60 ans ». */
+const denies = (words: string[], i: number) =>
+  NEGATIONS.has(words[i]) || (words[i] === 'plus' && ['n', 'ne'].some((ne) => words[i - 1] === ne || words[i - 2] === ne));
+/** How a denied word is written among the terms: « pas diplom » for « diplôme » denied. */
+export const NEGATION_PREFIX = 'pas ';
+/** Words a negation reaches across: « pas de », « pas d'un », « n'est pas encore rentrée ». */
+const NEGATION_REACH = 3;
+
+/** Normalised text and its meaningful words (no stop words), each with its French stem, and the words denied. */
 export function analyze(text: string): Analysis {
   const normalized = normalize(text);
   const terms: Term[] = [];
-  for (const word of normalized.split(' ')) {
-    if (!word || STOPWORDS.has(word)) continue;
-    terms.push({ word, stem: stem(word) });
-  }
+  const words = normalized.split(' ');
+  let denied = -1;
+  words.forEach((word, i) => {
+    const negation = denies(words, i);
+    if (word && !STOPWORDS.has(word)) {
+      const term = { word, stem: stem(word) };
+      terms.push(term);
+      if (!negation && denied >= 0 && i - denied <= NEGATION_REACH)
+        terms.push({ word: NEGATION_PREFIX + word, stem: NEGATION_PREFIX + term.stem, negation: true });
+      if (!negation) denied = -1;
+    }
+    if (negation) denied = i;
+  });
   return { normalized, terms };
 }

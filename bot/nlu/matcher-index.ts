@@ -1,5 +1,5 @@
 import type { Intent } from '../trees/types';
-import { analyze as analyzeFrench, type Analysis, type Term } from './analyze';
+import { analyze as analyzeFrench, NEGATION_PREFIX, type Analysis, type Term } from './analyze';
 
 // What the matcher knows of a set of intents, as plain data: arrays and numbers only, so that
 // it can be written to the compiled snapshot (bot/trees/snapshot.ts) or sent from a worker
@@ -18,6 +18,11 @@ const SITUATION_WEIGHT = 0.6;
  * demande » or « au travail » (situations of generated needs) are covered by half the messages.
  */
 const STRONG_PHRASE_WEIGHT = 0.5;
+/**
+ * A denied word (« pas diplom ») weighs this share of the word's own rarity, not its own: a
+ * story that tells of the internet without the word « pas » is still much about « pas internet » (0.25: measured on the tuning parts of test/eval/real and test/eval/labour, against 0.5 and 0).
+ */
+const NEGATION_WEIGHT = 0.25;
 
 export interface MatcherIndex {
   intentCount: number;
@@ -74,7 +79,7 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
       const terms = analyze(text).terms;
       if (terms.length === 0) return;
       rawPhrases.push({ intent: index, terms, weight });
-      for (const term of terms) vocabulary.set(term.word, term.stem);
+      for (const term of terms) if (!term.negation) vocabulary.set(term.word, term.stem);
     };
     add(intent.title, 1);
     for (const k of intent.keywords) add(k, 1);
@@ -82,7 +87,7 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     for (const s of intent.situations) add(s, SITUATION_WEIGHT);
     for (const e of intent.examples) add(e, EXAMPLE_WEIGHT);
     for (const x of intent.exclude) {
-      for (const term of analyze(x).terms) {
+      for (const term of analyze(x).terms.filter((t) => !t.negation)) {
         const list = excluded.get(term.stem);
         if (!list) excluded.set(term.stem, [index]);
         else if (list[list.length - 1] !== index) list.push(index);
@@ -95,6 +100,10 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
 
   const intentCount = Math.max(intents.length, 1);
   const idf = intentPostings.map((list) => Math.log(1 + intentCount / list.length));
+  stems.forEach((stem, id) => {
+    const denied = stem.startsWith(NEGATION_PREFIX) ? stemIds.get(stem.slice(NEGATION_PREFIX.length)) : undefined;
+    if (denied !== undefined) idf[id] = NEGATION_WEIGHT * idf[denied];
+  });
   const strongPhraseWeight = Math.log(1 + intentCount) * STRONG_PHRASE_WEIGHT;
 
   const index: MatcherIndex = {

@@ -102,7 +102,7 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
   function match(text: string, limit = 5): MatchResult {
     const analysis = analyze(text);
     const terms: Term[] = analysis.terms.map((term) => {
-      if (stemIds.has(term.stem)) return term;
+      if (stemIds.has(term.stem) || term.negation) return term;
       const corrected = fuzzy(term.word);
       return corrected ? { word: corrected, stem: vocabulary.get(corrected)! } : term;
     });
@@ -118,8 +118,11 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
       if (seen.has(term.stem)) continue;
       seen.add(term.stem);
       const id = stemIds.get(term.stem);
+      // A denied word tells the phrases that deny it from the others (« pas de diplôme » from
+      // « mon diplôme »); it is not one more word of the message, whose share stays its words'.
+      if (id === undefined && term.negation) continue;
       const weight = id === undefined ? undefined : idf[id];
-      messageWeight += weight ?? unknownWeight;
+      if (!term.negation) messageWeight += weight ?? unknownWeight;
       for (const i of excluded.get(term.stem) ?? []) excludedIntents.add(i);
       if (id === undefined || weight === undefined) continue;
       for (const p of phrasePostings[id]) {
@@ -130,6 +133,7 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
           touchedPhrases.push(p);
         }
       }
+      if (term.negation) continue;
       for (const i of intentPostings[id]) {
         if (hitStamp[i] === stamp) {
           hitWeight[i] += weight;

@@ -64,14 +64,14 @@ const QUANTITY =
 /** The words the matcher will weigh (its stop words out: « soit », « à », « un »), quantities out too, as stems. */
 const contentWords = (term: string) =>
   analyze(term)
-    .terms.filter((t) => !QUANTITY.test(t.word))
+    .terms.filter((t) => !t.negation && !QUANTITY.test(t.word))
     .map((t) => t.stem);
 /**
  * Two words that name something together (« travail dissimulé »), not one word and its article:
  * a single word, even in bold, is as often an everyday one (« constats », « stress », « banque »)
  * that would send any story using it to the fiche. Acronyms are the exception.
  */
-const isCompound = (term: string) => new Set(contentWords(term)).size >= 2;
+export const isCompound = (term: string) => new Set(contentWords(term)).size >= 2;
 const isAcronym = (term: string) => /^[A-Z]{2,6}$/.test(term);
 /** Small words an acronym's letters may skip (« compte personnel de formation » is CPF). */
 const LINKING = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'par', 'au', 'aux', 'a', 'sur', 'un', 'une']);

@@ -114,6 +114,32 @@ ${CAF}`),
     );
   });
 
+  test('a phrase of several words read as one word other needs use is a warning on the phrase', () => {
+    const intent = (id: string, phrase: string) => `  - id: ${id}
+    title: Besoin ${id}
+    synonyms: [${phrase}]
+    outcome:
+      services: [mairie]
+      why: Ce service s'en occupe.
+      ${SOURCE}
+`;
+    const lines = validate(
+      file(
+        intent('visite', 'voir mes enfants') +
+          intent('garde', 'garde des enfants') +
+          intent('ecole', 'inscrire mes enfants') +
+          intent('emploi', 'pas de diplôme'),
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^dialogs\/essai\.yaml:6:16 attention : besoin « visite » : « voir mes enfants » \(synonyms\) se lit comme le seul mot « enfants »/,
+      ),
+    );
+    // a negation is read: « pas de diplôme » is not « diplôme »
+    expect(lines.filter((line) => line.includes('se lit comme le seul mot'))).toHaveLength(1);
+  });
+
   test('two answers that read the same are an error on the second one', () => {
     const lines = validate(
       aide(`    questions:

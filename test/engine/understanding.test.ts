@@ -89,6 +89,32 @@ describe('the matcher understands everyday French', () => {
     expect(orient('je suis séparée de mon mari', ctx).understood).toBe(true);
   });
 
+  test('a feminine participle, its accent folded, is its verb: « harcelée » meets « mon chef me harcèle »', () => {
+    for (const [feminine, verb] of [
+      ['harcelee', 'harcele'],
+      ['agressees', 'agresser'],
+      ['menacee', 'menace'],
+    ])
+      expect(stem(feminine)).toBe(stem(verb));
+    expect(stem('annee')).not.toBe(stem('an'));
+    expect(stem('duree')).not.toBe(stem('dur'));
+    expect(orient('je suis harcelée par mon chef', ctx).needs[0]?.id).toBe('harcelement_travail');
+  });
+
+  test("an age told with a harassment at work is no case for the young people's line", () => {
+    const result = orient("j'ai 45 ans et je suis harcelée par mon chef", ctx);
+    expect(result.understood).toBe(true);
+    expect(result.needs[0]?.id).toBe('harcelement_travail');
+    expect(result.needs[0]?.services.map((s) => s.id)).not.toContain('3018');
+  });
+
+  test('a denied word is read with its negation: « pas de diplôme » is no match for « mon diplôme »', () => {
+    expect(orient("j'ai pas de diplôme et je cherche du travail", ctx).needs[0]?.id).toBe('jeune_emploi');
+    // what the agents' debug panel shows: « diplôme » alone no longer covers the phrase in full
+    const lost = ctx.matcher.match("j'ai perdu mon diplôme").candidates.find((c) => c.intent.id === 'jeune_emploi');
+    expect(lost?.parts?.phrase).toBeLessThan(0.9);
+  });
+
   test('the situations a generated need tells apart (« À Paris », « À Lille ») are not its name', () => {
     expect(orient("j'ai cherché partout à Paris et à Lille", ctx).understood).toBe(false);
   });
