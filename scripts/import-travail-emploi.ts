@@ -11,6 +11,7 @@ import { ROOT } from '../app/runtime';
 import { analyze } from '../bot/nlu/analyze';
 import { foldText } from '../knowledge/text';
 import { holidayNames } from './travail-emploi/holidays';
+import { specificHeadings } from './travail-emploi/headings';
 import { keyTermsOf, titleVariants } from './travail-emploi/vocabulary';
 
 interface Section {
@@ -29,9 +30,6 @@ interface LabourFiche {
 }
 
 const OUT_DIR = join(ROOT, 'dialogs', 'travail-emploi');
-/** Sections every fiche has: they say nothing of what the fiche is about. */
-const BOILERPLATE =
-  /^(dernières actualités|qui contacter|textes de référence|services en ligne|modèles de documents|à lire|pour en savoir plus|en savoir plus|vidéo)/i;
 /** Enough of a fiche's questions to recognise it, few enough to stay precise. */
 const MAX_QUESTIONS = 16;
 
@@ -81,12 +79,18 @@ function curatedPhrases(): Set<string> {
   return new Set(intents.flatMap((i) => [...(i.keywords ?? []), ...(i.synonyms ?? [])]).map(asRead));
 }
 
-function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[], curated: Set<string>) {
+interface Vocabulary {
+  keyTerms: (f: LabourFiche) => string[];
+  headings: (f: LabourFiche) => string[];
+  curated: Set<string>;
+}
+
+function ficheIntent(fiche: LabourFiche, { keyTerms, headings, curated }: Vocabulary) {
   const keywords = [fiche.title, ...titleVariants(fiche.title).filter((v) => !curated.has(asRead(v)))];
   const said = new Set(keywords.map(foldText));
   const holidays = /jours fériés/i.test(fiche.title) ? holidayNames() : [];
   const terms = [...keyTerms(fiche), ...holidays].filter((t) => !said.has(foldText(t)) && !curated.has(asRead(t)));
-  const questions = [...new Set(fiche.sections.map((s) => s.title.trim()).filter((t) => t && t !== fiche.title && !BOILERPLATE.test(t)))];
+  const questions = headings(fiche);
   const date = isoDate(fiche.date);
   return {
     id: `te_${slug(fiche.url)}`,
@@ -105,11 +109,10 @@ function ficheIntent(fiche: LabourFiche, keyTerms: (f: LabourFiche) => string[],
 
 function main() {
   const fiches = JSON.parse(readFileSync(require.resolve('@socialgouv/fiches-travail-data/data/fiches-travail.json'), 'utf8')) as LabourFiche[];
-  const keyTerms = keyTermsOf(fiches);
-  const curated = curatedPhrases();
+  const vocabulary = { keyTerms: keyTermsOf(fiches), headings: specificHeadings(fiches), curated: curatedPhrases() };
   const byId = new Map<string, ReturnType<typeof ficheIntent>>();
   for (const fiche of fiches) {
-    const intent = ficheIntent(fiche, keyTerms, curated);
+    const intent = ficheIntent(fiche, vocabulary);
     // A few fiches are published twice (two audiences): the newer one wins.
     const known = byId.get(intent.id);
     if (!known || known.outcome.source.date < intent.outcome.source.date) byId.set(intent.id, intent);

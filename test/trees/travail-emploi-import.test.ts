@@ -1,3 +1,4 @@
+import { specificHeadings } from '../../scripts/travail-emploi/headings';
 import { holidayNames } from '../../scripts/travail-emploi/holidays';
 import { acronymGlossary, keyTermsOf, titleVariants, type FicheText } from '../../scripts/travail-emploi/vocabulary';
 
@@ -80,4 +81,18 @@ test('a repeated phrase that only ever stands inside a longer one is not a term 
   const terms = keyTermsOf([leave])(leave);
   expect(terms).toContain('congé de solidarité familiale');
   expect(terms).not.toContain('solidarité familiale');
+});
+
+test("a fiche's headings are its phrases only when they name something of its own, not the page's furniture", () => {
+  const withHeadings = (title: string, headings: string[]): FicheText => ({ title, sections: headings.map((h) => ({ title: h })) });
+  const heat = withHeadings('Chaleur et canicule au travail', [
+    'Documents',
+    'Quels sont les risques ?',
+    'À savoir',
+    'Pour aller plus loin',
+    "Le coup de chaleur, qu'est-ce que c'est ?",
+    'Salariés détachés : vos droits',
+  ]);
+  const series = Array.from({ length: 3 }, (_, i) => withHeadings(`Détachement ${i}`, ['Salariés détachés : vos droits']));
+  expect(specificHeadings([heat, ...series])(heat)).toEqual(["Le coup de chaleur, qu'est-ce que c'est ?"]);
 });
