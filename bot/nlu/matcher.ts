@@ -133,7 +133,11 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
           touchedPhrases.push(p);
         }
       }
-      if (term.negation) continue;
+      if (term.negation) {
+        // shown with the matched words in the agents' debug panel, weighing nothing there
+        for (const i of intentPostings[id]) if (hitStamp[i] === stamp) hitWords[i].push(term.word);
+        continue;
+      }
       for (const i of intentPostings[id]) {
         if (hitStamp[i] === stamp) {
           hitWeight[i] += weight;

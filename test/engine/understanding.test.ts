@@ -110,6 +110,8 @@ describe('the matcher understands everyday French', () => {
 
   test('a denied word is read with its negation: « pas de diplôme » is no match for « mon diplôme »', () => {
     expect(orient("j'ai pas de diplôme et je cherche du travail", ctx).needs[0]?.id).toBe('jeune_emploi');
+    const denied = ctx.matcher.match("j'ai pas de diplôme").candidates.find((c) => c.intent.id === 'jeune_emploi');
+    expect(denied?.matched).toEqual(['diplome', 'pas diplome']);
     // what the agents' debug panel shows: « diplôme » alone no longer covers the phrase in full
     const lost = ctx.matcher.match("j'ai perdu mon diplôme").candidates.find((c) => c.intent.id === 'jeune_emploi');
     expect(lost?.parts?.phrase).toBeLessThan(0.9);
