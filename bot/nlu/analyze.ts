@@ -32,6 +32,15 @@ export const NEGATION_PREFIX = 'pas ';
 /** Words a negation reaches across: « pas de », « pas d'un », « n'est pas encore rentrée ». */
 const NEGATION_REACH = 3;
 
+/**
+ * A verb in the third person plural keeps its « -ent » through the stemmer, apart from its other
+ * forms (« ils me harcèlent » never met « mon chef me harcèle »). After a subject or object
+ * pronoun a word in « -ent » is such a verb, read as its singular; elsewhere it may be a noun or
+ * an adjective (« parent », « violent », « différent »).
+ */
+const BEFORE_PLURAL_VERB = new Set(['ils', 'elles', 'me', 'm', 'te', 't', 'se', 's', 'nous', 'vous', 'lui', 'ne', 'n', 'y', 'qui']);
+const stemOf = (words: string[], i: number) => stem(/^[a-z]{4,}ent$/.test(words[i]) && BEFORE_PLURAL_VERB.has(words[i - 1]) ? words[i].slice(0, -2) : words[i]);
+
 /** Normalised text and its meaningful words (no stop words), each with its French stem, and the words denied. */
 export function analyze(text: string): Analysis {
   const normalized = normalize(text);
@@ -41,7 +50,7 @@ export function analyze(text: string): Analysis {
   words.forEach((word, i) => {
     const negation = denies(words, i);
     if (word && !STOPWORDS.has(word)) {
-      const term = { word, stem: stem(word) };
+      const term = { word, stem: stemOf(words, i) };
       terms.push(term);
       if (!negation && denied >= 0 && i - denied <= NEGATION_REACH)
         terms.push({ word: NEGATION_PREFIX + word, stem: NEGATION_PREFIX + term.stem, negation: true });

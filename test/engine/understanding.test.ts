@@ -4,6 +4,7 @@ import { understand } from '../../bot/engine/understand';
 import { orient } from '../../bot/engine/orient';
 import { normalize } from '../../bot/nlu/normalize';
 import { stem } from '../../bot/nlu/stem';
+import { analyze } from '../../bot/nlu/analyze';
 import { bundledContext } from '../helpers/brain';
 
 const ctx = bundledContext();
@@ -99,6 +100,13 @@ describe('the matcher understands everyday French', () => {
     expect(stem('annee')).not.toBe(stem('an'));
     expect(stem('duree')).not.toBe(stem('dur'));
     expect(orient('je suis harcelée par mon chef', ctx).needs[0]?.id).toBe('harcelement_travail');
+  });
+
+  test('a verb in the third person plural is its verb after a pronoun, and only there: « ils me harcèlent », but « il est violent »', () => {
+    expect(orient('mes collègues me harcèlent au travail', ctx).needs[0]?.id).toBe('harcelement_travail');
+    expect(analyze('ils me menacent').terms.map((t) => t.stem)).toEqual([stem('menace')]);
+    expect(analyze('il est violent').terms.map((t) => t.stem)).toEqual([stem('violent')]);
+    expect(analyze('mes parents').terms.map((t) => t.stem)).toEqual([stem('parents')]);
   });
 
   test("an age told with a harassment at work is no case for the young people's line", () => {
