@@ -2,7 +2,7 @@ import { GENERATED_FACTOR, type Candidate, type Matcher } from '../nlu/matcher';
 import type { Intent } from '../trees/types';
 import { foldText } from '../../knowledge/text';
 import { asks, clausesOf } from '../nlu/clauses';
-import { SPACELESS_CHAR } from '../lang/analyze';
+import { SPACELESS_CHAR } from '../lang/spaceless';
 
 export const THRESHOLDS = {
   /** below this, the bot says it did not understand: half of one phrase next to unknown words ("commander une pizza") stays below */

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- natural's stemmers and lists, imported one by one (see bot/nlu/stem.ts) */
 import type { Analysis, Term } from '../nlu/analyze';
 import { foldText } from '../../knowledge/text';
+import { SPACELESS_CHAR, SPACELESS_RUN, spacelessWords } from './spaceless';
 
 // How the matcher reads a message in a language other than French: folded like French
 // (case, accents, punctuation), without that language's stop words, each word with its
@@ -94,17 +95,13 @@ function arabicStem(word: string): string {
   return stem;
 }
 
-/** Chinese and Japanese are written without spaces: pairs of characters stand for words. */
-export const SPACELESS_CHAR = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
-const HAN = new RegExp(`${SPACELESS_CHAR}{2,}`, 'u');
-const HAN_RUN = new RegExp(`${SPACELESS_CHAR}+`, 'gu');
-const bigrams = (word: string) => (HAN.test(word) && word.length > 2 ? [...word].slice(0, -1).map((c, i) => c + [...word][i + 1]) : [word]);
-
 /**
  * Chinese is written in simplified (mainland) or traditional (Taiwan, Hong Kong) characters:
  * phrases and messages are both read in simplified, so « 學生房屋補助 » meets « 房屋补助 ».
  * Character by character (OpenCC's Taiwan table, no phrase rewriting): what matching needs.
  */
+const SPACELESS = new RegExp(SPACELESS_CHAR, 'u');
+
 type OpenCC = { Converter(options: { from: string; to: string }): (text: string) => string };
 const SCRIPT_FOLDS: Partial<Record<string, () => (text: string) => string>> = {
   zh: () => (require('opencc-js/t2cn') as OpenCC).Converter({ from: 'tw', to: 'cn' }),
@@ -124,11 +121,12 @@ export function analyzerFor(lang: string): (text: string) => Analysis {
     }
     return stemmed;
   };
+  const words = (word: string) => (SPACELESS.test(word) ? spacelessWords(word, (w) => stopwords.has(w)) : [word]);
   return (text) => {
     // « 我的titre de séjour过期了 »: Chinese glued to French words, split where the script changes
-    const normalized = foldText(scriptFold(text).replace(HAN_RUN, ' $& '));
+    const normalized = foldText(scriptFold(text).replace(SPACELESS_RUN, ' $& '));
     const terms: Term[] = [];
-    for (const word of normalized.split(' ').flatMap(bigrams)) {
+    for (const word of normalized.split(' ').flatMap(words)) {
       if (!word || stopwords.has(word)) continue;
       terms.push({ word, stem: stem(word) });
     }

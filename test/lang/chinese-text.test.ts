@@ -39,6 +39,13 @@ describe('Chinese glued to French words', () => {
     expect(words('我的居留證過期了')).toEqual(words('我的居留证过期了'));
   });
 
+  test('words are found by a dictionary, not made across two words; a compound cut apart still meets its phrase', () => {
+    const words = (text: string) => analyzerFor('zh')(text).terms.map((t) => t.word);
+    expect(words('居留证过期了怎么办')).toEqual(expect.arrayContaining(['居留', '过期']));
+    expect(words('居留证过期了怎么办')).not.toContain('期了');
+    expect(words('我的居留证过期了')).toEqual(expect.arrayContaining(words('居留证')));
+  });
+
   test('the French words are read apart from the Chinese', () => {
     const words = analyzerFor('zh')('我的titre de séjour过期了').terms.map((t) => t.word);
     expect(words).toEqual(expect.arrayContaining(['titre', 'sejour', '过期']));
