@@ -3,6 +3,9 @@ import type { Intent, Position, SafetyVocabulary, Signal, TreeOutcome, TreeQuest
 import { parseSignal } from '../safety/pattern';
 import { factProblems } from './facts';
 import { asRecord, asStrings, asText, type YamlFile } from './yaml-file';
+import { hasLexicon, lexiconOf } from '../nlu/lexicon';
+import { analyzerFor } from './analyze';
+import { foldText } from '../../knowledge/text';
 
 // One language's translations of the curated trees (dialogs/lang/<code>/<theme>.yaml), laid
 // over the French needs by id: the result is the same needs, services and sources, with the
@@ -62,7 +65,7 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
       result.intents.push(frenchOnly(intent));
       continue;
     }
-    const local = translateIntent(intent, entry.file, entry.data, report);
+    const local = translateIntent(intent, entry.file, entry.data, report, frenchNamesFor(code));
     result.intents.push(local);
     result.translated.add(intent.id);
     if (intent.urgent) result.signals.set(intent.id, readSignals(entry.file, intent.id, entry.data, report));
@@ -79,7 +82,30 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
 /** A need with no translation: read in French, never matched in this language. */
 const frenchOnly = (intent: Intent): Intent => ({ ...intent, keywords: [], synonyms: [], situations: [], examples: [], exclude: [] });
 
-function translateIntent(intent: Intent, file: YamlFile, data: Record<string, unknown>, report: Report): Intent {
+/** Languages written in Latin letters, where a French word may also be a word of their own. */
+const LATIN_SCRIPT = new Set(['en', 'es', 'pt', 'it', 'nl', 'de']);
+
+/**
+ * The French names of a need (its French keywords: « avis d'imposition », « titre de séjour »,
+ * « CAF ») are what newcomers copy inside their own language, from the letters and the offices'
+ * doors: each translated need is also matched on them. Left out: a name of several words
+ * read as one (English drops « France » as small talk: « France Services » would be any
+ * « service »), and, in a language written in Latin letters, a one-word name that may be a word
+ * of that language (English « location », « caution », « bail »; without a dictionary, any word
+ * without an accent: Spanish « licencia » stems like « licenciement »).
+ */
+function frenchNamesFor(code: string): (keywords: string[]) => string[] {
+  const analyze = analyzerFor(code);
+  const mayBeOwnWord = (word: string, name: string) => LATIN_SCRIPT.has(code) && (hasLexicon(code) ? lexiconOf(code).has(word) : !/[^\p{ASCII}]/u.test(name));
+  return (keywords) =>
+    keywords.filter((name) => {
+      const words = foldText(name).split(' ').filter(Boolean);
+      const read = analyze(name).terms.length;
+      return words.length > 1 ? read >= 2 : read === 1 && !mayBeOwnWord(words[0], name);
+    });
+}
+
+function translateIntent(intent: Intent, file: YamlFile, data: Record<string, unknown>, report: Report, frenchNames: (keywords: string[]) => string[]): Intent {
   const at = (...path: (string | number)[]) => file.pos(['intents', intent.id, ...path]);
   const title = asText(data.title);
   if (!title) report(at(), `besoin « ${intent.id} » : titre (title) manquant.`, 'warning');
@@ -111,7 +137,7 @@ function translateIntent(intent: Intent, file: YamlFile, data: Record<string, un
   return {
     ...intent,
     title: title ?? intent.title,
-    keywords: phrases('keywords'),
+    keywords: [...new Set([...phrases('keywords'), ...frenchNames(intent.keywords)])],
     synonyms: phrases('synonyms'),
     situations: phrases('situations'),
     examples: phrases('examples'),

@@ -69,5 +69,8 @@ export function lexiconOf(lang: string): Lexicon {
   return lexicon;
 }
 
+/** Whether a dictionary of the language is known (lexiconOf is empty otherwise). */
+export const hasLexicon = (lang: string): boolean => PACKAGES[lang] !== undefined;
+
 /** French words, folded. */
 export const frenchLexicon = (): Lexicon => lexiconOf('fr');
