@@ -16,14 +16,26 @@ const natural = (name: string): Stemmer => {
 };
 
 /**
- * American « -ize, -ization » spelt British before stemming: Porter cuts « naturalization » to
- * « natur » (« nature », « naturally ») and « regularization » to « regular », but keeps
- * « naturalis », « regularis » whole: both spellings meet there.
+ * American spellings written British before stemming, so that an American and a Briton meet on
+ * the same stems: Porter cuts « naturalization » to « natur » (« nature », « naturally ») and
+ * « regularization » to « regular », but keeps « naturalis », « regularis » whole; and it keeps
+ * « neighbor » and « neighbour », « license » and « licence », « center » and « centre » apart.
  */
+const AMERICAN_SPELLINGS: [RegExp, string][] = [
+  [/iz(e|ed|es|ing|ation|ations)$/, 'is$1'],
+  [/^(neighb|lab|behavi|hon|harb|rum|od|col)or(s|ed|ing|hood|hoods|ers?)?$/, '$1our$2'],
+  [/^(cent|theat|fib)er(s)?$/, '$1re$2'],
+  [/^(licen|defen|offen)s(e|es|ed|ing)$/, '$1c$2'],
+  [/^mold(s|y|ed)?$/, 'mould$1'],
+  [/^program(s)?$/, 'programme$1'],
+  [/^pediatric/, 'paediatric'],
+  // « driver's license » (American) and « driving licence » (British)
+  [/^drivers?$/, 'driving'],
+];
 const britishSpelling =
   (stemmer: Stemmer): Stemmer =>
   (word) =>
-    stemmer(word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1'));
+    stemmer(AMERICAN_SPELLINGS.reduce((spelt, [american, british]) => spelt.replace(american, british), word));
 
 const STEMMERS: Partial<Record<string, () => Stemmer>> = {
   en: () => britishSpelling(natural('porter_stemmer')),

@@ -32,6 +32,22 @@ describe('English spellings', () => {
     expect(stems('naturalization')).not.toEqual(stems('naturally'));
     expect(stems('regularization')).not.toEqual(stems('regular'));
   });
+
+  test.each([
+    ['my neighbor is noisy', 'my neighbour is noisy'],
+    ["exchange my driver's license", 'exchange my driving licence'],
+    ['the job center', 'the job centre'],
+    ['mold in the bedroom', 'mould in the bedroom'],
+    ['a labor inspector', 'a labour inspector'],
+  ])('American « %s » reads as British « %s »', (american, british) => {
+    expect(stems(american)).toEqual(stems(british));
+  });
+
+  test('an American neighbor with a noisy dog is read as the British one', () => {
+    const { trees } = bundledContext();
+    const first = (text: string) => languageContexts(trees).get('en')!.matcher.match(text).candidates[0]?.intent.id;
+    expect(first('my neighbor has a dog that barks all night')).toBe(first('my neighbour has a dog that barks all night'));
+  });
 });
 
 describe('offices named as the person calls them', () => {
