@@ -91,11 +91,18 @@ const CHAT_FILLER: Record<string, string> = {
  */
 export const LONG_MESSAGE_THRESHOLD: Partial<Record<string, number>> = { en: 0.4 };
 
+/**
+ * The small words of the French names people copy into their own language (« titre de séjour »,
+ * « caisse d'allocations familiales »): « permis de construire » shares its « de » with every
+ * French name, not its need with « permis de conduire ». None is a word of the languages read.
+ */
+const FRENCH_SMALL_WORDS = 'de du des la le les l d au aux et pour sur';
+
 /** Stop words of a language (folded); empty when none is known. */
 export function stopwordsOf(lang: string): Set<string> {
   const list = STOPWORD_LISTS[lang];
   const words: string[] = list ? ((require(`natural/lib/natural/util/${list}`) as { words: string[] }).words ?? []) : [];
-  return new Set([...words, ...(CHAT_FILLER[lang] ?? '').split(' ')].map(foldText).filter(Boolean));
+  return new Set([...words, ...(CHAT_FILLER[lang] ?? '').split(' '), ...FRENCH_SMALL_WORDS.split(' ')].map(foldText).filter(Boolean));
 }
 
 const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];

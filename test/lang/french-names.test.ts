@@ -23,6 +23,10 @@ describe('French names inside another language', () => {
     expect(firstNeed(lang, text)).toBe(need);
   });
 
+  test('French names meet on their words, not on « de »: « permis de construire » is planning permission', () => {
+    expect(firstNeed('en', 'the mayor came about our permis de construire for the garage')).toBe('autorisation_urbanisme');
+  });
+
   test('an English word that is also a French name is read as English: « bail » is no lease', () => {
     expect(needs('en', 'my son was released on bail by the judge')).not.toContain('litige_locataire_proprietaire');
   });
