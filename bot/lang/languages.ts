@@ -5,7 +5,7 @@ import type { Intent, Trees } from '../trees/types';
 import { registerMessages } from './catalog';
 import { addPolarWords } from '../engine/answer';
 import { numbersIn } from './facts';
-import { localizeIntents } from './localize';
+import { localizeIntents, type Localized } from './localize';
 import { type LanguagePack, readPack } from './pack';
 import { asRecord, asText, parsedYamlFile, readYamlFile, type ParsedYaml, type YamlFile } from './yaml-file';
 
@@ -79,14 +79,44 @@ export function loadLanguages(
       continue;
     }
     const pack = readPack(code, packFile, (id) => knowledge.service(id) !== undefined, problems);
-    const local = localizeIntents(code, trees.intents, trees.themes, files, problems, packFile.pos([]));
-    if (merge) addSignals(trees, local.signals, local.safety);
+    const localize = () => localizeIntents(code, trees.intents, trees.themes, files, problems, packFile.pos([]));
     registerMessages(code, pack.messages, pack.dir, pack.dates);
     addPolarWords(pack.yes, pack.no);
-    const byId = new Map<string, Intent>(local.intents.map((i) => [i.id, i]));
-    languages.set(code, { pack, trees: { ...trees, intents: local.intents, byId, themes: local.themes }, translated: local.translated });
+    if (merge) {
+      const local = localize();
+      addSignals(trees, local.signals, local.safety);
+      languages.set(
+        code,
+        translatedTrees(pack, trees, () => local),
+      );
+    } else languages.set(code, translatedTrees(pack, trees, localize));
   }
   return { languages, unsupported };
+}
+
+/**
+ * A language's trees, translated when first read: from a compiled snapshot (its signals already
+ * in the French needs, its files already checked) laying a language over the needs waits for the
+ * first message in that language (tens of milliseconds) instead of every start paying for all.
+ */
+function translatedTrees(pack: LanguagePack, trees: Omit<Trees, 'languages' | 'unsupported'>, localize: () => Localized): LanguageTrees {
+  const french = { ...trees };
+  let built: { trees: Trees; translated: Set<string> } | undefined;
+  const build = () => {
+    if (built) return built;
+    const { intents, themes, translated } = localize();
+    const byId = new Map<string, Intent>(intents.map((i) => [i.id, i]));
+    return (built = { trees: { ...french, intents, byId, themes }, translated });
+  };
+  return {
+    pack,
+    get trees() {
+      return build().trees;
+    },
+    get translated() {
+      return build().translated;
+    },
+  };
 }
 
 function addSignals(
