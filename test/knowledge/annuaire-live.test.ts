@@ -56,3 +56,17 @@ test('an index cut short anywhere in its table or its offices is refused at once
     expect(() => loadAnnuaire(path)).toThrow();
   }
 });
+
+test('offices shown after a new index took the place of the one read come from the one read, with its table', async () => {
+  const path = join(dir, 'annuaire-index.json');
+  const mairie = (id: string, nom: string) => bulkRecord({ id, nom, type: 'mairie', commune: '59512' });
+  await writeIndex(path, [mairie('m-1', 'Mairie - Exemple')], 0);
+  const read = loadAnnuaire(path)!;
+  await writeIndex(path, [bulkRecord(ROUBAIX_CPAM), mairie('m-2', 'Mairie - Nouvelle')], 10);
+  expect(read.offices('mairie', '59512').map((office) => office.name)).toEqual(['Mairie - Exemple']);
+  expect(
+    loadAnnuaire(path)!
+      .offices('mairie', '59512')
+      .map((office) => office.name),
+  ).toEqual(['Mairie - Nouvelle']);
+});
