@@ -51,6 +51,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** true once shutdown began: load balancers should stop sending */
   stopping?: () => boolean;
+  /** true until what the first turns read is loaded: load balancers should not send yet */
+  starting?: () => boolean;
 }
 
 /** what the body parsers' refusals mean, in words a client developer understands */
@@ -97,6 +99,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', async (_req, res) => {
     if (deps.stopping?.()) {
       res.status(503).json({ status: 'stopping' });
+      return;
+    }
+    if (deps.starting?.()) {
+      res.status(503).json({ status: 'starting' });
       return;
     }
     // Degraded still answers 200: the process is alive and apologising; restarting it would not help.

@@ -9,8 +9,7 @@ async function main() {
   // Knowledge reports through the same logger as everything else (annuaire index read or not).
   // (a stale annuaire is a warning)
   const log = ({ level, msg, ...fields }: Record<string, unknown>) => logger[level === 'error' || level === 'warn' ? level : 'info'](fields, String(msg));
-  // Communes and the annuaire index load in the background once the server listens.
-  const bot = await startBot({ config, logger, brain: loadBrain({ preload: true, log }) });
+  const bot = await startBot({ config, logger, brain: loadBrain({ log }) });
   stopOnSignals(bot);
 }
 

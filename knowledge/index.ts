@@ -20,11 +20,6 @@ export interface KnowledgeOptions {
   catalog?: Catalog;
   /** where to report that the index could not be read (never message text) */
   log?: (event: Record<string, unknown>) => void;
-  /**
-   * Read the communes and the annuaire index right after startup (in the background, once
-   * the server listens) instead of on the first message that needs them. For servers.
-   */
-  preload?: boolean;
 }
 
 const defaultLog = (event: Record<string, unknown>): void => console.error(JSON.stringify(event));
@@ -43,16 +38,6 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const readTerritories = () => packs.territories;
   const orientationDeps = { catalog, annuaire: readAnnuaire, territories: readTerritories };
 
-  if (options.preload) {
-    // One at a time, the annuaire's header first (/healthz shows it): requests are answered in between.
-    const steps: (() => unknown)[] = [() => steps.push(...(readAnnuaire()?.warmUp() ?? [])), communeData, readTerritories];
-    const next = () => {
-      steps.shift()?.();
-      if (steps.length > 0) setImmediate(next).unref();
-    };
-    setImmediate(next).unref();
-  }
-
   return {
     canonicalServiceId: (id) => catalog.canonicalId(id),
     service: (id) => catalog.get(id),
@@ -68,6 +53,10 @@ export function createKnowledge(options: KnowledgeOptions = {}): Knowledge {
       const service = catalog.get(serviceId);
       return service ? annuaireLookup(service, commune) : undefined;
     },
+    warmUp: () => ({
+      firstTurns: [readAnnuaire, communeData, readTerritories],
+      later: () => readAnnuaire()?.warmUp() ?? [],
+    }),
     annuaireStatus: (now) => {
       const loaded = readAnnuaire();
       return { offices: loaded?.officeCount ?? 0, ...annuaireFreshness(loaded?.dataDate, now) };

@@ -178,6 +178,12 @@ export interface Knowledge {
   lookupLink(serviceId: string, commune?: Commune): Link | undefined;
   /** the imported annuaire: how many offices, as of when, too old or not (for operators) */
   annuaireStatus(now: Date): AnnuaireStatus;
+  /**
+   * What is otherwise read on first use, in steps a server runs once it listens, one per turn
+   * of its event loop: what a first turn reads (the annuaire's header, the communes, the
+   * territory packs), then, once it is ready, what can wait (the annuaire's offices and tables).
+   */
+  warmUp(): { firstTurns: (() => unknown)[]; later(): (() => unknown)[] };
   /** problems of the territory packs in service (territories/<slug>/*.yaml) */
   territoryProblems(): TerritoryProblem[];
   /** reads the packs again, checking notes against the trees' needs; an error keeps the packs in service */

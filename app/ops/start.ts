@@ -70,7 +70,15 @@ function logTurn(logger: Logger, { error, ...event }: TurnOutcome) {
   }
 }
 
-/** Builds the whole bot from its configuration and starts listening. */
+/** Runs each step in a turn of the event loop of its own: requests are answered in between. */
+async function inTurns(steps: (() => unknown)[]): Promise<void> {
+  for (const step of steps) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step();
+  }
+}
+
+/** Builds the whole bot from its configuration, starts listening, and resolves once the first turns' data are read. */
 export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR, ...options }: StartOptions): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (usesDevSecret(config)) logger.warn('STATE_SECRET is not set: using a development secret');
@@ -107,6 +115,7 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
   });
 
   let stopping = false;
+  let starting = true;
   const app = createApp({
     conversations,
     logger,
@@ -125,6 +134,7 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
     clientLimits,
     trustProxy: config.trustProxy,
     stopping: () => stopping,
+    starting: () => starting,
   });
   const server = app.listen(config.port, config.host);
   const metricsServer = config.metricsPort === undefined ? undefined : listenMetrics(metrics.registry, config.metricsPort, config.host);
@@ -141,11 +151,14 @@ export async function startBot({ config, brain, engine, dialogsDir = DIALOGS_DIR
     'listening',
   );
 
-  // What the first messages read and /healthz does not, loaded once the server answers, one per turn.
-  setImmediate(() => {
-    preloadLanguageDetection(languageContexts(registry.current.trees).codes);
-    setImmediate(frenchLexicon).unref();
-  }).unref();
+  // What the first turns read, once the server answers (/healthz says « starting » meanwhile,
+  // and requests are served between steps); then what can wait for its first use.
+  const warm = brain.knowledge.warmUp();
+  const detection = () => preloadLanguageDetection(languageContexts(registry.current.trees).codes);
+  await inTurns([...warm.firstTurns, detection, frenchLexicon]);
+  starting = false;
+  logger.info({ uptimeMs: Math.round(process.uptime() * 1000) }, 'ready');
+  void inTurns(warm.later());
 
   async function stop() {
     if (stopping) return;

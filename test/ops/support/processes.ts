@@ -57,6 +57,7 @@ export async function startBot(env: Record<string, string>, entry: string): Prom
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
+    let listening = 0;
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -69,7 +70,9 @@ export async function startBot(env: Record<string, string>, entry: string): Prom
           continue; // not a log line
         }
         logs.push(entry);
-        if (entry.msg === 'listening') resolve(entry.port as number);
+        // it listens first, and is ready once what the first turns read is loaded
+        if (entry.msg === 'listening') listening = entry.port as number;
+        if (entry.msg === 'ready') resolve(listening);
       }
     });
     child.once('exit', (code) => reject(new Error(`bot exited with ${code} before listening: ${stderr}`)));
