@@ -1,7 +1,7 @@
 // `npm start` (app/launch.js): the server bundled once into the cache folder, read by the
 // starts after it, and tsx when there is no cache folder or the bundle cannot be written. The
 // bundle names no folder: a copy of the project elsewhere runs it as it is.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BotProcess } from './support/processes';
@@ -77,6 +77,22 @@ test('a copy of the project in another folder runs the bundle as it is, from wha
   await asksWhere(await launch(cacheDir, join(copy, 'app', 'launch.js')), 'fanny');
   expect(bundles(cacheDir)).toEqual([bundle]);
   expect(statSync(join(cacheDir, 'server', bundle)).mtimeMs).toBe(written);
+});
+
+test('a source edited after a start gives a new bundle, though the start before it kept the sources’ digest', async () => {
+  const cacheDir = cacheFolder();
+  const copy = join(cacheFolder(), 'orientation');
+  const skipped = new Set(['node_modules', '.git', '.cache']);
+  cpSync(PROJECT, copy, { recursive: true, filter: (source) => source === PROJECT || !skipped.has(basename(source)) });
+  symlinkSync(join(PROJECT, 'node_modules'), join(copy, 'node_modules'));
+  await asksWhere(await launch(cacheDir, join(copy, 'app', 'launch.js')), 'hélène');
+  await Promise.all(running.splice(0).map((bot) => bot.stop()));
+  const [before] = bundles(cacheDir);
+
+  appendFileSync(join(copy, 'app', 'server.ts'), '// edited\n');
+  await asksWhere(await launch(cacheDir, join(copy, 'app', 'launch.js')), 'igor');
+  expect(bundles(cacheDir)).toHaveLength(2);
+  expect(bundles(cacheDir)).toContain(before);
 });
 
 test('a new bundle keeps only the one before it: older ones are removed', async () => {
