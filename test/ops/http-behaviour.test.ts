@@ -21,6 +21,12 @@ async function bot(env: Record<string, string> = {}, { stateTtlMs, realEngine = 
   return (started.server.address() as { port: number }).port;
 }
 
+// A process's first start reads what the first turns need (communes, eld's model, the
+// dictionary): seconds on a busy machine, once, before the tests below time their own steps.
+beforeAll(async () => {
+  await bot();
+}, 60_000);
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((b) => b.stop()));
 });
