@@ -12,14 +12,14 @@ export interface CompiledTrees {
   loaded?: LoadedTrees;
   problems: TreeProblem[];
   /** (validated trees) their compiled form, for other processes to load without compiling */
-  shared?: string;
+  shared?: Buffer;
 }
 
 export interface CompileOptions {
   /** every check an agent's edit must pass (lint, the channels'); without: only loading, of trees another process validated */
   validate: boolean;
   /** compiled form another process shared: used when it was made from the same texts and code */
-  shared?: string;
+  shared?: Uint8Array;
 }
 
 /** Trees from their texts, compiled in a worker thread. */
@@ -35,9 +35,15 @@ export interface CompileJob extends CompileOptions {
   sources: TreeSource[];
 }
 
-/** The worker's reply comes in parts, each a message of its own (see INTENTS_PER_PART). */
+/**
+ * The worker's reply comes in parts, each a message of its own: the intents INTENTS_PER_PART at
+ * a time, then each other field of the packed trees, then the end (the compiled form to share,
+ * as bytes moved to this thread, not copied).
+ */
 export type CompileReply =
-  { id: number; intents: Intent[] } | { id: number; rest?: Omit<PackedTrees, 'intents'>; problems: TreeProblem[]; shared?: string; error?: string };
+  | { id: number; intents: Intent[] }
+  | { id: number; part: Partial<PackedTrees> }
+  | { id: number; packed: boolean; problems: TreeProblem[]; shared?: Uint8Array; error?: string };
 
 /**
  * Each message is copied into the main thread in one go: small parts keep each copy short,
@@ -51,6 +57,7 @@ const ENTRY = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require($
 
 interface Pending {
   intents: Intent[];
+  rest: Partial<PackedTrees>;
   resolve: (result: CompiledTrees) => void;
   reject: (error: Error) => void;
 }
@@ -67,15 +74,16 @@ export function compileInWorker(knowledge: Knowledge): TreeCompiler {
 
   const finish = async (job: Pending, reply: Extract<CompileReply, { problems: TreeProblem[] }>) => {
     if (reply.error) return job.reject(new Error(reply.error));
-    if (!reply.rest) return job.resolve({ problems: reply.problems });
+    if (!reply.packed) return job.resolve({ problems: reply.problems });
+    const shared = reply.shared && Buffer.from(reply.shared.buffer, reply.shared.byteOffset, reply.shared.byteLength);
     // requests that arrived during the last part go first, and between each step of the unpacking
-    const steps = unpackingSteps({ ...reply.rest, intents: job.intents }, knowledge);
+    const steps = unpackingSteps({ ...(job.rest as PackedTrees), intents: job.intents }, knowledge);
     let step: IteratorResult<void, LoadedTrees>;
     do {
       await turn();
       step = steps.next();
     } while (!step.done);
-    job.resolve({ loaded: step.value, problems: reply.problems, shared: reply.shared });
+    job.resolve({ loaded: step.value, problems: reply.problems, shared });
   };
 
   const start = () => {
@@ -94,6 +102,10 @@ export function compileInWorker(knowledge: Knowledge): TreeCompiler {
         job.intents.push(...reply.intents);
         return;
       }
+      if ('part' in reply) {
+        Object.assign(job.rest, reply.part);
+        return;
+      }
       pending.delete(reply.id);
       void finish(job, reply);
     });
@@ -105,7 +117,7 @@ export function compileInWorker(knowledge: Knowledge): TreeCompiler {
   const compile = (sources: TreeSource[], options: CompileOptions) =>
     new Promise<CompiledTrees>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { intents: [], resolve, reject });
+      pending.set(id, { intents: [], rest: {}, resolve, reject });
       worker ??= start();
       worker.postMessage({ id, sources, ...options } satisfies CompileJob);
     });

@@ -28,29 +28,33 @@ snapshotKey([]);
 
 /** What another process compiled, if made from these very texts and code (the snapshot's key). */
 function sharedPack({ sources, shared }: CompileJob): PackedTrees | undefined {
-  const split = shared?.indexOf('\n') ?? -1;
-  if (!shared || split < 0 || shared.slice(0, split) !== snapshotKey(sources)) return undefined;
-  return deserializePacked(shared.slice(split + 1));
+  const text = shared && Buffer.from(shared.buffer, shared.byteOffset, shared.byteLength).toString();
+  const split = text?.indexOf('\n') ?? -1;
+  if (!text || split < 0 || text.slice(0, split) !== snapshotKey(sources)) return undefined;
+  return deserializePacked(text.slice(split + 1));
 }
 
-function compile(job: CompileJob): { packed?: PackedTrees; problems: TreeProblem[]; shared?: string } {
+function compile(job: CompileJob): { packed?: PackedTrees; problems: TreeProblem[]; shared?: Buffer } {
   const reused = !job.validate && sharedPack(job);
   if (reused) return { packed: reused, problems: reused.problems };
   if (!job.validate) return compileTreeSources(job.sources, knowledge);
   const { trees, problems } = validateSources(job.sources, knowledge, CHANNEL_TREE_CHECKS);
   const packed = trees && packTrees(trees, problems, languageSourcesOf(job.sources));
-  return { packed, problems, shared: packed && `${snapshotKey(job.sources)}\n${serializePacked(packed)}` };
+  // bytes of their own (not a slice of Node's shared pool), so that they can be moved to the main thread
+  return { packed, problems, shared: packed && Buffer.from(`${snapshotKey(job.sources)}\n${serializePacked(packed)}`) };
 }
 
 parentPort!.on('message', (job: CompileJob) => {
-  const post = (reply: CompileReply) => parentPort!.postMessage(reply);
+  const post = (reply: CompileReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
   try {
     const { packed, problems, shared } = compile(job);
-    if (!packed) return post({ id: job.id, problems });
+    if (!packed) return post({ id: job.id, packed: false, problems });
     const { intents, ...rest } = packed;
     for (let i = 0; i < intents.length; i += INTENTS_PER_PART) post({ id: job.id, intents: intents.slice(i, i + INTENTS_PER_PART) });
-    post({ id: job.id, rest, problems, shared });
+    // one message per field: the matcher's index, the detector and the languages are each copied in a turn of their own
+    for (const [key, value] of Object.entries(rest)) post({ id: job.id, part: { [key]: value } });
+    post({ id: job.id, packed: true, problems, shared }, shared ? [shared.buffer as ArrayBuffer] : []);
   } catch (err) {
-    post({ id: job.id, problems: [], error: (err as Error).message });
+    post({ id: job.id, packed: false, problems: [], error: (err as Error).message });
   }
 });

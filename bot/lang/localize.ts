@@ -26,8 +26,20 @@ type Report = (pos: Position, message: string, severity?: TreeProblem['severity'
 
 const baseName = (file: string) => file.replace(/^.*\//, '');
 
-/** `where`: the language's messages.yaml, where what has no translation file yet is reported. */
-export function localizeIntents(code: string, french: Intent[], themes: Theme[], files: YamlFile[], problems: TreeProblem[], where: Position): Localized {
+/**
+ * `where`: the language's messages.yaml, where what has no translation file yet is reported;
+ * `signals`: false when the French needs and the detector already carry this language's signals
+ * (compiled trees): they are then neither read nor checked again.
+ */
+export function localizeIntents(
+  code: string,
+  french: Intent[],
+  themes: Theme[],
+  files: YamlFile[],
+  problems: TreeProblem[],
+  where: Position,
+  { signals = true } = {},
+): Localized {
   const report: Report = (pos, message, severity = 'error') => problems.push({ ...pos, severity, message: `traduction « ${code} » : ${message}` });
   const byId = new Map(french.map((i) => [i.id, i]));
   const translated = new Map<string, { file: YamlFile; data: Record<string, unknown> }>();
@@ -48,7 +60,7 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
     }
     const title = asText(file.data.title);
     if (title) themeTitles.set(theme.id, title);
-    readSafety(file, result, report);
+    if (signals) readSafety(file, result, report);
     for (const [id, value] of Object.entries(asRecord(file.data.intents))) {
       const intent = byId.get(id);
       if (!intent || baseName(intent.pos.file) !== baseName(file.file))
@@ -68,7 +80,7 @@ export function localizeIntents(code: string, french: Intent[], themes: Theme[],
     const local = translateIntent(intent, entry.file, entry.data, report, frenchNamesFor(code));
     result.intents.push(local);
     result.translated.add(intent.id);
-    if (intent.urgent) result.signals.set(intent.id, readSignals(entry.file, intent.id, entry.data, report));
+    if (intent.urgent && signals) result.signals.set(intent.id, readSignals(entry.file, intent.id, entry.data, report));
   }
   // reported on the translation's side: its file for this theme, or the language's messages.yaml
   for (const [file, ids] of untranslated) {

@@ -36,8 +36,6 @@ export interface MatcherIndex {
   intentPostings: number[][];
   /** per phrase (a title, keyword, synonym, situation or example): its intent */
   phraseIntent: number[];
-  /** per phrase: its distinct stems, as indexes into `stems` */
-  phraseStems: number[][];
   /** per phrase: the sum of its stems' idf */
   phraseTotal: number[];
   /** per phrase: EXAMPLE_WEIGHT for examples, SITUATION_WEIGHT for situations, 1 otherwise */
@@ -113,7 +111,6 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     phrasePostings: stems.map(() => []),
     intentPostings,
     phraseIntent: [],
-    phraseStems: [],
     phraseTotal: [],
     phraseWeight: [],
     phraseStrength: [],
@@ -124,7 +121,6 @@ export function indexIntents(intents: Intent[], analyze: (text: string) => Analy
     const ids = [...new Set(raw.terms.map((t) => t.stem))].map((s) => stemIds.get(s)!);
     const total = ids.reduce((sum, id) => sum + idf[id], 0);
     const phrase = index.phraseIntent.push(raw.intent) - 1;
-    index.phraseStems.push(ids);
     index.phraseTotal.push(total);
     index.phraseWeight.push(raw.weight);
     index.phraseStrength.push(Math.min(1, total / strongPhraseWeight));

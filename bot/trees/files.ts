@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** One tree file's text, named by its path relative to the folder messages are shown from. */
@@ -22,3 +23,7 @@ export function treeFiles(dir: string): string[] {
 export function readTreeSources(dir: string, root = process.cwd()): TreeSource[] {
   return treeFiles(dir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
 }
+
+/** The same, each file read in a turn of its own: a reload reads them while citizens are answered. */
+export const readTreeSourcesInTurns = (dir: string, root = process.cwd()): Promise<TreeSource[]> =>
+  Promise.all(treeFiles(dir).map(async (path) => ({ file: relative(root, path), text: await readFile(path, 'utf8') })));

@@ -16,7 +16,7 @@ import type { Intent, Signal, Theme, Trees } from './types';
 // nothing and analyses no phrase: it only rebuilds lookup tables.
 
 /** Bumped whenever PackedTrees or MatcherIndex change shape: older snapshots are ignored. */
-export const PACK_FORMAT = 7;
+export const PACK_FORMAT = 8;
 
 export interface PackedTrees {
   format: number;
@@ -29,8 +29,8 @@ export interface PackedTrees {
   /** the emergency detector, compiled (compiling its signals took a third of a second) */
   detector: PackedDetector;
   /**
-   * dialogs/lang/, parsed (YAML parsing was half a second of every start): the other languages
-   * are laid over the French needs again on unpacking; their signals are already in `intents`
+   * dialogs/lang/, parsed (YAML parsing was half a second of every start): each other language
+   * is laid over the French needs again on its first message; their signals are already in `intents`
    */
   languageSources: ParsedYaml[];
   /** each other language's matcher index as JSON text, by code (indexing their phrases was a third of a second) */
@@ -74,7 +74,7 @@ export function packTrees(trees: Trees, problems: TreeProblem[], languageSources
 
 /**
  * The trees in service from packed ones, in steps: the matcher and the emergency detector are
- * rebuilt from their indexes, each other language's matcher waits for its first message. A
+ * rebuilt from their indexes, each other language's needs and matcher wait for its first message. A
  * caller that answers citizens meanwhile lets them go between steps (app/trees/thread.ts).
  */
 export function* unpackingSteps(packed: PackedTrees, knowledge: Knowledge): Generator<void, LoadedTrees> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readTreeSources, type TreeSource } from './files';
+import { readTreeSourcesInTurns, type TreeSource } from './files';
 
 // Where the trees every process runs are kept. The trees directory (dialogs/) is what a
 // deployment brings; agents' edits from the console are written over it. Each change of the
@@ -29,9 +29,9 @@ export interface TreeStore {
   /** the files on disk changed (a deployment, a reload from the console): every process reads them again */
   bump(): Promise<number>;
   /** keeps the compiled form of `version` for other processes (bot/trees/packed.ts), a while */
-  share(version: number, compiled: string): Promise<void>;
+  share(version: number, compiled: Buffer): Promise<void>;
   /** what share() kept for `version`, if anything */
-  shared(version: number): Promise<string | undefined>;
+  shared(version: number): Promise<Buffer | undefined>;
   /** calls back with each new version announced, by this process or another */
   subscribe(onVersion: (version: number) => void): void;
   close(): Promise<void>;
@@ -54,8 +54,8 @@ export class TreePaths {
     return relative(this.root, join(this.dir, key));
   }
 
-  read(): TreeSource[] {
-    return readTreeSources(this.dir, this.root);
+  read(): Promise<TreeSource[]> {
+    return readTreeSourcesInTurns(this.dir, this.root);
   }
 }
 
@@ -70,7 +70,7 @@ export class DiskTreeStore implements TreeStore {
   constructor(private readonly paths: TreePaths) {}
 
   async read(): Promise<TreeSnapshot> {
-    return { version: this.current, sources: this.paths.read(), edited: false };
+    return { version: this.current, sources: await this.paths.read(), edited: false };
   }
 
   // The files on disk are the trees: nothing to read again.
