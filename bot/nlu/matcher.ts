@@ -92,12 +92,11 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
   const phraseHit = new Float64Array(phraseIntent.length);
   const hitStamp = new Float64Array(intents.length);
   const hitWeight = new Float64Array(intents.length);
-  const hitWords: string[][] = new Array<string[]>(intents.length);
   const bestStamp = new Float64Array(intents.length);
   const best = new Float64Array(intents.length);
   const second = new Float64Array(intents.length);
   const messageShare = new Float64Array(intents.length);
-  const intentIndex = new Map(intents.map((intent, i) => [intent, i]));
+  const scores = new Float64Array(intents.length);
 
   function match(text: string, limit = 5): MatchResult {
     const analysis = analyze(text);
@@ -111,6 +110,8 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
     // message it belongs to: a message allocates nothing per phrase or intent it touches.
     const stamp = ++generation;
     const seen = new Set<string>();
+    /** the message's known words, each stem once: which of them an intent holds is read again for the few returned */
+    const hits: { word: string; id: number }[] = [];
     let messageWeight = 0;
     const touchedPhrases: number[] = [];
     const excludedIntents = new Set<number>();
@@ -125,6 +126,7 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
       if (!term.negation) messageWeight += weight ?? unknownWeight;
       for (const i of excluded.get(term.stem) ?? []) excludedIntents.add(i);
       if (id === undefined || weight === undefined) continue;
+      hits.push({ word: term.word, id });
       for (const p of phrasePostings[id]) {
         if (phraseStamp[p] === stamp) phraseHit[p] += weight;
         else {
@@ -139,13 +141,10 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
         continue;
       }
       for (const i of intentPostings[id]) {
-        if (hitStamp[i] === stamp) {
-          hitWeight[i] += weight;
-          hitWords[i].push(term.word);
-        } else {
+        if (hitStamp[i] === stamp) hitWeight[i] += weight;
+        else {
           hitStamp[i] = stamp;
           hitWeight[i] = weight;
-          hitWords[i] = [term.word];
         }
       }
     }
@@ -167,23 +166,24 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
     }
 
     const namedOffices = findOffices(analysis.normalized.split(' '));
-    const candidates: Candidate[] = [];
     for (const i of reached) {
-      const intent = intents[i];
       messageShare[i] = hitWeight[i] / Math.max(messageWeight, minMessageWeight);
       let score = BEST_PHRASE_WEIGHT * best[i] + MESSAGE_COVERAGE_WEIGHT * messageShare[i] + SECOND_PHRASE_WEIGHT * second[i];
       if (excludedIntents.has(i)) score *= EXCLUDED_FACTOR;
       if (seen.size === 1 && best[i] < 0.99) score *= PARTIAL_WORD_FACTOR;
-      if (intent.generated) score *= GENERATED_FACTOR;
+      if (intents[i].generated) score *= GENERATED_FACTOR;
       if (namedOffices.size > 0 && [...intentServices[i]].some((id) => namedOffices.has(id))) score += NAMED_OFFICE_BONUS;
-      candidates.push({ intent, score: Math.round(score * 1000) / 1000, matched: hitWords[i] });
+      scores[i] = Math.round(score * 1000) / 1000;
     }
-    candidates.sort((a, b) => b.score - a.score);
-    // the parts of the few candidates returned only: a message reaches hundreds of needs
-    const kept = candidates.slice(0, limit).map((c) => {
-      const i = intentIndex.get(c.intent)!;
-      return { ...c, parts: { phrase: round(best[i]), message: round(messageShare[i]), second: round(second[i]) } };
-    });
+    // A message reaches hundreds of needs: only the few returned become objects (fewer young
+    // objects, fewer pauses of the garbage collector). The sort is stable: ties stay in the order first reached.
+    reached.sort((a, b) => scores[b] - scores[a]);
+    const kept = reached.slice(0, limit).map((i): Candidate => ({
+      intent: intents[i],
+      score: scores[i],
+      matched: hits.filter(({ id }) => holds(intentPostings[id], i)).map(({ word }) => word),
+      parts: { phrase: round(best[i]), message: round(messageShare[i]), second: round(second[i]) },
+    }));
     return { normalized: analysis.normalized, words: terms.map((t) => t.word), candidates: kept };
   }
 
@@ -191,3 +191,16 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Whether an ascending list holds `value` (binary search). */
+function holds(list: number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle] === value) return true;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
