@@ -4,6 +4,7 @@ import { createKnowledge } from '../../knowledge';
 import { DIALOGS_DIR } from '../../app/runtime';
 import { readTreeSources } from '../../bot/trees/files';
 import { compileInWorker } from '../../app/trees/thread';
+import { languageContexts } from '../../bot/lang/context';
 
 jest.setTimeout(120_000);
 
@@ -43,6 +44,10 @@ test('validated trees come with a compiled form that another process loads witho
   // an agent's edit or reload keeps every language: a message in Arabic is still read in Arabic
   expect([...validated.loaded!.trees.languages!.keys()]).toEqual(expect.arrayContaining(['ar', 'en']));
   expect(validated.loaded!.trees.unsupported!.size).toBeGreaterThan(0);
+  // each language's needs are translated on its first message, and answer in that language
+  const english = languageContexts(validated.loaded!.trees).get('en')!;
+  expect(english.matcher.match('I lost my passport', 1).candidates[0].intent.id).toBe('passeport');
+  expect(english.trees.byId.get('passeport')!.title).toMatch(/^Passport/);
   const reused = await longestPause(compile(sources, { validate: false, shared: validated.shared }));
   const compiled = await longestPause(compile(sources, { validate: false }));
   console.log(`loaded from the shared form in ${Math.round(reused.took)} ms, compiled in ${Math.round(compiled.took)} ms`);
