@@ -105,8 +105,10 @@ function localTrees(trees: Omit<Trees, 'languages' | 'unsupported'>, local: Loca
  * took over 100 ms in one go on the thread that answers citizens, at every reload.
  */
 function localizedOnFirstUse(pack: LanguagePack, trees: Omit<Trees, 'languages' | 'unsupported'>, localize: () => Localized): LanguageTrees {
+  // the French trees as they are now: the caller adds `languages` to them afterwards
+  const french = { ...trees };
   let local: Omit<LanguageTrees, 'pack'> | undefined;
-  const read = () => (local ??= localTrees(trees, localize()));
+  const read = () => (local ??= localTrees(french, localize()));
   return {
     pack,
     get trees() {

@@ -135,11 +135,9 @@ export function matcherFrom(intents: Intent[], index: MatcherIndex, options: Mat
           touchedPhrases.push(p);
         }
       }
-      if (term.negation) {
-        // shown with the matched words in the agents' debug panel, weighing nothing there
-        for (const i of intentPostings[id]) if (hitStamp[i] === stamp) hitWords[i].push(term.word);
-        continue;
-      }
+      // a denied word is shown with the matched words in the agents' debug panel (it is in
+      // `hits`), weighing nothing in the intent's share of the message
+      if (term.negation) continue;
       for (const i of intentPostings[id]) {
         if (hitStamp[i] === stamp) hitWeight[i] += weight;
         else {
