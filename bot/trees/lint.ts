@@ -104,6 +104,8 @@ const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
       ),
     );
 
+/** needs (this one included) that use a word for a phrase read as that word alone to be a risk */
+const MIN_SHARING_NEEDS = 3;
 /**
  * A phrase of several words that the matcher reads as one (« voir mes enfants » is « enfants »,
  * « job d'été » is « job »: the others are stop words) when other needs use that word too: any
@@ -111,31 +113,26 @@ const sharedPhrases: Rule = ({ trees, matcher, locator }) =>
  * acronym's long form (« caisse d'allocations familiales ») or a word no other need uses
  * (« se pacser ») is fine. Generated trees are left out, as above.
  */
-/** needs (this one included) that use a word for a phrase read as that word alone to be a risk */
-const MIN_SHARING_NEEDS = 3;
 const oneWordPhrases: Rule = ({ trees, locator }) => {
   const curated = trees.intents.filter((intent) => !intent.generated);
-  const needsOf = new Map<string, Set<Intent>>();
-  for (const intent of curated)
-    for (const field of PHRASE_FIELDS)
-      for (const phrase of intent[field]) for (const term of analyze(phrase).terms) needsOf.set(term.stem, (needsOf.get(term.stem) ?? new Set()).add(intent));
-  return curated.flatMap((intent) =>
-    PHRASE_FIELDS.flatMap((field) =>
-      intent[field].flatMap((phrase, index) => {
-        const { normalized, terms } = analyze(phrase);
-        const stems = new Set(terms.map((t) => t.stem));
-        if (normalized.split(' ').length < 2 || stems.size !== 1 || (needsOf.get(terms[0].stem)?.size ?? 0) < MIN_SHARING_NEEDS) return [];
-        return [
-          problem(
-            locator.find(intent.pos, intent.id, [field, index]),
-            'warning',
-            intent,
-            `« ${phrase} » (${field}) se lit comme le seul mot « ${terms[0].word} », que d'autres besoins emploient : tout message qui contient ce mot y correspond pleinement. Ajoutez un mot qui précise le besoin.`,
-          ),
-        ];
-      }),
-    ),
+  // each curated phrase read once, for the count of needs by word and for the check
+  const read = curated.flatMap((intent) =>
+    PHRASE_FIELDS.flatMap((field) => intent[field].map((phrase, index) => ({ intent, field, index, phrase, ...analyze(phrase) }))),
   );
+  const needsOf = new Map<string, Set<Intent>>();
+  for (const { intent, terms } of read) for (const term of terms) needsOf.set(term.stem, (needsOf.get(term.stem) ?? new Set()).add(intent));
+  return read.flatMap(({ intent, field, index, phrase, normalized, terms }) => {
+    const stems = new Set(terms.map((t) => t.stem));
+    if (normalized.split(' ').length < 2 || stems.size !== 1 || (needsOf.get(terms[0].stem)?.size ?? 0) < MIN_SHARING_NEEDS) return [];
+    return [
+      problem(
+        locator.find(intent.pos, intent.id, [field, index]),
+        'warning',
+        intent,
+        `« ${phrase} » (${field}) se lit comme le seul mot « ${terms[0].word} », que d'autres besoins emploient : tout message qui contient ce mot y correspond pleinement. Ajoutez un mot qui précise le besoin.`,
+      ),
+    ];
+  });
 };
 
 /** Two answers of one question that read the same once accents and case are set aside. */
